@@ -1,0 +1,1 @@
+//! Runnable examples of errbook: `cargo run --example showcase`.

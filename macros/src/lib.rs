@@ -1,0 +1,22 @@
+//! Implementation detail of the `errbook` crate: `#[derive(ApiError)]`.
+//!
+//! Use it through `errbook::ApiError`; the documentation lives there.
+
+mod ast;
+mod attr;
+mod case;
+mod expand;
+mod fallback;
+mod generics;
+mod template;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `errbook::ApiError`. See the `errbook` crate for the attributes.
+#[proc_macro_derive(ApiError, attributes(api))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

@@ -1,0 +1,308 @@
+//! Rules that span several attributes, one `check_*` per rule.
+
+use std::collections::HashMap;
+
+use darling::error::Accumulator;
+use syn::Member;
+
+use crate::ast::{Input, Shape, Variant};
+use crate::attr::CodeLit;
+use crate::template::{Arg, Piece};
+
+pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
+    check_unique_codes(input, errors);
+    for variant in &input.variants {
+        check_code_text(variant, errors);
+        if variant.transparent.is_some() {
+            check_transparent(input, variant, errors);
+            continue;
+        }
+        check_status(input, variant, errors);
+        check_template(variant, errors);
+        check_members(input, variant, errors);
+        check_single_roles(variant, errors);
+    }
+}
+
+fn noun(input: &Input) -> &'static str {
+    match input.shape {
+        Shape::Enum => "variant",
+        Shape::Struct => "struct",
+    }
+}
+
+/// Two variants of one type never share a code, whether written or derived;
+/// the error sits on the second and names the first.
+fn check_unique_codes(input: &Input, errors: &mut Accumulator) {
+    let mut seen: HashMap<String, &Variant> = HashMap::new();
+    for variant in &input.variants {
+        let Some(code) = &variant.code else { continue };
+        let key = match &code.lit {
+            CodeLit::Str(s) => s.clone(),
+            CodeLit::Int(i) => i.to_string(),
+        };
+        if let Some(first) = seen.get(&key) {
+            let how = if code.derived { "derived from the variant name" } else { "written" };
+            errors.push(
+                darling::Error::custom(format!(
+                    "duplicate code `{key}` ({how}): variant `{}` already has it; give one of them another `code`",
+                    first.ident
+                ))
+                .with_span(&code.span),
+            );
+        } else {
+            seen.insert(key, variant);
+        }
+    }
+}
+
+/// A code is not empty and has no whitespace or control characters (they
+/// would not survive a client's string comparison or a log line).
+fn check_code_text(variant: &Variant, errors: &mut Accumulator) {
+    let Some(code) = &variant.code else { return };
+    let CodeLit::Str(text) = &code.lit else { return };
+    let problem = if text.is_empty() {
+        Some("a code cannot be empty".to_owned())
+    } else if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        Some(format!(
+            "code `{}` contains {}; codes are compared by clients and cannot hold whitespace or control characters",
+            text.escape_debug(),
+            if c.is_whitespace() { "whitespace" } else { "a control character" }
+        ))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        let hint = if code.derived { " (check `prefix`)" } else { "" };
+        errors.push(darling::Error::custom(format!("{problem}{hint}")).with_span(&code.span));
+    }
+}
+
+/// Every non-transparent variant has a status in 400..=599: its own, a
+/// `#[api(status)]` field, or the container's default.
+fn check_status(input: &Input, variant: &Variant, errors: &mut Accumulator) {
+    let field_status = variant.fields.iter().find_map(|f| f.status);
+    match (&variant.status, field_status) {
+        (Some(status), _) if !(400..=599).contains(&status.value) => {
+            errors.push(
+                darling::Error::custom(format!(
+                    "status {} is not an HTTP error status; use 400..=599",
+                    status.value
+                ))
+                .with_span(&status.span),
+            );
+        }
+        (Some(status), Some(_)) if variant.explicit_keys.iter().any(|(k, _)| *k == "status") => {
+            errors.push(
+                darling::Error::custom(
+                    "the status is set twice: by `status = …` and by a `#[api(status)]` field; keep one",
+                )
+                .with_span(&status.span),
+            );
+        }
+        (None, None) => {
+            let what = match input.shape {
+                Shape::Enum => format!(
+                    "variant `{}` has no status; add `#[api(status = …)]` to it, or a default `#[api(status = …)]` on the enum",
+                    variant.ident
+                ),
+                Shape::Struct => format!(
+                    "struct `{}` has no status; add `#[api(status = …)]` to it",
+                    variant.ident
+                ),
+            };
+            errors.push(darling::Error::custom(what).with_span(&variant.ident));
+        }
+        _ => {}
+    }
+}
+
+/// A placeholder names a field of its variant (by name, or by position in a
+/// tuple variant), and never the internal `source`.
+fn check_template(variant: &Variant, errors: &mut Accumulator) {
+    let Some(message) = &variant.message else { return };
+    for piece in &message.pieces {
+        let Piece::Arg { arg, .. } = piece else { continue };
+        let member = match arg {
+            Arg::Named(name) => {
+                if !variant.named {
+                    let hint = if variant.fields.is_empty() {
+                        "it has no fields".to_owned()
+                    } else {
+                        format!("its fields are positional: use `{{0}}`..`{{{}}}`", variant.fields.len() - 1)
+                    };
+                    errors.push(
+                        darling::Error::custom(format!(
+                            "unknown field `{name}` in the message of `{}`; {hint}",
+                            variant.ident
+                        ))
+                        .with_span(&message.span),
+                    );
+                    continue;
+                }
+                match variant.fields.iter().find(|f| matches!(&f.member, Member::Named(i) if i.to_string().trim_start_matches("r#") == name)) {
+                    Some(field) => field.member.clone(),
+                    None => Member::Named(syn::Ident::new("__errbook_unknown", message.span)),
+                }
+            }
+            Arg::Index(index) => {
+                if variant.named || *index >= variant.fields.len() {
+                    let has = if variant.named {
+                        "named fields; use `{name}`".to_owned()
+                    } else {
+                        format!("{} positional field(s)", variant.fields.len())
+                    };
+                    errors.push(
+                        darling::Error::custom(format!(
+                            "position `{{{index}}}` is out of range in the message of `{}`, which has {has}",
+                            variant.ident
+                        ))
+                        .with_span(&message.span),
+                    );
+                    continue;
+                }
+                Member::Unnamed(syn::Index {
+                    index: u32::try_from(*index).unwrap_or(u32::MAX),
+                    span: message.span,
+                })
+            }
+        };
+        match variant.field(&member) {
+            None => {
+                let names: Vec<String> = variant
+                    .fields
+                    .iter()
+                    .map(|f| match &f.member {
+                        Member::Named(i) => format!("`{i}`"),
+                        Member::Unnamed(i) => format!("`{}`", i.index),
+                    })
+                    .collect();
+                let known = if names.is_empty() {
+                    "it has no fields".to_owned()
+                } else {
+                    format!("its fields are {}", names.join(", "))
+                };
+                errors.push(
+                    darling::Error::custom(format!(
+                        "unknown field `{arg}` in the message of `{}`; {known}",
+                        variant.ident
+                    ))
+                    .with_span(&message.span),
+                );
+            }
+            Some(field) if field.source.is_some() => {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "`{{{arg}}}` is the internal `source` of `{}`, which never appears in a public message; log it, or expose a safe field instead",
+                        variant.ident
+                    ))
+                    .with_span(&message.span),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Exposed member names are unique within a variant and do not collide with
+/// the members the type's format writes itself; a `source` is never exposed.
+fn check_members(input: &Input, variant: &Variant, errors: &mut Accumulator) {
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    for field in &variant.fields {
+        let Some((name, span)) = &field.exposed else { continue };
+        if field.source.is_some() {
+            errors.push(
+                darling::Error::custom(
+                    "a `source` field is never public; remove `field`, or expose a safe value in another field",
+                )
+                .with_span(span),
+            );
+            continue;
+        }
+        if input.reserved.contains(&name.as_str()) {
+            errors.push(
+                darling::Error::custom(format!(
+                    "member name `{name}` is reserved by the `{}` format (it writes {}); rename it: `#[api(field = \"…\")]`",
+                    input.format_name,
+                    input
+                        .reserved
+                        .iter()
+                        .map(|r| format!("`{r}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .with_span(span),
+            );
+            continue;
+        }
+        if seen.insert(name, ()).is_some() {
+            errors.push(
+                darling::Error::custom(format!(
+                    "duplicate member name `{name}` in `{}`; each exposed field needs its own name",
+                    variant.ident
+                ))
+                .with_span(span),
+            );
+        }
+    }
+}
+
+/// A variant has at most one `source`, one `retry_after` and one `status`
+/// field.
+fn check_single_roles(variant: &Variant, errors: &mut Accumulator) {
+    for (role, spans) in [
+        ("source", variant.fields.iter().filter_map(|f| f.source).collect::<Vec<_>>()),
+        (
+            "retry_after",
+            variant.fields.iter().filter_map(|f| f.retry_after.map(|r| r.1)).collect(),
+        ),
+        ("status", variant.fields.iter().filter_map(|f| f.status).collect()),
+    ] {
+        for span in spans.iter().skip(1) {
+            errors.push(
+                darling::Error::custom(format!(
+                    "`{}` has more than one `{role}` field; keep one",
+                    variant.ident
+                ))
+                .with_span(span),
+            );
+        }
+    }
+}
+
+/// A `transparent` variant has exactly one field, the inner error, and no
+/// `code`, `status` or `message` of its own: all of them come from the inner
+/// error.
+fn check_transparent(input: &Input, variant: &Variant, errors: &mut Accumulator) {
+    let span = variant.transparent.unwrap_or_else(|| variant.ident.span());
+    if variant.fields.len() != 1 {
+        errors.push(
+            darling::Error::custom(format!(
+                "`transparent` needs exactly one field, the inner error; {} `{}` has {}",
+                noun(input),
+                variant.ident,
+                variant.fields.len()
+            ))
+            .with_span(&span),
+        );
+    }
+    for (key, key_span) in &variant.explicit_keys {
+        errors.push(
+            darling::Error::custom(format!(
+                "`{key}` cannot be combined with `transparent`: the inner error provides it"
+            ))
+            .with_span(key_span),
+        );
+    }
+    for field in &variant.fields {
+        for (key, key_span) in &field.keys {
+            errors.push(
+                darling::Error::custom(format!(
+                    "`{key}` cannot be used inside a `transparent` {}: the inner error provides its own",
+                    noun(input)
+                ))
+                .with_span(key_span),
+            );
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The `ApiError` trait.
+
+use core::fmt;
+use core::time::Duration;
+
+use http::StatusCode;
+use serde::Serialize;
+
+use crate::format::{Context, Envelope, Format};
+use crate::{Code, Message};
+
+/// An error that knows how it travels over HTTP: its code, status, public
+/// message and extra envelope members.
+///
+/// Implement it with `#[derive(ApiError)]`; the provided methods render it.
+///
+/// ```
+/// use errbook::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(prefix = "user:", rename_all = "snake_case")]
+/// enum UserError {
+///     /// No user exists with this ID.
+///     #[api(status = 404, message = "User {id} not found.")]
+///     NotFound { id: u64 },
+/// }
+///
+/// let err = UserError::NotFound { id: 7 };
+/// assert_eq!(err.code(), "user:not_found");
+/// assert_eq!(err.status(), 404);
+/// assert_eq!(err.message().to_string(), "User 7 not found.");
+/// assert_eq!(err.description(), Some("No user exists with this ID."));
+/// ```
+pub trait ApiError: fmt::Debug {
+    /// The envelope [`to_response`](ApiError::to_response) and
+    /// [`envelope`](ApiError::envelope) use: `#[api(format = …)]`, by default
+    /// [`format::Nested`](crate::format::Nested).
+    type Format: Format + Default;
+
+    /// The machine-readable code.
+    fn code(&self) -> Code<'_>;
+
+    /// The HTTP status.
+    fn status(&self) -> StatusCode;
+
+    /// Writes the public message (the `message` template with its fields
+    /// interpolated) into `f`, without allocating.
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// Hands each extra envelope member (fields marked `#[api(field)]`) to
+    /// `visitor`, in declaration order.
+    fn visit_fields<V: FieldVisitor + ?Sized>(&self, visitor: &mut V) -> Result<(), V::Error>;
+
+    /// How long the client should wait before retrying (`Retry-After`).
+    fn retry_after(&self) -> Option<Duration> {
+        None
+    }
+
+    /// The internal cause, never shown in a production body.
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
+
+    /// What this error means, from the variant's doc comment.
+    fn description(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The public message, rendered on demand by its `Display`.
+    fn message(&self) -> Message<'_, Self> {
+        Message::new(self)
+    }
+
+    /// A [`Serialize`] view of the error in its type's default format.
+    fn envelope(&self) -> Envelope<'_, Self, Self::Format> {
+        Envelope::new(self, Self::Format::default(), Context::production())
+    }
+
+    /// A [`Serialize`] view of the error in `format`.
+    fn envelope_as<F: Format>(&self, format: F) -> Envelope<'_, Self, F> {
+        Envelope::new(self, format, Context::production())
+    }
+
+    /// The HTTP response in the type's default format: status,
+    /// `content-type`, `Retry-After` when known, and the JSON body.
+    fn to_response(&self) -> http::Response<Vec<u8>> {
+        self.envelope().to_response()
+    }
+
+    /// The HTTP response in `format`.
+    fn to_response_as<F: Format>(&self, format: F) -> http::Response<Vec<u8>> {
+        self.envelope_as(format).to_response()
+    }
+}
+
+/// Receives an error's extra envelope members; see
+/// [`ApiError::visit_fields`].
+///
+/// Formats implement it to write the members into their body; the
+/// [`FieldVisitor`] for a closure-free collection is a two-method impl:
+///
+/// ```
+/// use errbook::{ApiError, FieldVisitor};
+///
+/// struct Names(Vec<String>);
+///
+/// impl FieldVisitor for Names {
+///     type Error = core::convert::Infallible;
+///     fn visit<T: serde::Serialize + ?Sized>(&mut self, name: &str, _: &T) -> Result<(), Self::Error> {
+///         self.0.push(name.to_owned());
+///         Ok(())
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(code = "FORBIDDEN", status = 403)]
+/// struct Forbidden {
+///     #[api(field)]
+///     missing_permission: String,
+///     internal_note: String,
+/// }
+///
+/// let mut names = Names(Vec::new());
+/// let err = Forbidden { missing_permission: "manage_messages".into(), internal_note: "x".into() };
+/// let Ok(()) = err.visit_fields(&mut names);
+/// assert_eq!(names.0, ["missing_permission"]);
+/// ```
+pub trait FieldVisitor {
+    /// What a failed visit returns.
+    type Error;
+
+    /// Receives one member.
+    fn visit<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Self::Error>;
+}

@@ -1,0 +1,74 @@
+//! Envelope formats: how an error is laid out as a JSON body.
+//!
+//! A format is a unit type implementing [`Format`]. errbook ships
+//! [`Nested`]; a format of your own is one more such type:
+//!
+//! ```
+//! use errbook::{ApiError, Context, Format};
+//! use errbook::format::ExtraMembers;
+//! use serde::ser::{SerializeMap, Serializer};
+//!
+//! /// `{"status": "error", "error_code": …, "message": …, …fields}`
+//! #[derive(Clone, Copy, Debug, Default)]
+//! struct Flat;
+//!
+//! impl Format for Flat {
+//!     const RESERVED: &'static [&'static str] = &["status", "error_code", "message"];
+//!
+//!     fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+//!     where
+//!         E: ApiError + ?Sized,
+//!         S: Serializer,
+//!     {
+//!         let mut map = serializer.serialize_map(None)?;
+//!         map.serialize_entry("status", "error")?;
+//!         map.serialize_entry("error_code", &error.code())?;
+//!         map.serialize_entry("message", &error.message())?;
+//!         ExtraMembers::new(error, Self::RESERVED).write(&mut map)?;
+//!         map.end()
+//!     }
+//! }
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(code = "QUOTA", status = 429, message = "Quota exceeded.")]
+//! struct Quota;
+//!
+//! let body = serde_json::to_string(&Quota.envelope_as(Flat)).unwrap();
+//! assert_eq!(body, r#"{"status":"error","error_code":"QUOTA","message":"Quota exceeded."}"#);
+//! ```
+
+mod envelope;
+mod extra;
+mod nested;
+
+pub use envelope::{Context, Envelope};
+pub use extra::ExtraMembers;
+pub use nested::Nested;
+
+use serde::Serializer;
+
+use crate::ApiError;
+
+/// An envelope format: writes an error as a JSON body.
+///
+/// Implementations are unit types (`Copy + Default`), chosen per type with
+/// `#[api(format = …)]` and per call with
+/// [`ApiError::envelope_as`] / [`ApiError::to_response_as`].
+pub trait Format {
+    /// The `content-type` of a response in this format.
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    /// The member names the format writes itself, next to an error's extra
+    /// fields. The derive rejects a `field` with one of these names for the
+    /// type's own format; when an error is rendered in another format whose
+    /// member collides with one of its fields, the format's member is kept and
+    /// the field is left out of that body, so a body never has a duplicate
+    /// key.
+    const RESERVED: &'static [&'static str];
+
+    /// Writes `error` with `serializer`.
+    fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer;
+}

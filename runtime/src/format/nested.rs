@@ -1,0 +1,50 @@
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::{Context, ExtraMembers, Format};
+use crate::ApiError;
+
+/// `{"error": {"code": …, "message": …, …fields}}`, the default format.
+///
+/// ```
+/// use errbook::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// enum ChatError {
+///     #[api(code = "FORBIDDEN", status = 403, message = "You do not have permission to perform this action.")]
+///     Forbidden { #[api(field)] missing_permission: String },
+/// }
+///
+/// let err = ChatError::Forbidden { missing_permission: "manage_messages".into() };
+/// assert_eq!(
+///     serde_json::to_string(&err.envelope()).unwrap(),
+///     r#"{"error":{"code":"FORBIDDEN","message":"You do not have permission to perform this action.","missing_permission":"manage_messages"}}"#,
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Nested;
+
+impl Format for Nested {
+    const RESERVED: &'static [&'static str] = &["code", "message", "details"];
+
+    fn serialize<E, S>(&self, error: &E, _context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("error", &Inner(error))?;
+        map.end()
+    }
+}
+
+struct Inner<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> Serialize for Inner<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &self.0.code())?;
+        map.serialize_entry("message", &self.0.message())?;
+        ExtraMembers::new(self.0, Nested::RESERVED).write(&mut map)?;
+        map.end()
+    }
+}

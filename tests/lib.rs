@@ -1,0 +1,1 @@
+//! Integration tests of errbook's public API live in `tests/`.

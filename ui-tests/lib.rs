@@ -1,0 +1,2 @@
+//! trybuild cases of errbook's derive: `fail/**/*.rs` with their `.stderr`,
+//! `pass/*.rs`.
