@@ -151,7 +151,7 @@ mod tests {
             ("Banned", ["banned", "BANNED", "banned", "BANNED", "banned", "Banned", "banned", "BANNED"]),
             ("HTTPTimeout", ["http_timeout", "HTTP_TIMEOUT", "http-timeout", "HTTP-TIMEOUT", "httpTimeout", "HTTPTimeout", "httptimeout", "HTTPTIMEOUT"]),
             ("Oauth2Failed", ["oauth2_failed", "OAUTH2_FAILED", "oauth2-failed", "OAUTH2-FAILED", "oauth2Failed", "Oauth2Failed", "oauth2failed", "OAUTH2FAILED"]),
-            ("TooManyIDs", ["too_many_ids", "TOO_MANY_IDS", "too-many-ids", "TOO-MANY-IDS", "tooManyIds", "TooManyIDs", "toomanyids", "TOOMANYIDS"]),
+            ("UserIDInvalid", ["user_id_invalid", "USER_ID_INVALID", "user-id-invalid", "USER-ID-INVALID", "userIdInvalid", "UserIDInvalid", "useridinvalid", "USERIDINVALID"]),
         ];
         for (ident, expected) in table {
             for ((name, rule), want) in RULES.iter().zip(expected) {
