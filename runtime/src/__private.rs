@@ -161,14 +161,26 @@ mod tests {
 
     #[test]
     fn numbers_in_units() {
-        assert_eq!(1500u64.retry_after(Unit::Millis), Some(Duration::from_millis(1500)));
+        assert_eq!(
+            1500u64.retry_after(Unit::Millis),
+            Some(Duration::from_millis(1500))
+        );
         assert_eq!(3u8.retry_after(Unit::Secs), Some(Duration::from_secs(3)));
         assert_eq!((-1i32).retry_after(Unit::Secs), None);
-        assert_eq!(u128::MAX.retry_after(Unit::Secs), Some(Duration::from_secs(u64::MAX)));
-        assert_eq!(1.25f64.retry_after(Unit::Secs), Some(Duration::from_millis(1250)));
+        assert_eq!(
+            u128::MAX.retry_after(Unit::Secs),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        assert_eq!(
+            1.25f64.retry_after(Unit::Secs),
+            Some(Duration::from_millis(1250))
+        );
         assert_eq!(f64::NAN.retry_after(Unit::Secs), None);
         assert_eq!(f64::INFINITY.retry_after(Unit::Secs), Some(Duration::MAX));
-        assert_eq!(Some(5u32).retry_after(Unit::Secs), Some(Duration::from_secs(5)));
+        assert_eq!(
+            Some(5u32).retry_after(Unit::Secs),
+            Some(Duration::from_secs(5))
+        );
         assert_eq!(None::<u32>.retry_after(Unit::Secs), None);
     }
 }

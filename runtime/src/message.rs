@@ -25,7 +25,9 @@ impl<E: ApiError + ?Sized> fmt::Display for Message<'_, E> {
 
 impl<E: ApiError + ?Sized> fmt::Debug for Message<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Message").field(&format_args!("{self}")).finish()
+        f.debug_tuple("Message")
+            .field(&format_args!("{self}"))
+            .finish()
     }
 }
 

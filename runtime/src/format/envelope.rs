@@ -123,7 +123,12 @@ impl<F: Format> Format for &F {
     const CONTENT_TYPE: &'static str = F::CONTENT_TYPE;
     const RESERVED: &'static [&'static str] = F::RESERVED;
 
-    fn serialize<E, S>(&self, error: &E, context: &super::Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &super::Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
     where
         E: ApiError + ?Sized,
         S: Serializer,

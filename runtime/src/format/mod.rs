@@ -67,7 +67,12 @@ pub trait Format {
     const RESERVED: &'static [&'static str];
 
     /// Writes `error` with `serializer`.
-    fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
     where
         E: ApiError + ?Sized,
         S: Serializer;

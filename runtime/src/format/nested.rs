@@ -26,7 +26,12 @@ pub struct Nested;
 impl Format for Nested {
     const RESERVED: &'static [&'static str] = &["code", "message", "details"];
 
-    fn serialize<E, S>(&self, error: &E, _context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        _context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
     where
         E: ApiError + ?Sized,
         S: Serializer,
