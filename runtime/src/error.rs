@@ -6,7 +6,7 @@ use core::time::Duration;
 use http::StatusCode;
 use serde::Serialize;
 
-use crate::format::{Context, Envelope, Format};
+use crate::format::{Context, DocsUrl, Envelope, Format};
 use crate::{Code, Message};
 
 /// An error that knows how it travels over HTTP: its code, status, public
@@ -66,19 +66,46 @@ pub trait ApiError: fmt::Debug {
         None
     }
 
+    /// The problem type's title (`#[api(title = "…")]`), for
+    /// [`Problem`](crate::format::Problem); `None` means the status's reason
+    /// phrase.
+    fn title(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The error domain (`#[api(domain = "…")]`), for
+    /// [`Google`](crate::format::Google)'s `ErrorInfo.domain`.
+    fn domain(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The documentation URL template (`#[api(docs = "https://…/{code}")]`).
+    fn docs_template(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The documentation URL of this error's code: the
+    /// [`docs_template`](ApiError::docs_template) with `{code}` replaced,
+    /// rendered on demand.
+    fn docs_url(&self) -> Option<DocsUrl<'_>> {
+        self.docs_template().map(|template| DocsUrl::new(template, self.code()))
+    }
+
     /// The public message, rendered on demand by its `Display`.
     fn message(&self) -> Message<'_, Self> {
         Message::new(self)
     }
 
-    /// A [`Serialize`] view of the error in its type's default format.
+    /// A [`Serialize`] view of the error in its type's default format, in
+    /// production unless [`set_development_mode`](crate::set_development_mode)
+    /// switched development on.
     fn envelope(&self) -> Envelope<'_, Self, Self::Format> {
-        Envelope::new(self, Self::Format::default(), Context::production())
+        Envelope::new(self, Self::Format::default(), Context::current())
     }
 
     /// A [`Serialize`] view of the error in `format`.
     fn envelope_as<F: Format>(&self, format: F) -> Envelope<'_, Self, F> {
-        Envelope::new(self, format, Context::production())
+        Envelope::new(self, format, Context::current())
     }
 
     /// The HTTP response in the type's default format: status,

@@ -11,7 +11,9 @@ pub mod __private;
 
 pub use code::Code;
 pub use error::{ApiError, FieldVisitor};
-pub use format::{Context, Envelope, Format};
+pub use format::{
+    Context, DocsUrl, Envelope, Format, development_mode, set_development_mode,
+};
 pub use message::Message;
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or a struct.

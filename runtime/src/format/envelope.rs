@@ -1,17 +1,64 @@
 use core::fmt;
+use core::sync::atomic::{AtomicBool, Ordering};
 
+use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::Format;
 use crate::ApiError;
 
+static DEVELOPMENT: AtomicBool = AtomicBool::new(false);
+
+/// Switches development mode on or off for the whole process.
+///
+/// Off by default. While on, [`ApiError::envelope`] and
+/// [`ApiError::to_response`] (and the framework integrations, which use
+/// them) add a `details` member with the error's `Debug` and its source
+/// chain. Switch it on from configuration, never from a request:
+///
+/// ```
+/// errbook::set_development_mode(cfg!(debug_assertions) && std::env::var_os("APP_DEV").is_some());
+/// ```
+pub fn set_development_mode(on: bool) {
+    DEVELOPMENT.store(on, Ordering::Relaxed);
+}
+
+/// Whether [`set_development_mode`] switched development mode on.
+pub fn development_mode() -> bool {
+    DEVELOPMENT.load(Ordering::Relaxed)
+}
+
 /// How an envelope is rendered beyond the error itself.
 ///
-/// [`Context::production`] is what [`ApiError::envelope`] and
-/// [`ApiError::to_response`] use: nothing but the code, the message and the
-/// fields marked `#[api(field)]` reaches the body.
+/// In production (the default) nothing but the code, the message and the
+/// fields marked `#[api(field)]` reaches the body. In development a
+/// `details` member is added:
+/// `{"debug": "<the error's Debug>", "sources": ["<each cause's Display>", …]}`
+/// (for [`Google`](crate::format::Google), a `google.rpc.DebugInfo` entry).
+///
+/// ```
+/// use errbook::{ApiError, Context};
+///
+/// #[derive(Debug)]
+/// struct Io;
+/// impl std::fmt::Display for Io {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("disk full") }
+/// }
+/// impl std::error::Error for Io {}
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(code = "system:io", status = 500, message = "Storage error.")]
+/// struct StorageError(#[api(source)] Io);
+///
+/// let dev = StorageError(Io).envelope().with_context(Context::development());
+/// assert_eq!(
+///     serde_json::to_string(&dev).unwrap(),
+///     r#"{"error":{"code":"system:io","message":"Storage error.","details":{"debug":"StorageError(Io)","sources":["disk full"]}}}"#,
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Context<'a> {
+    development: bool,
     instance: Option<&'a str>,
 }
 
@@ -19,7 +66,32 @@ impl<'a> Context<'a> {
     /// The production context: no source error, no `Debug` output, no field
     /// that is not marked `#[api(field)]`.
     pub const fn production() -> Self {
-        Context { instance: None }
+        Context {
+            development: false,
+            instance: None,
+        }
+    }
+
+    /// The development context: adds the `details` member.
+    pub const fn development() -> Self {
+        Context {
+            development: true,
+            instance: None,
+        }
+    }
+
+    /// Production, or development if [`set_development_mode`] switched it
+    /// on: what [`ApiError::envelope`] and [`ApiError::to_response`] use.
+    pub fn current() -> Self {
+        Context {
+            development: development_mode(),
+            instance: None,
+        }
+    }
+
+    /// Whether the `details` member is added.
+    pub const fn is_development(&self) -> bool {
+        self.development
     }
 
     /// The same context, naming the occurrence of the problem (a request id
@@ -33,6 +105,60 @@ impl<'a> Context<'a> {
     /// The occurrence of the problem, when known.
     pub const fn instance(&self) -> Option<&'a str> {
         self.instance
+    }
+
+    /// Writes the development `details` member into `map`, in development
+    /// only; for formats of your own.
+    pub fn write_details<E, M>(&self, error: &E, map: &mut M) -> Result<(), M::Error>
+    where
+        E: ApiError + ?Sized,
+        M: SerializeMap,
+    {
+        if self.development {
+            map.serialize_entry("details", &DevDetails(error))?;
+        }
+        Ok(())
+    }
+}
+
+struct DevDetails<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> Serialize for DevDetails<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("debug", &DebugText(self.0))?;
+        map.serialize_entry("sources", &SourceChain(self.0))?;
+        map.end()
+    }
+}
+
+/// The error's `Debug`, streamed as a string.
+pub(crate) struct DebugText<'a, E: ?Sized>(pub(crate) &'a E);
+
+impl<E: ApiError + ?Sized> Serialize for DebugText<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{:?}", self.0))
+    }
+}
+
+/// Each cause's `Display`, outermost first.
+pub(crate) struct SourceChain<'a, E: ?Sized>(pub(crate) &'a E);
+
+impl<E: ApiError + ?Sized> Serialize for SourceChain<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut next = self.0.source_error();
+        // A cycle in a hand-written `source` chain must not hang rendering.
+        let mut depth = 0;
+        while let Some(cause) = next {
+            if depth == 64 {
+                break;
+            }
+            seq.serialize_element(&format_args!("{cause}"))?;
+            next = cause.source();
+            depth += 1;
+        }
+        seq.end()
     }
 }
 
@@ -119,7 +245,7 @@ impl<E: ApiError + ?Sized, F: fmt::Debug> fmt::Debug for Envelope<'_, E, F> {
     }
 }
 
-impl<F: Format> Format for &F {
+impl<F: Format + ?Sized> Format for &F {
     const CONTENT_TYPE: &'static str = F::CONTENT_TYPE;
     const RESERVED: &'static [&'static str] = F::RESERVED;
 

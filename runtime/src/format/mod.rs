@@ -1,7 +1,9 @@
 //! Envelope formats: how an error is laid out as a JSON body.
 //!
 //! A format is a unit type implementing [`Format`]. errbook ships
-//! [`Nested`]; a format of your own is one more such type:
+//! [`Nested`] (the default), [`Problem`] (RFC 9457), [`Matrix`], [`Detail`]
+//! (FastAPI) and [`Google`] (AIP-193); a format of your own is one more such
+//! type:
 //!
 //! ```
 //! use errbook::{ApiError, Context, Format};
@@ -15,7 +17,7 @@
 //! impl Format for Flat {
 //!     const RESERVED: &'static [&'static str] = &["status", "error_code", "message"];
 //!
-//!     fn serialize<E, S>(&self, error: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+//!     fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
 //!     where
 //!         E: ApiError + ?Sized,
 //!         S: Serializer,
@@ -25,6 +27,7 @@
 //!         map.serialize_entry("error_code", &error.code())?;
 //!         map.serialize_entry("message", &error.message())?;
 //!         ExtraMembers::new(error, Self::RESERVED).write(&mut map)?;
+//!         context.write_details(error, &mut map)?; // development mode only
 //!         map.end()
 //!     }
 //! }
@@ -37,13 +40,23 @@
 //! assert_eq!(body, r#"{"status":"error","error_code":"QUOTA","message":"Quota exceeded."}"#);
 //! ```
 
+mod detail;
+mod docs;
 mod envelope;
 mod extra;
+mod google;
+mod matrix;
 mod nested;
+mod problem;
 
-pub use envelope::{Context, Envelope};
+pub use detail::Detail;
+pub use docs::DocsUrl;
+pub use envelope::{Context, Envelope, development_mode, set_development_mode};
 pub use extra::ExtraMembers;
+pub use google::{Google, grpc_status_name};
+pub use matrix::Matrix;
 pub use nested::Nested;
+pub use problem::Problem;
 
 use serde::Serializer;
 

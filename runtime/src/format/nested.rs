@@ -29,7 +29,7 @@ impl Format for Nested {
     fn serialize<E, S>(
         &self,
         error: &E,
-        _context: &Context<'_>,
+        context: &Context<'_>,
         serializer: S,
     ) -> Result<S::Ok, S::Error>
     where
@@ -37,19 +37,23 @@ impl Format for Nested {
         S: Serializer,
     {
         let mut map = serializer.serialize_map(Some(1))?;
-        map.serialize_entry("error", &Inner(error))?;
+        map.serialize_entry("error", &Inner { error, context })?;
         map.end()
     }
 }
 
-struct Inner<'a, E: ?Sized>(&'a E);
+struct Inner<'a, 'c, E: ?Sized> {
+    error: &'a E,
+    context: &'a Context<'c>,
+}
 
-impl<E: ApiError + ?Sized> Serialize for Inner<'_, E> {
+impl<E: ApiError + ?Sized> Serialize for Inner<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("code", &self.0.code())?;
-        map.serialize_entry("message", &self.0.message())?;
-        ExtraMembers::new(self.0, Nested::RESERVED).write(&mut map)?;
+        map.serialize_entry("code", &self.error.code())?;
+        map.serialize_entry("message", &self.error.message())?;
+        ExtraMembers::new(self.error, Nested::RESERVED).write(&mut map)?;
+        self.context.write_details(self.error, &mut map)?;
         map.end()
     }
 }

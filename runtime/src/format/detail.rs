@@ -1,0 +1,43 @@
+use serde::ser::{SerializeMap, Serializer};
+
+use super::{Context, Format};
+use crate::ApiError;
+
+/// FastAPI's `HTTPException` body: `{"detail": …}`, the message alone.
+///
+/// The code and the extra fields are not part of this shape and are left
+/// out; the status travels in the response's status line.
+///
+/// ```
+/// use errbook::{ApiError, format::Detail};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = detail)]
+/// enum StorageError {
+///     #[api(status = 507, message = "Storage quota exceeded. Used {used} MB of {limit} MB.")]
+///     QuotaExceeded { used: u64, limit: u64 },
+/// }
+///
+/// let err = StorageError::QuotaExceeded { used: 1030, limit: 1024 };
+/// assert_eq!(
+///     serde_json::to_string(&err.envelope()).unwrap(),
+///     r#"{"detail":"Storage quota exceeded. Used 1030 MB of 1024 MB."}"#,
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Detail;
+
+impl Format for Detail {
+    const RESERVED: &'static [&'static str] = &["detail", "details"];
+
+    fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("detail", &error.message())?;
+        context.write_details(error, &mut map)?;
+        map.end()
+    }
+}

@@ -1,0 +1,163 @@
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use super::{Context, Format};
+use crate::{ApiError, FieldVisitor};
+
+/// Google's AIP-193 errors: `{"error": {"code": <status>, "message": …,
+/// "status": <gRPC code name>, "details": [ErrorInfo]}}`.
+///
+/// The `ErrorInfo` carries the code as `reason`, the type's
+/// `#[api(domain = "…")]` as `domain`, and the fields as `metadata`, each
+/// value as a string (strings as they are, other values as their JSON text,
+/// `null` left out), as `google.rpc.ErrorInfo` requires.
+///
+/// ```
+/// use errbook::{ApiError, format::Google};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = google, domain = "pubsub.googleapis.com")]
+/// enum QuotaError {
+///     #[api(code = "RATE_LIMIT_EXCEEDED", status = 429, message = "Quota exceeded.")]
+///     RateLimited { #[api(field)] quota_limit_value: u32 },
+/// }
+///
+/// let err = QuotaError::RateLimited { quota_limit_value: 100 };
+/// assert_eq!(
+///     serde_json::to_string(&err.envelope()).unwrap(),
+///     concat!(
+///         r#"{"error":{"code":429,"message":"Quota exceeded.","status":"RESOURCE_EXHAUSTED","#,
+///         r#""details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","#,
+///         r#""domain":"pubsub.googleapis.com","metadata":{"quota_limit_value":"100"}}]}}"#,
+///     ),
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Google;
+
+impl Format for Google {
+    const RESERVED: &'static [&'static str] = &[];
+
+    fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("error", &Status { error, context })?;
+        map.end()
+    }
+}
+
+/// The canonical gRPC status name for an HTTP status, after the HTTP
+/// mappings in `google/rpc/code.proto`.
+///
+/// ```
+/// use errbook::format::grpc_status_name;
+/// use http::StatusCode;
+///
+/// assert_eq!(grpc_status_name(StatusCode::NOT_FOUND), "NOT_FOUND");
+/// assert_eq!(grpc_status_name(StatusCode::TOO_MANY_REQUESTS), "RESOURCE_EXHAUSTED");
+/// ```
+pub fn grpc_status_name(status: http::StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 | 411 | 414 | 415 | 422 | 431 => "INVALID_ARGUMENT",
+        401 => "UNAUTHENTICATED",
+        403 => "PERMISSION_DENIED",
+        404 | 410 => "NOT_FOUND",
+        405 | 501 => "UNIMPLEMENTED",
+        408 | 504 => "DEADLINE_EXCEEDED",
+        409 => "ABORTED",
+        416 => "OUT_OF_RANGE",
+        413 | 429 | 507 => "RESOURCE_EXHAUSTED",
+        499 => "CANCELLED",
+        502 | 503 => "UNAVAILABLE",
+        400..=499 => "FAILED_PRECONDITION",
+        500..=599 => "INTERNAL",
+        _ => "UNKNOWN",
+    }
+}
+
+struct Status<'a, 'c, E: ?Sized> {
+    error: &'a E,
+    context: &'a Context<'c>,
+}
+
+impl<E: ApiError + ?Sized> Serialize for Status<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let status = self.error.status();
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", &status.as_u16())?;
+        map.serialize_entry("message", &self.error.message())?;
+        map.serialize_entry("status", grpc_status_name(status))?;
+        map.serialize_entry("details", &Details(self))?;
+        map.end()
+    }
+}
+
+struct Details<'s, 'a, 'c, E: ?Sized>(&'s Status<'a, 'c, E>);
+
+impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, '_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        seq.serialize_element(&ErrorInfo(self.0.error))?;
+        if self.0.context.is_development() {
+            seq.serialize_element(&DebugInfo(self.0.error))?;
+        }
+        seq.end()
+    }
+}
+
+struct ErrorInfo<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> Serialize for ErrorInfo<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("@type", "type.googleapis.com/google.rpc.ErrorInfo")?;
+        map.serialize_entry("reason", &self.0.code())?;
+        if let Some(domain) = self.0.domain() {
+            map.serialize_entry("domain", domain)?;
+        }
+        map.serialize_entry("metadata", &Metadata(self.0))?;
+        map.end()
+    }
+}
+
+struct Metadata<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> Serialize for Metadata<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.0.visit_fields(&mut StringValues { map: &mut map })?;
+        map.end()
+    }
+}
+
+/// Writes each member as a string value.
+struct StringValues<'m, M> {
+    map: &'m mut M,
+}
+
+impl<M: SerializeMap> FieldVisitor for StringValues<'_, M> {
+    type Error = M::Error;
+
+    fn visit<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), M::Error> {
+        match serde_json::to_value(value) {
+            Ok(serde_json::Value::Null) => Ok(()),
+            Ok(serde_json::Value::String(text)) => self.map.serialize_entry(name, &text),
+            Ok(other) => self.map.serialize_entry(name, &other.to_string()),
+            Err(err) => Err(serde::ser::Error::custom(err)),
+        }
+    }
+}
+
+struct DebugInfo<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> Serialize for DebugInfo<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("@type", "type.googleapis.com/google.rpc.DebugInfo")?;
+        map.serialize_entry("stack_entries", &super::envelope::SourceChain(self.0))?;
+        map.serialize_entry("detail", &super::envelope::DebugText(self.0))?;
+        map.end()
+    }
+}

@@ -1,0 +1,46 @@
+use serde::ser::{SerializeMap, Serializer};
+
+use super::{Context, ExtraMembers, Format};
+use crate::ApiError;
+
+/// The Matrix client-server API's errors: `{"errcode": …, "error": …}` with
+/// the fields as top-level members.
+///
+/// ```
+/// use errbook::{ApiError, format::Matrix};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = matrix, prefix = "M_")]
+/// enum MatrixError {
+///     /// Too many requests have been sent in a short period of time.
+///     #[api(status = 429, message = "Too many requests")]
+///     LimitExceeded { #[api(field, retry_after = "ms")] retry_after_ms: u64 },
+/// }
+///
+/// let err = MatrixError::LimitExceeded { retry_after_ms: 2000 };
+/// let response = err.to_response();
+/// assert_eq!(response.headers()["retry-after"], "2");
+/// assert_eq!(
+///     response.body().as_slice(),
+///     br#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":2000}"#,
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Matrix;
+
+impl Format for Matrix {
+    const RESERVED: &'static [&'static str] = &["errcode", "error", "details"];
+
+    fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("errcode", &error.code())?;
+        map.serialize_entry("error", &error.message())?;
+        ExtraMembers::new(error, Self::RESERVED).write(&mut map)?;
+        context.write_details(error, &mut map)?;
+        map.end()
+    }
+}

@@ -1,0 +1,62 @@
+use serde::ser::{SerializeMap, Serializer};
+
+use super::{Context, ExtraMembers, Format};
+use crate::ApiError;
+
+/// RFC 9457 problem details, `content-type: application/problem+json`:
+/// `type`, `title`, `status`, `detail`, `instance` (when the context names
+/// one), the code as `code`, and the fields as extension members.
+///
+/// `type` is the code's documentation URL when the type has
+/// `#[api(docs = "https://…/{code}")]`, `about:blank` otherwise; `title` is
+/// the variant's `title`, or the status's reason phrase.
+///
+/// ```
+/// use errbook::{ApiError, format::Problem};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = problem, docs = "https://example.com/probs/{code}")]
+/// enum BillingError {
+///     #[api(code = "out-of-credit", status = 403, title = "You do not have enough credit.",
+///           message = "Your current balance is {balance}, but that costs {cost}.")]
+///     OutOfCredit { #[api(field)] balance: u32, #[api(field)] cost: u32 },
+/// }
+///
+/// let err = BillingError::OutOfCredit { balance: 30, cost: 50 };
+/// let response = err.to_response();
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// assert_eq!(
+///     String::from_utf8(response.into_body()).unwrap(),
+///     r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50.","code":"out-of-credit","balance":30,"cost":50}"#,
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Problem;
+
+impl Format for Problem {
+    const CONTENT_TYPE: &'static str = "application/problem+json";
+    const RESERVED: &'static [&'static str] =
+        &["type", "title", "status", "detail", "instance", "code", "details"];
+
+    fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ApiError + ?Sized,
+        S: Serializer,
+    {
+        let mut map = serializer.serialize_map(None)?;
+        match error.docs_url() {
+            Some(url) => map.serialize_entry("type", &url)?,
+            None => map.serialize_entry("type", "about:blank")?,
+        }
+        map.serialize_entry("title", error.title().unwrap_or_else(|| crate::__private::reason(error.status())))?;
+        map.serialize_entry("status", &error.status().as_u16())?;
+        map.serialize_entry("detail", &error.message())?;
+        if let Some(instance) = context.instance() {
+            map.serialize_entry("instance", instance)?;
+        }
+        map.serialize_entry("code", &error.code())?;
+        ExtraMembers::new(error, Self::RESERVED).write(&mut map)?;
+        context.write_details(error, &mut map)?;
+        map.end()
+    }
+}
