@@ -130,7 +130,7 @@ impl Arms {
             None => quote!(::core::option::Option::None),
         };
         if variant.transparent.is_some() {
-            self.push_transparent(input, variant, bounds, &description);
+            self.push_transparent(input, variant, bounds);
             return;
         }
 
@@ -151,7 +151,7 @@ impl Arms {
                 let binding = field.binding();
                 let value = quote_spanned!(field.ty_span()=> {
                     let __status: ::errbook::__private::StatusCode = *#binding;
-                    __status
+                    ::errbook::__private::runtime_status(__status)
                 });
                 quote!(#pat => #value,)
             }
@@ -182,45 +182,42 @@ impl Arms {
             ::core::result::Result::Ok(())
         }));
 
-        self.retry_after.push(match variant.fields.iter().find(|f| f.retry_after.is_some()) {
-            Some(field) => {
-                let pat = pattern(&path, &[field]);
-                let binding = field.binding();
-                let unit = match field.retry_after.map(|r| r.0) {
-                    Some(RetryUnit::Millis) => quote!(::errbook::__private::Unit::Millis),
-                    _ => quote!(::errbook::__private::Unit::Secs),
-                };
-                bounds.require(&field.ty, &quote!(::errbook::__private::RetryAfter));
-                let call = quote_spanned!(field.ty_span()=>
-                    ::errbook::__private::RetryAfter::retry_after(#binding, #unit)
-                );
-                quote!(#pat => #call,)
-            }
-            None => quote!(#path { .. } => ::core::option::Option::None,),
-        });
+        self.retry_after.push(
+            match variant.fields.iter().find(|f| f.retry_after.is_some()) {
+                Some(field) => {
+                    let pat = pattern(&path, &[field]);
+                    let binding = field.binding();
+                    let unit = match field.retry_after.map(|r| r.0) {
+                        Some(RetryUnit::Millis) => quote!(::errbook::__private::Unit::Millis),
+                        _ => quote!(::errbook::__private::Unit::Secs),
+                    };
+                    bounds.require(&field.ty, &quote!(::errbook::__private::RetryAfter));
+                    let call = quote_spanned!(field.ty_span()=>
+                        ::errbook::__private::RetryAfter::retry_after(#binding, #unit)
+                    );
+                    quote!(#pat => #call,)
+                }
+                None => quote!(#path { .. } => ::core::option::Option::None,),
+            },
+        );
 
-        self.source.push(match variant.fields.iter().find(|f| f.source.is_some()) {
-            Some(field) => {
-                let pat = pattern(&path, &[field]);
-                let binding = field.binding();
-                bounds.require(&field.ty, &quote!(::std::error::Error + 'static));
-                let call = quote_spanned!(field.ty_span()=> {
-                    use ::errbook::__private::AsDynError as _;
-                    ::core::option::Option::Some((*#binding).as_dyn_error())
-                });
-                quote!(#pat => #call,)
-            }
-            None => quote!(#path { .. } => ::core::option::Option::None,),
-        });
+        self.source
+            .push(match variant.fields.iter().find(|f| f.source.is_some()) {
+                Some(field) => {
+                    let pat = pattern(&path, &[field]);
+                    let binding = field.binding();
+                    bounds.require(&field.ty, &quote!(::std::error::Error + 'static));
+                    let call = quote_spanned!(field.ty_span()=> {
+                        use ::errbook::__private::AsDynError as _;
+                        ::core::option::Option::Some((*#binding).as_dyn_error())
+                    });
+                    quote!(#pat => #call,)
+                }
+                None => quote!(#path { .. } => ::core::option::Option::None,),
+            });
     }
 
-    fn push_transparent(
-        &mut self,
-        input: &Input,
-        variant: &Variant,
-        bounds: &mut Bounds<'_>,
-        description: &TokenStream,
-    ) {
+    fn push_transparent(&mut self, input: &Input, variant: &Variant, bounds: &mut Bounds<'_>) {
         let path = variant_path(input, variant);
         let Some(field) = variant.fields.first() else {
             return;
@@ -230,22 +227,18 @@ impl Arms {
         let inner = field.binding();
         let trait_path = quote_spanned!(field.ty_span()=> ::errbook::ApiError);
         self.code.push(quote!(#pat => #trait_path::code(#inner),));
-        self.status.push(quote!(#pat => #trait_path::status(#inner),));
+        self.status
+            .push(quote!(#pat => #trait_path::status(#inner),));
         self.message
             .push(quote!(#pat => #trait_path::fmt_message(#inner, __formatter),));
         self.fields
             .push(quote!(#pat => #trait_path::visit_fields(#inner, __visitor),));
         self.retry_after
             .push(quote!(#pat => #trait_path::retry_after(#inner),));
-        self.source.push(quote!(#pat => #trait_path::source_error(#inner),));
-        // The variant's own doc comment, if any, describes it better here
-        // than the inner error's.
-        if variant.description.is_some() {
-            self.description.push(quote!(#path { .. } => #description,));
-        } else {
-            self.description
-                .push(quote!(#pat => #trait_path::description(#inner),));
-        }
+        self.source
+            .push(quote!(#pat => #trait_path::source_error(#inner),));
+        self.description
+            .push(quote!(#pat => #trait_path::description(#inner),));
     }
 }
 
@@ -270,8 +263,10 @@ fn message_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -
                 let binding = field.binding();
                 bounds.require(&field.ty, &quote!(::core::fmt::Display));
                 writes.push(match spec {
+                    // A fresh `{}` so the caller's flags on the whole
+                    // message do not reach the field.
                     None => quote_spanned!(message.span=>
-                        ::core::fmt::Display::fmt(#binding, __formatter)?;
+                        ::core::write!(__formatter, "{}", #binding)?;
                     ),
                     Some(spec) => {
                         let fmt = format!("{{:{spec}}}");
@@ -292,7 +287,9 @@ fn message_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -
 
 fn lookup<'v>(variant: &'v Variant, arg: &Arg) -> Option<&'v Field> {
     variant.fields.iter().find(|f| match (&f.member, arg) {
-        (syn::Member::Named(ident), Arg::Named(name)) => ident.to_string().trim_start_matches("r#") == name,
+        (syn::Member::Named(ident), Arg::Named(name)) => {
+            ident.to_string().trim_start_matches("r#") == name
+        }
         (syn::Member::Unnamed(index), Arg::Index(i)) => index.index as usize == *i,
         _ => false,
     })

@@ -15,6 +15,18 @@ pub fn status(code: u16) -> StatusCode {
     }
 }
 
+/// A status carried by a `#[api(status)]` field: an error status as it is,
+/// anything else (a 2xx or 3xx set by mistake) as 500, so an error never
+/// goes out as a success.
+#[inline]
+pub fn runtime_status(status: StatusCode) -> StatusCode {
+    if status.is_client_error() || status.is_server_error() {
+        status
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    }
+}
+
 /// The canonical reason phrase, the message of an error that names none.
 #[inline]
 pub fn reason(status: StatusCode) -> &'static str {

@@ -86,6 +86,18 @@ impl PartialEq<Code<'_>> for &str {
     }
 }
 
+impl PartialEq<String> for Code<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Code<'_>> for String {
+    fn eq(&self, other: &Code<'_>) -> bool {
+        other == self
+    }
+}
+
 macro_rules! int_eq {
     ($($t:ty),*) => {$(
         impl PartialEq<$t> for Code<'_> {
@@ -103,3 +115,21 @@ macro_rules! int_eq {
 }
 
 int_eq!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+macro_rules! wide_int_eq {
+    ($($t:ty),*) => {$(
+        impl PartialEq<$t> for Code<'_> {
+            fn eq(&self, other: &$t) -> bool {
+                matches!(self, Code::Int(i) if i128::try_from(*other).is_ok_and(|o| o == i128::from(*i)))
+            }
+        }
+
+        impl PartialEq<Code<'_>> for $t {
+            fn eq(&self, other: &Code<'_>) -> bool {
+                other == self
+            }
+        }
+    )*};
+}
+
+wide_int_eq!(i128, u128, isize, usize);
