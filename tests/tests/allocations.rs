@@ -1,0 +1,125 @@
+//! Rendering a static message, a template, or a whole nested/problem/matrix
+//! envelope into a buffer the caller owns allocates nothing.
+//!
+//! A counting global allocator counts the allocations of the thread that
+//! asked for counting, so concurrently running tests do not disturb it.
+
+// A global allocator is the one place this workspace needs `unsafe`: it only
+// delegates to the system allocator.
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::io::Write as _;
+
+use errbook::ApiError;
+use errbook::format::{Matrix, Nested, Problem};
+
+struct Counting;
+
+thread_local! {
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if COUNTING.with(Cell::get) {
+            ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        }
+        // SAFETY: the caller's contract is passed on to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `System.alloc` with this `layout`.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_of(f: impl FnOnce()) -> usize {
+    ALLOCATIONS.with(|n| n.set(0));
+    COUNTING.with(|c| c.set(true));
+    f();
+    COUNTING.with(|c| c.set(false));
+    ALLOCATIONS.with(Cell::get)
+}
+
+#[derive(Debug, ApiError)]
+#[api(prefix = "user:", rename_all = "snake_case")]
+enum UserError {
+    #[api(status = 401, message = "Invalid username or password.")]
+    InvalidPassword,
+    #[api(status = 404, message = "User {id} not found in {space}.")]
+    NotFound { id: u64, space: &'static str },
+    #[api(code = "FORBIDDEN", status = 403, message = "Forbidden.")]
+    Forbidden {
+        #[api(field)]
+        missing_permission: &'static str,
+    },
+    #[api(status = 404)]
+    Gone,
+}
+
+#[test]
+fn rendering_a_static_message_allocates_nothing() {
+    let err = UserError::InvalidPassword;
+    let mut out = String::with_capacity(256);
+    let count = allocations_of(|| {
+        use std::fmt::Write as _;
+        write!(out, "{}", err.message()).unwrap();
+    });
+    assert_eq!(out, "Invalid username or password.");
+    assert_eq!(count, 0);
+
+    let mut reason = String::with_capacity(64);
+    let count = allocations_of(|| {
+        use std::fmt::Write as _;
+        write!(reason, "{}", UserError::Gone.message()).unwrap();
+    });
+    assert_eq!(reason, "Not Found");
+    assert_eq!(count, 0);
+}
+
+#[test]
+fn rendering_a_template_allocates_nothing() {
+    let err = UserError::NotFound {
+        id: 42,
+        space: "general",
+    };
+    let mut out = String::with_capacity(256);
+    let count = allocations_of(|| {
+        use std::fmt::Write as _;
+        write!(out, "{}", err.message()).unwrap();
+    });
+    assert_eq!(out, "User 42 not found in general.");
+    assert_eq!(count, 0);
+}
+
+#[test]
+fn serializing_envelopes_into_a_buffer_allocates_nothing() {
+    let errors = [
+        UserError::InvalidPassword,
+        UserError::NotFound { id: 7, space: "x" },
+        UserError::Forbidden {
+            missing_permission: "manage_messages",
+        },
+    ];
+    for err in &errors {
+        let mut buffer: Vec<u8> = Vec::with_capacity(4096);
+        let count = allocations_of(|| {
+            serde_json::to_writer(&mut buffer, &err.envelope_as(Nested)).unwrap();
+            buffer.write_all(b"\n").unwrap();
+            serde_json::to_writer(&mut buffer, &err.envelope_as(Problem)).unwrap();
+            buffer.write_all(b"\n").unwrap();
+            serde_json::to_writer(&mut buffer, &err.envelope_as(Matrix)).unwrap();
+        });
+        assert_eq!(count, 0, "{}", String::from_utf8_lossy(&buffer));
+        let text = String::from_utf8(buffer).unwrap();
+        assert_eq!(text.lines().count(), 3);
+        assert!(text.contains(&err.message().to_string()), "{text}");
+    }
+}
