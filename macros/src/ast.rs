@@ -7,7 +7,9 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, Member, Type};
 
-use crate::attr::{CodeLit, CodeValue, FieldAttrs, InputAttrs, Misplaced, StatusValue, VariantAttrs};
+use crate::attr::{
+    CodeLit, CodeValue, FORMATS, FieldAttrs, FormatValue, InputAttrs, StatusValue, VariantAttrs,
+};
 use crate::case::RenameRule;
 use crate::template::{self, Piece};
 
@@ -16,9 +18,26 @@ pub(crate) struct Input {
     pub(crate) generics: syn::Generics,
     pub(crate) shape: Shape,
     pub(crate) variants: Vec<Variant>,
-    /// The members the type's format writes itself.
-    pub(crate) reserved: &'static [&'static str],
-    pub(crate) format_name: &'static str,
+    /// The type's default format.
+    pub(crate) format: FormatValue,
+    /// `domain = "…"`.
+    pub(crate) domain: Option<String>,
+    /// `docs = "https://…/{code}"`.
+    pub(crate) docs: Option<String>,
+    /// `status = none`: the type's codes never travel over HTTP.
+    pub(crate) no_http: Option<Span>,
+}
+
+impl Input {
+    /// The members the type's format writes itself, when the derive knows
+    /// them (a built-in format); a format of the user's is checked by the
+    /// generated code instead.
+    pub(crate) fn reserved(&self) -> Option<(&'static str, &'static [&'static str])> {
+        match &self.format {
+            FormatValue::Builtin((name, _, reserved)) => Some((name, reserved)),
+            FormatValue::Custom(_) => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -33,12 +52,19 @@ pub(crate) struct Variant {
     pub(crate) code: Option<Code>,
     pub(crate) status: Option<StatusValue>,
     pub(crate) message: Option<Message>,
+    /// `title = "…"`, the problem+json title.
+    pub(crate) title: Option<String>,
     pub(crate) transparent: Option<Span>,
     pub(crate) fields: Vec<Field>,
     pub(crate) named: bool,
     pub(crate) description: Option<String>,
-    /// `code`, `status`, `message` as written, for `transparent`'s check.
+    /// `code`, `status`, `message`, `title` as written, for `transparent`'s
+    /// check.
     pub(crate) explicit_keys: Vec<(&'static str, Span)>,
+    /// A key of the variant (or of the container) was rejected while
+    /// parsing: checks for something missing are skipped, since the
+    /// rejected key may have been it.
+    pub(crate) incomplete: bool,
 }
 
 pub(crate) struct Code {
@@ -56,7 +82,6 @@ pub(crate) struct Message {
 pub(crate) struct Field {
     pub(crate) member: Member,
     pub(crate) ty: Type,
-    pub(crate) span: Span,
     /// The envelope member name, with the span of the `field` key.
     pub(crate) exposed: Option<(String, Span)>,
     pub(crate) source: Option<Span>,
@@ -74,14 +99,17 @@ pub(crate) enum RetryUnit {
 }
 
 impl Field {
-    /// The identifier a generated pattern binds this field to.
+    /// The identifier a generated pattern binds this field to. It carries
+    /// the span of the field's type, so that rustc's errors about the
+    /// field's value (not `Serialize`, not `Display`) point at the type.
     pub(crate) fn binding(&self) -> Ident {
+        let span = self.ty.span();
         match &self.member {
             Member::Named(ident) => {
                 let name = ident.to_string();
-                Ident::new(&format!("__field_{}", name.trim_start_matches("r#")), ident.span())
+                Ident::new(&format!("__field_{}", name.trim_start_matches("r#")), span)
             }
-            Member::Unnamed(index) => Ident::new(&format!("__field_{}", index.index), self.span),
+            Member::Unnamed(index) => Ident::new(&format!("__field_{}", index.index), span),
         }
     }
 }
@@ -95,7 +123,10 @@ impl Variant {
 impl Input {
     /// Reads the derive input. Mistakes go to `errors`; `None` when the
     /// input could not be read at all.
-    pub(crate) fn from_syn(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> Option<Input> {
+    pub(crate) fn from_syn(
+        input: &DeriveInput,
+        errors: &mut darling::error::Accumulator,
+    ) -> Option<Input> {
         if let syn::Data::Union(data) = &input.data {
             errors.push(
                 darling::Error::custom(
@@ -105,44 +136,40 @@ impl Input {
             );
             return None;
         }
-        let attrs = errors.handle(InputAttrs::from_derive_input(input))?;
+        let sanitized = crate::attr::sanitize(input, errors);
+        let attrs = errors.handle(InputAttrs::from_derive_input(&sanitized.input))?;
+        let container = container_noun(&attrs);
 
         for (key, misplaced) in [
             ("field", &attrs.field),
             ("source", &attrs.source),
             ("retry_after", &attrs.retry_after),
         ] {
-            misplaced_key(errors, key, misplaced, "a field", container_noun(&attrs));
+            misplaced_key(
+                errors,
+                key,
+                misplaced.as_ref().map(|m| m.0),
+                "a field",
+                container,
+            );
         }
 
-        let rule = match &attrs.rename_all {
-            Some(name) => match RenameRule::from_name(name) {
-                Ok(rule) => rule,
-                Err(err) => {
-                    errors.push(darling::Error::custom(err).with_span(&name.span()));
-                    RenameRule::ScreamingSnake
-                }
-            },
-            None => RenameRule::ScreamingSnake,
-        };
+        if let Some(docs) = &attrs.docs {
+            check_docs(docs, errors);
+        }
+        let no_http = attrs.status.filter(|s| s.none).map(|s| s.span);
+
+        let rule = rename_rule(&attrs, errors);
         let prefix = attrs.prefix.as_ref().map_or("", |p| p.as_str());
+        if let Some(prefix) = &attrs.prefix {
+            check_prefix(prefix, errors);
+        }
+        if container == "the enum" {
+            check_enum_keys(&attrs, errors);
+        }
 
         let (shape, variants) = match attrs.data {
             darling::ast::Data::Enum(variants) => {
-                for (key, present) in [
-                    ("code", attrs.code.as_ref().map(|c| c.span)),
-                    ("message", attrs.message.as_ref().map(SpannedValue::span)),
-                    ("transparent", attrs.transparent.is_present().then(|| attrs.transparent.span())),
-                ] {
-                    if let Some(span) = present {
-                        errors.push(
-                            darling::Error::custom(format!(
-                                "`{key}` belongs on a variant, not on the enum; put `#[api({key} = …)]` above the variant"
-                            ))
-                            .with_span(&span),
-                        );
-                    }
-                }
                 let variants = variants
                     .into_iter()
                     .map(|v| lower_variant(v, rule, prefix, errors))
@@ -151,27 +178,37 @@ impl Input {
             }
             darling::ast::Data::Struct(fields) => {
                 let named = fields.style == darling::ast::Style::Struct;
-                let fields = lower_fields(fields.fields, errors);
-                let code = derive_code(attrs.code, &attrs.ident, rule, prefix);
+                let fields = lower_fields(fields.fields, "the struct", errors);
+                let message = attrs.message.map(|m| m.value);
+                let title = attrs.title.map(|t| t.value);
+                let code = derive_code(attrs.code.map(|c| c.value), &attrs.ident, rule, prefix);
                 let mut explicit_keys = Vec::new();
                 if let Some(code) = &code.0 {
                     explicit_keys.push(("code", code.span));
                 }
-                if let Some(status) = &attrs.status {
+                if let Some(status) = attrs.status.filter(|s| !s.none) {
                     explicit_keys.push(("status", status.span));
                 }
-                if let Some(message) = &attrs.message {
+                if let Some(message) = &message {
                     explicit_keys.push(("message", message.span()));
+                }
+                if let Some(title) = &title {
+                    explicit_keys.push(("title", title.span()));
                 }
                 let variant = Variant {
                     code: code.1,
-                    status: attrs.status,
-                    message: attrs.message.as_ref().and_then(|m| lower_message(m, errors)),
-                    transparent: attrs.transparent.is_present().then(|| attrs.transparent.span()),
+                    title: title.map(SpannedValue::into_inner),
+                    status: attrs.status.filter(|s| !s.none),
+                    message: message.as_ref().and_then(|m| lower_message(m, errors)),
+                    transparent: attrs
+                        .transparent
+                        .is_present()
+                        .then(|| attrs.transparent.span()),
                     fields,
                     named,
                     description: doc_string(&attrs.attrs),
                     explicit_keys,
+                    incomplete: false,
                     ident: attrs.ident.clone(),
                 };
                 (Shape::Struct, vec![variant])
@@ -179,8 +216,11 @@ impl Input {
         };
         let mut variants: Vec<Variant> = variants;
         for variant in &mut variants {
+            variant.incomplete = sanitized.container || sanitized.variants.contains(&variant.ident);
             if variant.transparent.is_some() {
                 variant.code = None;
+            } else if shape == Shape::Enum && variant.status.is_none() {
+                variant.status = attrs.status.filter(|s| !s.none);
             }
         }
 
@@ -189,20 +229,39 @@ impl Input {
             generics: attrs.generics,
             shape,
             variants,
-            reserved: &["code", "message", "details"],
-            format_name: "nested",
+            format: attrs.format.unwrap_or(FormatValue::Builtin(&FORMATS[0])),
+            domain: attrs.domain.map(SpannedValue::into_inner),
+            docs: attrs.docs.map(SpannedValue::into_inner),
+            no_http,
         })
-        .map(|mut input| {
-            if input.shape == Shape::Enum {
-                let default = attrs.status;
-                for variant in &mut input.variants {
-                    if variant.status.is_none() && variant.transparent.is_none() {
-                        variant.status = default;
-                    }
-                }
-            }
-            input
-        })
+    }
+}
+
+fn rename_rule(attrs: &InputAttrs, errors: &mut darling::error::Accumulator) -> RenameRule {
+    let Some(name) = &attrs.rename_all else {
+        return RenameRule::ScreamingSnake;
+    };
+    RenameRule::from_name(name).unwrap_or_else(|err| {
+        errors.push(darling::Error::custom(err).with_span(&name.span()));
+        RenameRule::ScreamingSnake
+    })
+}
+
+/// The keys of a struct that an enum takes on its variants instead.
+fn check_enum_keys(attrs: &InputAttrs, errors: &mut darling::error::Accumulator) {
+    for (key, present) in [
+        ("code", attrs.code.as_ref().map(|c| c.key)),
+        ("message", attrs.message.as_ref().map(|m| m.key)),
+        ("title", attrs.title.as_ref().map(|t| t.key)),
+        (
+            "transparent",
+            attrs
+                .transparent
+                .is_present()
+                .then(|| attrs.transparent.span()),
+        ),
+    ] {
+        misplaced_key(errors, key, present, "a variant", "the enum");
     }
 }
 
@@ -217,13 +276,51 @@ fn container_noun(attrs: &InputAttrs) -> &'static str {
 fn misplaced_key(
     errors: &mut darling::error::Accumulator,
     key: &str,
-    misplaced: &Option<Misplaced>,
+    misplaced: Option<Span>,
     belongs: &str,
     here: &str,
 ) {
-    if let Some(Misplaced(span)) = misplaced {
+    if let Some(span) = misplaced {
         errors.push(
-            darling::Error::custom(format!("`{key}` belongs on {belongs}, not on {here}")).with_span(span),
+            darling::Error::custom(format!(
+                "`{key}` belongs on {belongs}, not on {here}; move it into the `#[api(…)]` of {belongs}"
+            ))
+            .with_span(&span),
+        );
+    }
+}
+
+/// A documentation URL template names the code it documents: `{code}`.
+fn check_docs(docs: &SpannedValue<String>, errors: &mut darling::error::Accumulator) {
+    if !docs.contains("{code}") {
+        errors.push(
+            darling::Error::custom(format!(
+                "`docs = {:?}` has no `{{code}}`, so every code would link to the same page; write it like `docs = \"https://example.com/errors/{{code}}\"`",
+                docs.as_str()
+            ))
+            .with_span(&docs.span()),
+        );
+    }
+}
+
+/// A prefix starts every derived code, so it follows the code rules: no
+/// whitespace, no control characters.
+fn check_prefix(prefix: &SpannedValue<String>, errors: &mut darling::error::Accumulator) {
+    if let Some(c) = prefix.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        let (what, fix) = if c.is_whitespace() {
+            ("whitespace".to_owned(), "join words with `_`, `-` or `:`")
+        } else {
+            (
+                format!("a control character (`{}`)", c.escape_debug()),
+                "remove it",
+            )
+        };
+        errors.push(
+            darling::Error::custom(format!(
+                "prefix `{}` contains {what}, and it starts every derived code, which clients compare verbatim; {fix}",
+                prefix.escape_debug()
+            ))
+            .with_span(&prefix.span()),
         );
     }
 }
@@ -235,20 +332,19 @@ fn derive_code(
     rule: RenameRule,
     prefix: &str,
 ) -> (Option<CodeValue>, Option<Code>) {
-    let effective = match &explicit {
-        Some(value) => Code {
+    let effective = if let Some(value) = &explicit {
+        Code {
             lit: value.code.clone(),
             span: value.span,
             derived: false,
-        },
-        None => {
-            let name = ident.to_string();
-            let name = name.trim_start_matches("r#");
-            Code {
-                lit: CodeLit::Str(format!("{prefix}{}", rule.apply(name))),
-                span: ident.span(),
-                derived: true,
-            }
+        }
+    } else {
+        let name = ident.to_string();
+        let name = name.trim_start_matches("r#");
+        Code {
+            lit: CodeLit::Str(format!("{prefix}{}", rule.apply(name))),
+            span: ident.span(),
+            derived: true,
         }
     };
     (explicit, Some(effective))
@@ -263,14 +359,23 @@ fn lower_variant(
     for (key, misplaced, belongs) in [
         ("rename_all", &attrs.rename_all, "the enum"),
         ("prefix", &attrs.prefix, "the enum"),
+        ("format", &attrs.format, "the enum"),
+        ("domain", &attrs.domain, "the enum"),
+        ("docs", &attrs.docs, "the enum"),
         ("field", &attrs.field, "a field"),
         ("source", &attrs.source, "a field"),
         ("retry_after", &attrs.retry_after, "a field"),
     ] {
-        misplaced_key(errors, key, misplaced, belongs, "a variant");
+        misplaced_key(
+            errors,
+            key,
+            misplaced.as_ref().map(|m| m.0),
+            belongs,
+            "a variant",
+        );
     }
     let named = attrs.fields.style == darling::ast::Style::Struct;
-    let fields = lower_fields(attrs.fields.fields, errors);
+    let fields = lower_fields(attrs.fields.fields, "a variant", errors);
     let mut explicit_keys = Vec::new();
     if let Some(code) = &attrs.code {
         explicit_keys.push(("code", code.span));
@@ -281,21 +386,35 @@ fn lower_variant(
     if let Some(message) = &attrs.message {
         explicit_keys.push(("message", message.span()));
     }
+    if let Some(title) = &attrs.title {
+        explicit_keys.push(("title", title.span()));
+    }
     let (_, code) = derive_code(attrs.code, &attrs.ident, rule, prefix);
     Variant {
         code,
+        title: attrs.title.map(SpannedValue::into_inner),
         status: attrs.status,
-        message: attrs.message.as_ref().and_then(|m| lower_message(m, errors)),
-        transparent: attrs.transparent.is_present().then(|| attrs.transparent.span()),
+        message: attrs
+            .message
+            .as_ref()
+            .and_then(|m| lower_message(m, errors)),
+        transparent: attrs
+            .transparent
+            .is_present()
+            .then(|| attrs.transparent.span()),
         fields,
         named,
         description: doc_string(&attrs.attrs),
         explicit_keys,
+        incomplete: false,
         ident: attrs.ident,
     }
 }
 
-fn lower_message(message: &SpannedValue<String>, errors: &mut darling::error::Accumulator) -> Option<Message> {
+fn lower_message(
+    message: &SpannedValue<String>,
+    errors: &mut darling::error::Accumulator,
+) -> Option<Message> {
     match template::parse(message) {
         Ok(pieces) => Some(Message {
             pieces,
@@ -308,23 +427,48 @@ fn lower_message(message: &SpannedValue<String>, errors: &mut darling::error::Ac
     }
 }
 
-fn lower_fields(fields: Vec<FieldAttrs>, errors: &mut darling::error::Accumulator) -> Vec<Field> {
+/// `owner` is where variant keys belong: "a variant", or "the struct".
+fn lower_fields(
+    fields: Vec<FieldAttrs>,
+    owner: &'static str,
+    errors: &mut darling::error::Accumulator,
+) -> Vec<Field> {
     fields
         .into_iter()
         .enumerate()
-        .map(|(index, attrs)| lower_field(index, attrs, errors))
+        .map(|(index, attrs)| lower_field(index, attrs, owner, errors))
         .collect()
 }
 
-fn lower_field(index: usize, attrs: FieldAttrs, errors: &mut darling::error::Accumulator) -> Field {
+fn lower_field(
+    index: usize,
+    attrs: FieldAttrs,
+    owner: &'static str,
+    errors: &mut darling::error::Accumulator,
+) -> Field {
+    let container = if owner == "a variant" {
+        "the enum"
+    } else {
+        owner
+    };
     for (key, misplaced, belongs) in [
-        ("code", &attrs.code, "a variant"),
-        ("message", &attrs.message, "a variant"),
-        ("transparent", &attrs.transparent, "a variant"),
-        ("rename_all", &attrs.rename_all, "the enum"),
-        ("prefix", &attrs.prefix, "the enum"),
+        ("code", &attrs.code, owner),
+        ("message", &attrs.message, owner),
+        ("transparent", &attrs.transparent, owner),
+        ("title", &attrs.title, owner),
+        ("rename_all", &attrs.rename_all, container),
+        ("prefix", &attrs.prefix, container),
+        ("format", &attrs.format, container),
+        ("domain", &attrs.domain, container),
+        ("docs", &attrs.docs, container),
     ] {
-        misplaced_key(errors, key, misplaced, belongs, "a field");
+        misplaced_key(
+            errors,
+            key,
+            misplaced.as_ref().map(|m| m.0),
+            belongs,
+            "a field",
+        );
     }
     let span = match &attrs.ident {
         Some(ident) => ident.span(),
@@ -404,7 +548,6 @@ fn lower_field(index: usize, attrs: FieldAttrs, errors: &mut darling::error::Acc
     Field {
         member,
         ty: attrs.ty,
-        span,
         exposed,
         source,
         retry_after,
@@ -420,10 +563,13 @@ fn doc_string(attrs: &[syn::Attribute]) -> Option<String> {
         if !attr.path().is_ident("doc") {
             continue;
         }
-        if let syn::Meta::NameValue(nv) = &attr.meta {
-            if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &nv.value {
-                lines.push(s.value());
-            }
+        if let syn::Meta::NameValue(nv) = &attr.meta
+            && let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = &nv.value
+        {
+            lines.push(s.value());
         }
     }
     let mut out = String::new();

@@ -32,7 +32,11 @@ pub(crate) struct ParseError<'a>(pub(crate) &'a str);
 
 impl fmt::Display for ParseError<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown rename rule `rename_all = {:?}`, expected one of ", self.0)?;
+        write!(
+            f,
+            "unknown rename rule `rename_all = {:?}`, expected one of ",
+            self.0
+        )?;
         for (i, (name, _)) in RULES.iter().enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
@@ -166,7 +170,10 @@ mod tests {
             panic!("`snake` is not a rule");
         };
         let text = err.to_string();
-        assert!(text.starts_with("unknown rename rule `rename_all = \"snake\"`"), "{text}");
+        assert!(
+            text.starts_with("unknown rename rule `rename_all = \"snake\"`"),
+            "{text}"
+        );
         for (name, _) in RULES {
             assert!(text.contains(name), "{text} lists {name}");
         }

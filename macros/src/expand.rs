@@ -1,12 +1,13 @@
 //! Code generation. Every decision that can fail was taken in `ast` and
 //! `valid`; this file only writes tokens.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
+use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input, RetryUnit, Shape, Variant};
-use crate::attr::CodeLit;
+use crate::attr::{CodeLit, FormatValue};
 use crate::generics::Bounds;
 use crate::template::{Arg, Piece};
 use crate::{fallback, valid};
@@ -36,6 +37,13 @@ pub(crate) fn wrap(item: &TokenStream) -> TokenStream {
     }
 }
 
+fn option_str(value: Option<&String>) -> TokenStream {
+    value.map_or_else(
+        || quote!(::core::option::Option::None),
+        |text| quote!(::core::option::Option::Some(#text)),
+    )
+}
+
 fn expand(input: &Input) -> TokenStream {
     let ident = &input.ident;
     let self_ty = {
@@ -49,15 +57,6 @@ fn expand(input: &Input) -> TokenStream {
     }
     let generics = bounds.finish(&self_ty);
     let (impl_generics, _, where_clause) = generics.split_for_impl();
-    let Arms {
-        code,
-        status,
-        message,
-        fields,
-        retry_after,
-        source,
-        description,
-    } = arms;
     let matcher = |arms: &[TokenStream]| {
         if arms.is_empty() {
             quote!(match *self {})
@@ -65,17 +64,29 @@ fn expand(input: &Input) -> TokenStream {
             quote!(match self { #(#arms)* })
         }
     };
-    let code = matcher(&code);
-    let status = matcher(&status);
-    let message = matcher(&message);
-    let fields = matcher(&fields);
-    let retry_after = matcher(&retry_after);
-    let source = matcher(&source);
-    let description = matcher(&description);
+    let code = matcher(&arms.code);
+    let status = matcher(&arms.status);
+    let message = matcher(&arms.message);
+    let fields = matcher(&arms.fields);
+    let retry_after = matcher(&arms.retry_after);
+    let source = matcher(&arms.source);
+    let description = matcher(&arms.description);
+    let title = matcher(&arms.title);
+    let domain = matcher(&arms.domain);
+    let docs = matcher(&arms.docs);
+    let has_status = matcher(&arms.has_status);
+    let format = match &input.format {
+        FormatValue::Builtin((_, ty, _)) => {
+            let ty = format_ident!("{}", ty);
+            quote!(::errbook::format::#ty)
+        }
+        FormatValue::Custom(path) => quote!(#path),
+    };
+    let reserved_checks = reserved_checks(input, &format);
 
-    wrap(&quote! {
+    let api_impl = wrap(&quote! {
         impl #impl_generics ::errbook::ApiError for #self_ty #where_clause {
-            type Format = ::errbook::format::Nested;
+            type Format = #format;
 
             fn code(&self) -> ::errbook::Code<'_> {
                 #code
@@ -104,11 +115,55 @@ fn expand(input: &Input) -> TokenStream {
                 #source
             }
 
-            fn description(&self) -> ::core::option::Option<&'static str> {
+            fn description(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
                 #description
             }
+
+            fn title(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #title
+            }
+
+            fn domain(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #domain
+            }
+
+            fn docs_template(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #docs
+            }
+
+            fn has_status(&self) -> ::core::primitive::bool {
+                #has_status
+            }
         }
-    })
+    });
+    quote! {
+        #api_impl
+        #reserved_checks
+    }
+}
+
+/// For a format of the user's, whose members the derive cannot know: a
+/// constant that fails to evaluate, under the field, when an exposed member
+/// is one the format reserves.
+fn reserved_checks(input: &Input, format: &TokenStream) -> TokenStream {
+    if input.reserved().is_some() {
+        return TokenStream::new();
+    }
+    let checks = input
+        .variants
+        .iter()
+        .filter(|v| v.transparent.is_none())
+        .flat_map(|v| &v.fields)
+        .filter_map(|f| f.exposed.as_ref())
+        .map(|(name, span)| {
+            quote_spanned!(*span=>
+                const _: () = ::errbook::__private::assert_not_reserved(
+                    <#format as ::errbook::Format>::RESERVED,
+                    #name,
+                );
+            )
+        });
+    quote!(#(#checks)*)
 }
 
 /// One match arm per variant for each generated method.
@@ -121,100 +176,45 @@ struct Arms {
     retry_after: Vec<TokenStream>,
     source: Vec<TokenStream>,
     description: Vec<TokenStream>,
+    title: Vec<TokenStream>,
+    domain: Vec<TokenStream>,
+    docs: Vec<TokenStream>,
+    has_status: Vec<TokenStream>,
 }
 
 impl Arms {
     fn push(&mut self, input: &Input, variant: &Variant, bounds: &mut Bounds<'_>) {
-        let description = match &variant.description {
-            Some(doc) => quote!(::core::option::Option::Some(#doc)),
-            None => quote!(::core::option::Option::None),
-        };
         if variant.transparent.is_some() {
             self.push_transparent(input, variant, bounds);
             return;
         }
+        let path = variant_path(input, variant);
+        let any = quote!(#path { .. });
 
         let code = match variant.code.as_ref().map(|c| &c.lit) {
             Some(CodeLit::Int(i)) => quote!(::errbook::Code::Int(#i)),
             Some(CodeLit::Str(s)) => quote!(::errbook::Code::Str(#s)),
             None => quote!(::core::unreachable!()),
         };
-        let path = variant_path(input, variant);
-        self.code.push(quote!(#path { .. } => #code,));
-        self.description.push(quote!(#path { .. } => #description,));
+        self.code.push(quote!(#any => #code,));
+        let description = option_str(variant.description.as_ref());
+        self.description.push(quote!(#any => #description,));
+        let title = option_str(variant.title.as_ref());
+        self.title.push(quote!(#any => #title,));
+        let domain = option_str(input.domain.as_ref());
+        self.domain.push(quote!(#any => #domain,));
+        let docs = option_str(input.docs.as_ref());
+        self.docs.push(quote!(#any => #docs,));
+        let has_status = input.no_http.is_none();
+        self.has_status.push(quote!(#any => #has_status,));
 
-        // Status: a `#[api(status)]` field wins over the container default.
-        let status_field = variant.fields.iter().find(|f| f.status.is_some());
-        self.status.push(match (status_field, &variant.status) {
-            (Some(field), _) => {
-                let pat = pattern(&path, &[field]);
-                let binding = field.binding();
-                let value = quote_spanned!(field.ty_span()=> {
-                    let __status: ::errbook::__private::StatusCode = *#binding;
-                    ::errbook::__private::runtime_status(__status)
-                });
-                quote!(#pat => #value,)
-            }
-            (None, Some(status)) => {
-                let value = u16::try_from(status.value).unwrap_or(500);
-                quote!(#path { .. } => ::errbook::__private::status(#value),)
-            }
-            (None, None) => quote!(#path { .. } => ::core::unreachable!(),),
-        });
-
+        let (status_pat, status) = status_expr(variant, &path);
+        self.status.push(quote!(#status_pat => #status,));
         self.message.push(message_arm(variant, &path, bounds));
-
-        let exposed: Vec<&Field> = variant
-            .fields
-            .iter()
-            .filter(|f| f.exposed.is_some() && f.source.is_none())
-            .collect();
-        let visits = exposed.iter().map(|field| {
-            let binding = field.binding();
-            let name = field.exposed.as_ref().map_or(String::new(), |(n, _)| n.clone());
-            bounds.require(&field.ty, &quote!(::errbook::__private::Serialize));
-            quote_spanned!(field.ty_span()=> ::errbook::FieldVisitor::visit(__visitor, #name, #binding)?;)
-        });
-        let visits: Vec<TokenStream> = visits.collect();
-        let pat = pattern(&path, &exposed);
-        self.fields.push(quote!(#pat => {
-            #(#visits)*
-            ::core::result::Result::Ok(())
-        }));
-
-        self.retry_after.push(
-            match variant.fields.iter().find(|f| f.retry_after.is_some()) {
-                Some(field) => {
-                    let pat = pattern(&path, &[field]);
-                    let binding = field.binding();
-                    let unit = match field.retry_after.map(|r| r.0) {
-                        Some(RetryUnit::Millis) => quote!(::errbook::__private::Unit::Millis),
-                        _ => quote!(::errbook::__private::Unit::Secs),
-                    };
-                    bounds.require(&field.ty, &quote!(::errbook::__private::RetryAfter));
-                    let call = quote_spanned!(field.ty_span()=>
-                        ::errbook::__private::RetryAfter::retry_after(#binding, #unit)
-                    );
-                    quote!(#pat => #call,)
-                }
-                None => quote!(#path { .. } => ::core::option::Option::None,),
-            },
-        );
-
-        self.source
-            .push(match variant.fields.iter().find(|f| f.source.is_some()) {
-                Some(field) => {
-                    let pat = pattern(&path, &[field]);
-                    let binding = field.binding();
-                    bounds.require(&field.ty, &quote!(::std::error::Error + 'static));
-                    let call = quote_spanned!(field.ty_span()=> {
-                        use ::errbook::__private::AsDynError as _;
-                        ::core::option::Option::Some((*#binding).as_dyn_error())
-                    });
-                    quote!(#pat => #call,)
-                }
-                None => quote!(#path { .. } => ::core::option::Option::None,),
-            });
+        self.fields.push(fields_arm(variant, &path, bounds));
+        self.retry_after
+            .push(retry_after_arm(variant, &path, bounds));
+        self.source.push(source_arm(variant, &path, bounds));
     }
 
     fn push_transparent(&mut self, input: &Input, variant: &Variant, bounds: &mut Bounds<'_>) {
@@ -225,28 +225,53 @@ impl Arms {
         bounds.require(&field.ty, &quote!(::errbook::ApiError));
         let pat = pattern(&path, &[field]);
         let inner = field.binding();
-        let trait_path = quote_spanned!(field.ty_span()=> ::errbook::ApiError);
-        self.code.push(quote!(#pat => #trait_path::code(#inner),));
-        self.status
-            .push(quote!(#pat => #trait_path::status(#inner),));
+        let api = quote_spanned!(field.ty.span()=> ::errbook::ApiError);
+        self.code.push(quote!(#pat => #api::code(#inner),));
+        self.status.push(quote!(#pat => #api::status(#inner),));
         self.message
-            .push(quote!(#pat => #trait_path::fmt_message(#inner, __formatter),));
+            .push(quote!(#pat => #api::fmt_message(#inner, __formatter),));
         self.fields
-            .push(quote!(#pat => #trait_path::visit_fields(#inner, __visitor),));
+            .push(quote!(#pat => #api::visit_fields(#inner, __visitor),));
         self.retry_after
-            .push(quote!(#pat => #trait_path::retry_after(#inner),));
+            .push(quote!(#pat => #api::retry_after(#inner),));
         self.source
-            .push(quote!(#pat => #trait_path::source_error(#inner),));
+            .push(quote!(#pat => #api::source_error(#inner),));
         self.description
-            .push(quote!(#pat => #trait_path::description(#inner),));
+            .push(quote!(#pat => #api::description(#inner),));
+        self.title.push(quote!(#pat => #api::title(#inner),));
+        self.domain.push(quote!(#pat => #api::domain(#inner),));
+        self.docs.push(quote!(#pat => #api::docs_template(#inner),));
+        self.has_status
+            .push(quote!(#pat => #api::has_status(#inner),));
     }
+}
+
+/// The pattern and expression of a variant's status: a `#[api(status)]`
+/// field wins over the literal (the variant's or the container default).
+/// A type with `status = none` answers 500 if rendered over HTTP anyway.
+fn status_expr(variant: &Variant, path: &TokenStream) -> (TokenStream, TokenStream) {
+    if let Some(field) = variant.fields.iter().find(|f| f.status.is_some()) {
+        let binding = field.binding();
+        let value = quote_spanned!(field.ty.span()=> {
+            let __status: ::errbook::__private::StatusCode = *#binding;
+            ::errbook::__private::runtime_status(__status)
+        });
+        return (pattern(path, &[field]), value);
+    }
+    let code = variant
+        .status
+        .and_then(|s| u16::try_from(s.value).ok())
+        .unwrap_or(500);
+    (
+        quote!(#path { .. }),
+        quote!(::errbook::__private::status(#code)),
+    )
 }
 
 fn message_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> TokenStream {
     let Some(message) = &variant.message else {
-        return quote!(#path { .. } => __formatter.write_str(
-            ::errbook::__private::reason(::errbook::ApiError::status(self))
-        ),);
+        let (pat, status) = status_expr(variant, path);
+        return quote!(#pat => __formatter.write_str(::errbook::__private::reason(#status)),);
     };
     let mut used: Vec<&Field> = Vec::new();
     let mut writes = Vec::new();
@@ -262,19 +287,14 @@ fn message_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -
                 }
                 let binding = field.binding();
                 bounds.require(&field.ty, &quote!(::core::fmt::Display));
-                writes.push(match spec {
-                    // A fresh `{}` so the caller's flags on the whole
-                    // message do not reach the field.
-                    None => quote_spanned!(message.span=>
-                        ::core::write!(__formatter, "{}", #binding)?;
-                    ),
-                    Some(spec) => {
-                        let fmt = format!("{{:{spec}}}");
-                        quote_spanned!(message.span=>
-                            ::core::write!(__formatter, #fmt, #binding)?;
-                        )
-                    }
-                });
+                // A fresh `{}` (or the template's own spec), so the caller's
+                // flags on the whole message do not reach the field.
+                let fmt = spec
+                    .as_ref()
+                    .map_or_else(|| "{}".to_owned(), |spec| format!("{{:{spec}}}"));
+                writes.push(quote_spanned!(message.span=>
+                    ::core::write!(__formatter, #fmt, #binding)?;
+                ));
             }
         }
     }
@@ -285,12 +305,75 @@ fn message_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -
     })
 }
 
+fn fields_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> TokenStream {
+    let exposed: Vec<&Field> = variant
+        .fields
+        .iter()
+        .filter(|f| f.exposed.is_some() && f.source.is_none())
+        .collect();
+    let visits: Vec<TokenStream> = exposed
+        .iter()
+        .map(|field| {
+            let binding = field.binding();
+            let name = field.exposed.as_ref().map_or("", |(n, _)| n.as_str());
+            bounds.require(&field.ty, &quote!(::errbook::__private::Serialize));
+            quote_spanned!(field.ty.span()=>
+                ::errbook::FieldVisitor::visit(__visitor, #name, #binding)?;
+            )
+        })
+        .collect();
+    let pat = pattern(path, &exposed);
+    quote!(#pat => {
+        #(#visits)*
+        ::core::result::Result::Ok(())
+    })
+}
+
+fn retry_after_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> TokenStream {
+    let Some((field, unit)) = variant
+        .fields
+        .iter()
+        .find_map(|f| f.retry_after.map(|(unit, _)| (f, unit)))
+    else {
+        return quote!(#path { .. } => ::core::option::Option::None,);
+    };
+    let pat = pattern(path, &[field]);
+    let binding = field.binding();
+    let unit = match unit {
+        RetryUnit::Millis => quote!(::errbook::__private::Unit::Millis),
+        RetryUnit::Secs => quote!(::errbook::__private::Unit::Secs),
+    };
+    bounds.require(&field.ty, &quote!(::errbook::__private::RetryAfter));
+    let call = quote_spanned!(field.ty.span()=>
+        ::errbook::__private::RetryAfter::retry_after(#binding, #unit)
+    );
+    quote!(#pat => #call,)
+}
+
+fn source_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> TokenStream {
+    let Some(field) = variant.fields.iter().find(|f| f.source.is_some()) else {
+        return quote!(#path { .. } => ::core::option::Option::None,);
+    };
+    let pat = pattern(path, &[field]);
+    let binding = field.binding();
+    bounds.require(&field.ty, &quote!(::std::error::Error + 'static));
+    // `(*binding)` starts method lookup at the field's own type, so a
+    // `Box<dyn Error>` derefs to `dyn Error` instead of matching `&T`.
+    let call = quote_spanned!(field.ty.span()=> {
+        use ::errbook::__private::AsDynError as _;
+        ::core::option::Option::Some((*#binding).as_dyn_error())
+    });
+    quote!(#pat => #call,)
+}
+
 fn lookup<'v>(variant: &'v Variant, arg: &Arg) -> Option<&'v Field> {
     variant.fields.iter().find(|f| match (&f.member, arg) {
         (syn::Member::Named(ident), Arg::Named(name)) => {
             ident.to_string().trim_start_matches("r#") == name
         }
-        (syn::Member::Unnamed(index), Arg::Index(i)) => index.index as usize == *i,
+        (syn::Member::Unnamed(index), Arg::Index(i)) => {
+            usize::try_from(index.index).is_ok_and(|index| index == *i)
+        }
         _ => false,
     })
 }
@@ -313,12 +396,4 @@ fn pattern(path: &TokenStream, fields: &[&Field]) -> TokenStream {
         quote!(#member: #binding,)
     });
     quote!(#path { #(#bindings)* .. })
-}
-
-impl Field {
-    /// Where rustc's type errors about this field should point.
-    fn ty_span(&self) -> Span {
-        use syn::spanned::Spanned;
-        self.ty.span()
-    }
 }

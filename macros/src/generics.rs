@@ -15,7 +15,10 @@ pub(crate) struct Bounds<'a> {
 impl<'a> Bounds<'a> {
     pub(crate) fn new(generics: &'a Generics) -> Self {
         Bounds {
-            params: generics.type_params().map(|p| p.ident.to_string()).collect(),
+            params: generics
+                .type_params()
+                .map(|p| p.ident.to_string())
+                .collect(),
             generics,
             predicates: Vec::new(),
         }

@@ -84,12 +84,10 @@ fn placeholder(inner: &str) -> Result<Piece, String> {
         Some((name, spec)) => (name.trim(), Some(spec)),
         None => (inner.trim(), None),
     };
-    if let Some(spec) = spec {
-        if spec.contains('?') {
-            return Err(format!(
-                "`{{{inner}}}` asks for `Debug` output, which never reaches a public message; use `{{{name}}}` (Display)"
-            ));
-        }
+    if spec.is_some_and(|spec| spec.contains('?')) {
+        return Err(format!(
+            "`{{{inner}}}` asks for `Debug` output, which never reaches a public message; use `{{{name}}}` (Display)"
+        ));
     }
     let arg = if name.is_empty() {
         return Err(
@@ -117,9 +115,7 @@ fn placeholder(inner: &str) -> Result<Piece, String> {
 fn is_ident(name: &str) -> bool {
     let name = name.strip_prefix("r#").unwrap_or(name);
     let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c == '_' || c.is_alphabetic())
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
         && chars.all(|c| c == '_' || c.is_alphanumeric())
 }
 
@@ -142,8 +138,17 @@ mod tests {
     fn parses_templates() {
         let table: &[(&str, Vec<Piece>)] = &[
             ("Slow down.", vec![text("Slow down.")]),
-            ("User {id} not found.", vec![text("User "), named("id"), text(" not found.")]),
-            ("{0}", vec![Piece::Arg { arg: Arg::Index(0), spec: None }]),
+            (
+                "User {id} not found.",
+                vec![text("User "), named("id"), text(" not found.")],
+            ),
+            (
+                "{0}",
+                vec![Piece::Arg {
+                    arg: Arg::Index(0),
+                    spec: None,
+                }],
+            ),
             ("{reason}", vec![named("reason")]),
             ("{{literal}} {x}", vec![text("{literal} "), named("x")]),
             ("a }} b", vec![text("a } b")]),
@@ -151,7 +156,10 @@ mod tests {
                 "Used {used:.1} MB",
                 vec![
                     text("Used "),
-                    Piece::Arg { arg: Arg::Named("used".into()), spec: Some(".1".into()) },
+                    Piece::Arg {
+                        arg: Arg::Named("used".into()),
+                        spec: Some(".1".into()),
+                    },
                     text(" MB"),
                 ],
             ),

@@ -1,8 +1,9 @@
 //! Rules that span several attributes, one `check_*` per rule.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use darling::error::Accumulator;
+use quote::ToTokens;
 use syn::Member;
 
 use crate::ast::{Input, Shape, Variant};
@@ -12,7 +13,7 @@ use crate::template::{Arg, Piece};
 pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
     check_unique_codes(input, errors);
     for variant in &input.variants {
-        check_code_text(variant, errors);
+        check_code_text(input, variant, errors);
         if variant.transparent.is_some() {
             check_transparent(input, variant, errors);
             continue;
@@ -41,47 +42,80 @@ fn check_unique_codes(input: &Input, errors: &mut Accumulator) {
             CodeLit::Str(s) => s.clone(),
             CodeLit::Int(i) => i.to_string(),
         };
-        if let Some(first) = seen.get(&key) {
-            let how = if code.derived { "derived from the variant name" } else { "written" };
-            errors.push(
-                darling::Error::custom(format!(
-                    "duplicate code `{key}` ({how}): variant `{}` already has it; give one of them another `code`",
-                    first.ident
-                ))
-                .with_span(&code.span),
-            );
-        } else {
+        let Some(first) = seen.get(&key) else {
             seen.insert(key, variant);
-        }
+            continue;
+        };
+        let this = if code.derived {
+            ", derived from this variant's name,"
+        } else {
+            ""
+        };
+        let theirs = if first.code.as_ref().is_some_and(|c| c.derived) {
+            " (derived from its name)"
+        } else {
+            ""
+        };
+        errors.push(
+            darling::Error::custom(format!(
+                "duplicate code `{key}`{this} already used by variant `{}`{theirs}; give one of them another `code`",
+                first.ident
+            ))
+            .with_span(&code.span),
+        );
     }
 }
 
-/// A code is not empty and has no whitespace or control characters (they
-/// would not survive a client's string comparison or a log line).
-fn check_code_text(variant: &Variant, errors: &mut Accumulator) {
+/// A written code is not empty and has no whitespace or control characters
+/// (clients compare codes verbatim, and logs print them). A derived code is
+/// an identifier behind the `prefix`, which `ast` checks on its own.
+fn check_code_text(input: &Input, variant: &Variant, errors: &mut Accumulator) {
     let Some(code) = &variant.code else { return };
-    let CodeLit::Str(text) = &code.lit else { return };
-    let problem = if text.is_empty() {
-        Some("a code cannot be empty".to_owned())
-    } else if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
-        Some(format!(
-            "code `{}` contains {}; codes are compared by clients and cannot hold whitespace or control characters",
-            text.escape_debug(),
-            if c.is_whitespace() { "whitespace" } else { "a control character" }
-        ))
-    } else {
-        None
+    let CodeLit::Str(text) = &code.lit else {
+        return;
     };
-    if let Some(problem) = problem {
-        let hint = if code.derived { " (check `prefix`)" } else { "" };
-        errors.push(darling::Error::custom(format!("{problem}{hint}")).with_span(&code.span));
+    if code.derived {
+        return;
     }
+    let problem = if text.is_empty() {
+        format!(
+            "a code cannot be empty; write one, like `code = \"user:not_found\"`, or remove `code` to derive it from the {} name",
+            noun(input)
+        )
+    } else if text.contains(char::is_whitespace) {
+        format!(
+            "code `{}` contains whitespace, and clients compare codes verbatim; join the words with `_`, `-` or `:`",
+            text.escape_debug()
+        )
+    } else if let Some(c) = text.chars().find(|c| c.is_control()) {
+        format!(
+            "code `{}` contains a control character (`{}`), and clients compare codes verbatim; remove it",
+            text.escape_debug(),
+            c.escape_debug()
+        )
+    } else {
+        return;
+    };
+    errors.push(darling::Error::custom(problem).with_span(&code.span));
 }
 
 /// Every non-transparent variant has a status in 400..=599: its own, a
 /// `#[api(status)]` field, or the container's default.
 fn check_status(input: &Input, variant: &Variant, errors: &mut Accumulator) {
     let field_status = variant.fields.iter().find_map(|f| f.status);
+    if let Some(status) = variant.status.filter(|s| s.none) {
+        errors.push(
+            darling::Error::custom(
+                "`status = none` belongs on the enum: it says that none of the type's codes travel over HTTP",
+            )
+            .with_span(&status.span),
+        );
+        return;
+    }
+    if input.no_http.is_some() {
+        check_no_status(input, variant, field_status, errors);
+        return;
+    }
     match (&variant.status, field_status) {
         (Some(status), _) if !(400..=599).contains(&status.value) => {
             errors.push(
@@ -100,7 +134,7 @@ fn check_status(input: &Input, variant: &Variant, errors: &mut Accumulator) {
                 .with_span(&status.span),
             );
         }
-        (None, None) => {
+        (None, None) if !variant.incomplete => {
             let what = match input.shape {
                 Shape::Enum => format!(
                     "variant `{}` has no status; add `#[api(status = …)]` to it, or a default `#[api(status = …)]` on the enum",
@@ -117,19 +151,47 @@ fn check_status(input: &Input, variant: &Variant, errors: &mut Accumulator) {
     }
 }
 
+/// A type with `status = none` has codes that never travel over HTTP
+/// (protocol codes, federation codes): none of its variants names a status.
+fn check_no_status(
+    input: &Input,
+    variant: &Variant,
+    field_status: Option<proc_macro2::Span>,
+    errors: &mut Accumulator,
+) {
+    let explicit = variant
+        .explicit_keys
+        .iter()
+        .find(|(k, _)| *k == "status")
+        .map(|(_, span)| *span);
+    for span in explicit.into_iter().chain(field_status) {
+        errors.push(
+            darling::Error::custom(format!(
+                "`{}` has `status = none`, so its codes carry no HTTP status; remove this status, or move the variant to a type with statuses",
+                input.ident
+            ))
+            .with_span(&span),
+        );
+    }
+}
+
 /// A placeholder names a field of its variant (by name, or by position in a
 /// tuple variant), and never the internal `source`.
 fn check_template(variant: &Variant, errors: &mut Accumulator) {
-    let Some(message) = &variant.message else { return };
+    let Some(message) = &variant.message else {
+        return;
+    };
     for piece in &message.pieces {
-        let Piece::Arg { arg, .. } = piece else { continue };
+        let Piece::Arg { arg, .. } = piece else {
+            continue;
+        };
         let member = match arg {
             Arg::Named(name) => {
                 if !variant.named {
-                    let hint = if variant.fields.is_empty() {
-                        "it has no fields".to_owned()
-                    } else {
-                        format!("its fields are positional: use `{{0}}`..`{{{}}}`", variant.fields.len() - 1)
+                    let hint = match variant.fields.len() {
+                        0 => "it has no fields".to_owned(),
+                        1 => "its one field is positional: use `{0}`".to_owned(),
+                        n => format!("its fields are positional: use `{{0}}`..`{{{}}}`", n - 1),
                     };
                     errors.push(
                         darling::Error::custom(format!(
@@ -147,14 +209,24 @@ fn check_template(variant: &Variant, errors: &mut Accumulator) {
             }
             Arg::Index(index) => {
                 if variant.named || *index >= variant.fields.len() {
-                    let has = if variant.named {
-                        "named fields; use `{name}`".to_owned()
-                    } else {
-                        format!("{} positional field(s)", variant.fields.len())
+                    let has = match (&variant.fields[..], variant.named) {
+                        ([], _) => "it has no fields".to_owned(),
+                        ([first, ..], true) => format!(
+                            "its fields are named: use `{{{}}}`",
+                            first.member.to_token_stream()
+                        ),
+                        ([_], false) => "it has one field: `{0}`".to_owned(),
+                        (fields, false) => {
+                            format!(
+                                "it has {} fields: `{{0}}`..`{{{}}}`",
+                                fields.len(),
+                                fields.len() - 1
+                            )
+                        }
                     };
                     errors.push(
                         darling::Error::custom(format!(
-                            "position `{{{index}}}` is out of range in the message of `{}`, which has {has}",
+                            "no field at position `{{{index}}}` in the message of `{}`; {has}",
                             variant.ident
                         ))
                         .with_span(&message.span),
@@ -207,9 +279,11 @@ fn check_template(variant: &Variant, errors: &mut Accumulator) {
 /// Exposed member names are unique within a variant and do not collide with
 /// the members the type's format writes itself; a `source` is never exposed.
 fn check_members(input: &Input, variant: &Variant, errors: &mut Accumulator) {
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for field in &variant.fields {
-        let Some((name, span)) = &field.exposed else { continue };
+        let Some((name, span)) = &field.exposed else {
+            continue;
+        };
         if field.source.is_some() {
             errors.push(
                 darling::Error::custom(
@@ -219,13 +293,14 @@ fn check_members(input: &Input, variant: &Variant, errors: &mut Accumulator) {
             );
             continue;
         }
-        if input.reserved.contains(&name.as_str()) {
+        if let Some((format, reserved)) = input
+            .reserved()
+            .filter(|(_, reserved)| reserved.contains(&name.as_str()))
+        {
             errors.push(
                 darling::Error::custom(format!(
-                    "member name `{name}` is reserved by the `{}` format (it writes {}); rename it: `#[api(field = \"…\")]`",
-                    input.format_name,
-                    input
-                        .reserved
+                    "member name `{name}` is reserved by the `{format}` format (it writes {}); rename it: `#[api(field = \"…\")]`",
+                    reserved
                         .iter()
                         .map(|r| format!("`{r}`"))
                         .collect::<Vec<_>>()
@@ -235,7 +310,7 @@ fn check_members(input: &Input, variant: &Variant, errors: &mut Accumulator) {
             );
             continue;
         }
-        if seen.insert(name, ()).is_some() {
+        if !seen.insert(name) {
             errors.push(
                 darling::Error::custom(format!(
                     "duplicate member name `{name}` in `{}`; each exposed field needs its own name",
@@ -251,12 +326,26 @@ fn check_members(input: &Input, variant: &Variant, errors: &mut Accumulator) {
 /// field.
 fn check_single_roles(variant: &Variant, errors: &mut Accumulator) {
     for (role, spans) in [
-        ("source", variant.fields.iter().filter_map(|f| f.source).collect::<Vec<_>>()),
+        (
+            "source",
+            variant
+                .fields
+                .iter()
+                .filter_map(|f| f.source)
+                .collect::<Vec<_>>(),
+        ),
         (
             "retry_after",
-            variant.fields.iter().filter_map(|f| f.retry_after.map(|r| r.1)).collect(),
+            variant
+                .fields
+                .iter()
+                .filter_map(|f| f.retry_after.map(|r| r.1))
+                .collect(),
         ),
-        ("status", variant.fields.iter().filter_map(|f| f.status).collect()),
+        (
+            "status",
+            variant.fields.iter().filter_map(|f| f.status).collect(),
+        ),
     ] {
         for span in spans.iter().skip(1) {
             errors.push(
@@ -276,9 +365,13 @@ fn check_single_roles(variant: &Variant, errors: &mut Accumulator) {
 fn check_transparent(input: &Input, variant: &Variant, errors: &mut Accumulator) {
     let span = variant.transparent.unwrap_or_else(|| variant.ident.span());
     if variant.fields.len() != 1 {
+        let like = match input.shape {
+            Shape::Enum => format!("`{}(InnerError)`", variant.ident),
+            Shape::Struct => format!("`struct {}(InnerError);`", variant.ident),
+        };
         errors.push(
             darling::Error::custom(format!(
-                "`transparent` needs exactly one field, the inner error; {} `{}` has {}",
+                "`transparent` needs exactly one field, the inner error; {} `{}` has {}: write it like {like}",
                 noun(input),
                 variant.ident,
                 variant.fields.len()
@@ -289,7 +382,7 @@ fn check_transparent(input: &Input, variant: &Variant, errors: &mut Accumulator)
     for (key, key_span) in &variant.explicit_keys {
         errors.push(
             darling::Error::custom(format!(
-                "`{key}` cannot be combined with `transparent`: the inner error provides it"
+                "`{key}` cannot be combined with `transparent`, which takes the {key} from the inner error; remove one of them"
             ))
             .with_span(key_span),
         );
@@ -298,7 +391,7 @@ fn check_transparent(input: &Input, variant: &Variant, errors: &mut Accumulator)
         for (key, key_span) in &field.keys {
             errors.push(
                 darling::Error::custom(format!(
-                    "`{key}` cannot be used inside a `transparent` {}: the inner error provides its own",
+                    "`{key}` cannot be used inside a `transparent` {}: the inner error provides its own; remove it",
                     noun(input)
                 ))
                 .with_span(key_span),

@@ -27,6 +27,34 @@ pub fn runtime_status(status: StatusCode) -> StatusCode {
     }
 }
 
+/// Fails constant evaluation, naming the member, when an exposed field's
+/// name is one the type's format writes itself.
+pub const fn assert_not_reserved(reserved: &[&str], name: &str) {
+    let mut i = 0;
+    while i < reserved.len() {
+        assert!(
+            !const_str_eq(reserved[i], name),
+            "an exposed field's member name is reserved by the type's format (see `Format::RESERVED`); rename it with `#[api(field = \"…\")]`"
+        );
+        i += 1;
+    }
+}
+
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The canonical reason phrase, the message of an error that names none.
 #[inline]
 pub fn reason(status: StatusCode) -> &'static str {
@@ -166,7 +194,7 @@ mod tests {
     fn whole_seconds_round_up_and_saturate() {
         assert_eq!(whole_seconds(Duration::from_millis(0)), 0);
         assert_eq!(whole_seconds(Duration::from_millis(1)), 1);
-        assert_eq!(whole_seconds(Duration::from_millis(1000)), 1);
+        assert_eq!(whole_seconds(Duration::from_secs(1)), 1);
         assert_eq!(whole_seconds(Duration::from_millis(1001)), 2);
         assert_eq!(whole_seconds(Duration::MAX), u64::MAX);
     }

@@ -79,6 +79,14 @@ pub trait ApiError: fmt::Debug {
         None
     }
 
+    /// Whether the error travels over HTTP. `false` for a type with
+    /// `#[api(status = none)]` (protocol or federation codes), whose
+    /// [`status`](ApiError::status) is 500 should it be rendered as a
+    /// response anyway.
+    fn has_status(&self) -> bool {
+        true
+    }
+
     /// The documentation URL template (`#[api(docs = "https://…/{code}")]`).
     fn docs_template(&self) -> Option<&'static str> {
         None
@@ -88,7 +96,8 @@ pub trait ApiError: fmt::Debug {
     /// [`docs_template`](ApiError::docs_template) with `{code}` replaced,
     /// rendered on demand.
     fn docs_url(&self) -> Option<DocsUrl<'_>> {
-        self.docs_template().map(|template| DocsUrl::new(template, self.code()))
+        self.docs_template()
+            .map(|template| DocsUrl::new(template, self.code()))
     }
 
     /// The public message, rendered on demand by its `Display`.

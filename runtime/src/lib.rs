@@ -11,9 +11,7 @@ pub mod __private;
 
 pub use code::Code;
 pub use error::{ApiError, FieldVisitor};
-pub use format::{
-    Context, DocsUrl, Envelope, Format, development_mode, set_development_mode,
-};
+pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_development_mode};
 pub use message::Message;
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or a struct.

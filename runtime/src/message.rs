@@ -85,6 +85,8 @@ struct Forward<'f, 'g> {
 
 impl fmt::Write for Forward<'_, '_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.inner.write_str(s).inspect_err(|_| self.writer_failed = true)
+        self.inner
+            .write_str(s)
+            .inspect_err(|_| self.writer_failed = true)
     }
 }

@@ -30,6 +30,8 @@ enum ChatError {
     Forbidden {
         #[api(field)]
         missing_permission: String,
+        // Never read: it exists to prove it stays out of every body.
+        #[allow(dead_code)]
         internal_note: String,
     },
 
@@ -140,7 +142,10 @@ fn integer_codes_are_json_numbers_in_every_format() {
         body_of(&err, Google)["error"]["details"][0]["reason"],
         json!(404)
     );
-    assert_eq!(body_of(&err, Detail), json!({"detail": "User 7 not found."}));
+    assert_eq!(
+        body_of(&err, Detail),
+        json!({"detail": "User 7 not found."})
+    );
 }
 
 #[test]

@@ -30,7 +30,12 @@ pub struct Detail;
 impl Format for Detail {
     const RESERVED: &'static [&'static str] = &["detail", "details"];
 
-    fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
     where
         E: ApiError + ?Sized,
         S: Serializer,

@@ -31,7 +31,12 @@ pub struct Matrix;
 impl Format for Matrix {
     const RESERVED: &'static [&'static str] = &["errcode", "error", "details"];
 
-    fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
     where
         E: ApiError + ?Sized,
         S: Serializer,

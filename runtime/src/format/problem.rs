@@ -35,10 +35,16 @@ pub struct Problem;
 
 impl Format for Problem {
     const CONTENT_TYPE: &'static str = "application/problem+json";
-    const RESERVED: &'static [&'static str] =
-        &["type", "title", "status", "detail", "instance", "code", "details"];
+    const RESERVED: &'static [&'static str] = &[
+        "type", "title", "status", "detail", "instance", "code", "details",
+    ];
 
-    fn serialize<E, S>(&self, error: &E, context: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    fn serialize<E, S>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
     where
         E: ApiError + ?Sized,
         S: Serializer,
@@ -48,7 +54,12 @@ impl Format for Problem {
             Some(url) => map.serialize_entry("type", &url)?,
             None => map.serialize_entry("type", "about:blank")?,
         }
-        map.serialize_entry("title", error.title().unwrap_or_else(|| crate::__private::reason(error.status())))?;
+        map.serialize_entry(
+            "title",
+            error
+                .title()
+                .unwrap_or_else(|| crate::__private::reason(error.status())),
+        )?;
         map.serialize_entry("status", &error.status().as_u16())?;
         map.serialize_entry("detail", &error.message())?;
         if let Some(instance) = context.instance() {

@@ -1,0 +1,10 @@
+use errbook::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(status = 403)]
+struct Forbidden {
+    #[api(code = "FORBIDDEN", field)]
+    missing_permission: String,
+}
+
+fn main() {}
