@@ -1,1 +1,21 @@
-//! Runnable examples of errbook: `cargo run --example showcase`.
+//! Runnable examples of errbook: each module models one real API's error
+//! page, and `cargo run --example <name>` prints its responses.
+//!
+//! | module | example | API |
+//! |---|---|---|
+//! | [`chat_api`] | `cargo run --example chat_api` | a chat API: `{"error": {"code", "message", …}}`, federation codes |
+//! | [`domain_api`] | `cargo run --example domain_api` | `domain:operation` codes, one enum per domain, development `details` |
+//! | [`community_api`] | `cargo run --example community_api` | integer and string codes, version errors, `retry_after` seconds |
+//! | [`art_api`] | `cargo run --example art_api` | FastAPI `{"detail": …}` bodies and an MQTT format of its own |
+//! | [`matrix_api`] | `cargo run --example matrix_api` | the Matrix client-server API's `errcode` / `error` |
+
+#[path = "apis/art_api.rs"]
+pub mod art_api;
+#[path = "apis/chat_api.rs"]
+pub mod chat_api;
+#[path = "apis/community_api.rs"]
+pub mod community_api;
+#[path = "apis/domain_api.rs"]
+pub mod domain_api;
+#[path = "apis/matrix_api.rs"]
+pub mod matrix_api;
