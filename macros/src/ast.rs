@@ -290,17 +290,31 @@ fn misplaced_key(
     }
 }
 
-/// A documentation URL template names the code it documents: `{code}`.
+/// A documentation URL template names the code it documents, `{code}`,
+/// and no other placeholder: only `{code}` is filled in.
 fn check_docs(docs: &SpannedValue<String>, errors: &mut darling::error::Accumulator) {
-    if !docs.contains("{code}") {
-        errors.push(
-            darling::Error::custom(format!(
-                "`docs = {:?}` has no `{{code}}`, so every code would link to the same page; write it like `docs = \"https://example.com/errors/{{code}}\"`",
-                docs.as_str()
-            ))
-            .with_span(&docs.span()),
-        );
-    }
+    let message = if docs.contains("{code}") {
+        let Some(other) = placeholders(docs).find(|p| *p != "{code}") else {
+            return;
+        };
+        format!(
+            "`docs` fills in only `{{code}}`; `{other}` would stay in every URL as written; remove it"
+        )
+    } else {
+        format!(
+            "`docs = {:?}` has no `{{code}}`, so every code would link to the same page; write it like `docs = \"https://example.com/errors/{{code}}\"`",
+            docs.as_str()
+        )
+    };
+    errors.push(darling::Error::custom(message).with_span(&docs.span()));
+}
+
+/// Each `{…}` in `text`, braces included.
+pub(crate) fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices('{').filter_map(|(at, _)| {
+        let len = text[at..].find('}')?;
+        Some(&text[at..=at + len])
+    })
 }
 
 /// A prefix starts every derived code, so it follows the code rules: no
@@ -587,4 +601,16 @@ fn doc_string(attrs: &[syn::Attribute]) -> Option<String> {
         out.push_str(line);
     }
     (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_are_found_with_their_braces() {
+        let found: Vec<&str> = placeholders("https://x/{code}/{status}?q={").collect();
+        assert_eq!(found, ["{code}", "{status}"]);
+        assert_eq!(placeholders("no braces").count(), 0);
+    }
 }

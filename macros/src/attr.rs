@@ -276,7 +276,7 @@ impl FromMeta for FormatValue {
         match expr {
             Expr::Path(path) => Self::from_path(&path.path),
             Expr::Lit(lit) => Self::from_value(&lit.lit),
-            _ => Err(format_error(expr.span(), None)),
+            _ => Err(not_a_format(expr)),
         }
     }
 
@@ -284,9 +284,9 @@ impl FromMeta for FormatValue {
         match lit {
             Lit::Str(s) => s
                 .parse::<syn::Path>()
-                .map_err(|_| format_error(s.span(), None))
+                .map_err(|_| not_a_format(lit))
                 .and_then(|path| Self::from_path(&path).map_err(|e| e.with_span(s))),
-            _ => Err(format_error(lit.span(), None)),
+            _ => Err(not_a_format(lit)),
         }
     }
 }
@@ -301,21 +301,65 @@ impl FormatValue {
             // A lower-case single name is meant as a built-in, a type is
             // named in CamelCase or by path.
             if name.chars().next().is_some_and(char::is_lowercase) {
-                return Err(format_error(ident.span(), Some(&name)));
+                let hint = closest_format(&name)
+                    .map_or_else(String::new, |n| format!(" did you mean `{n}`?"));
+                return Err(darling::Error::custom(format!(
+                    "unknown format `{name}`;{hint} expected {}",
+                    format_names()
+                ))
+                .with_span(ident));
             }
         }
         Ok(FormatValue::Custom(path.clone()))
     }
 }
 
-fn format_error(span: Span, name: Option<&str>) -> darling::Error {
-    let names: Vec<String> = FORMATS.iter().map(|(n, _, _)| format!("`{n}`")).collect();
-    let found = name.map_or_else(String::new, |n| format!("unknown format `{n}`; "));
+/// The value of `format = …` is neither a name nor a path.
+fn not_a_format(value: &impl ToTokens) -> darling::Error {
     darling::Error::custom(format!(
-        "{found}expected one of {}, or the path of a type implementing `errbook::Format`",
-        names.join(", ")
+        "`format` takes a format's name or a type's path, not `{}`; expected {}",
+        value.to_token_stream(),
+        format_names()
     ))
-    .with_span(&span)
+    .with_span(value)
+}
+
+fn format_names() -> String {
+    let names: Vec<String> = FORMATS.iter().map(|(n, _, _)| format!("`{n}`")).collect();
+    format!(
+        "one of {}, or the path of a type implementing `errbook::Format`",
+        names.join(", ")
+    )
+}
+
+/// The built-in format one or two typing mistakes away from `name`.
+fn closest_format(name: &str) -> Option<&'static str> {
+    FORMATS
+        .iter()
+        .map(|(n, _, _)| (edit_distance(name, n), *n))
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, n)| n)
+}
+
+/// Levenshtein distance, counting an adjacent swap as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (rows[i - 1][j] + 1)
+                .min(row[j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()]
 }
 
 /// How each key is written, for the message about a malformed value.
@@ -526,6 +570,13 @@ fn restyle(err: darling::Error, item: &Meta) -> darling::Error {
             String::new()
         };
         format!("unknown key {name} in `#[api(…)]`{hint}")
+    } else if let (Some("`path`"), Meta::NameValue(nv)) =
+        (text.strip_prefix("Unexpected type "), item)
+    {
+        format!(
+            "`{key}` takes a string, not the bare name `{}`; put it in quotes: {syntax}",
+            nv.value.to_token_stream().to_string().replace(' ', "")
+        )
     } else if let Some(found) = text.strip_prefix("Unexpected type ") {
         let found = match found.trim_matches('`') {
             "int" => "an integer",
@@ -552,7 +603,58 @@ fn restyle(err: darling::Error, item: &Meta) -> darling::Error {
 mod tests {
     use darling::FromDeriveInput;
 
-    use super::{InputAttrs, sanitize};
+    use super::{InputAttrs, closest_format, edit_distance, sanitize};
+
+    #[test]
+    fn unknown_formats_suggest_the_closest_builtin() {
+        assert_eq!(edit_distance("problme", "problem"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(closest_format("problme"), Some("problem"));
+        assert_eq!(closest_format("nest"), Some("nested"));
+        assert_eq!(closest_format("matrx"), Some("matrix"));
+        assert_eq!(closest_format("json"), None);
+    }
+
+    fn messages(input: &syn::DeriveInput) -> Vec<String> {
+        let mut errors = darling::Error::accumulator();
+        sanitize(input, &mut errors);
+        errors
+            .into_inner()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn format_mistakes_name_the_value_and_the_choices() {
+        let choices = "one of `nested`, `problem`, `matrix`, `detail`, `google`, or the path of a type implementing `errbook::Format`";
+        assert_eq!(
+            messages(&syn::parse_quote! {
+                #[api(format = problme, docs = https)]
+                enum E {}
+            }),
+            [
+                format!("unknown format `problme`; did you mean `problem`? expected {choices}"),
+                "`docs` takes a string, not the bare name `https`; put it in quotes: `docs = \"https://example.com/errors/{code}\"`".to_owned(),
+            ],
+        );
+        assert_eq!(
+            messages(&syn::parse_quote! {
+                #[api(format = 3)]
+                enum E {}
+            }),
+            [format!(
+                "`format` takes a format's name or a type's path, not `3`; expected {choices}"
+            )],
+        );
+        assert!(
+            messages(&syn::parse_quote! {
+                #[api(format = "problem", domain = "api.example.com")]
+                enum E {}
+            })
+            .is_empty()
+        );
+    }
 
     #[test]
     fn sanitize_reports_each_bad_key_and_keeps_the_rest() {

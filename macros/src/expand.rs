@@ -156,11 +156,17 @@ fn reserved_checks(input: &Input, format: &TokenStream) -> TokenStream {
         .flat_map(|v| &v.fields)
         .filter_map(|f| f.exposed.as_ref())
         .map(|(name, span)| {
+            let message = format!(
+                "member name `{name}` is reserved by the format `{}`; rename it: `#[api(field = \"…\")]`",
+                format.to_string().replace(' ', "")
+            );
             quote_spanned!(*span=>
-                const _: () = ::errbook::__private::assert_not_reserved(
+                const _: () = if ::errbook::__private::is_reserved(
                     <#format as ::errbook::Format>::RESERVED,
                     #name,
-                );
+                ) {
+                    ::core::panic!(#message)
+                };
             )
         });
     quote!(#(#checks)*)

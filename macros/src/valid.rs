@@ -6,11 +6,12 @@ use darling::error::Accumulator;
 use quote::ToTokens;
 use syn::Member;
 
-use crate::ast::{Input, Shape, Variant};
+use crate::ast::{Input, Shape, Variant, placeholders};
 use crate::attr::CodeLit;
 use crate::template::{Arg, Piece};
 
 pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
+    check_status_none_format(input, errors);
     check_unique_codes(input, errors);
     for variant in &input.variants {
         check_code_text(input, variant, errors);
@@ -20,6 +21,7 @@ pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
         }
         check_status(input, variant, errors);
         check_template(variant, errors);
+        check_title(variant, errors);
         check_members(input, variant, errors);
         check_single_roles(variant, errors);
     }
@@ -151,6 +153,22 @@ fn check_status(input: &Input, variant: &Variant, errors: &mut Accumulator) {
     }
 }
 
+/// A type without HTTP statuses cannot default to a format whose body
+/// carries the HTTP status (problem+json's `status`, Google's `code`).
+fn check_status_none_format(input: &Input, errors: &mut Accumulator) {
+    let (Some(span), Some((format, _))) = (input.no_http, input.reserved()) else {
+        return;
+    };
+    if matches!(format, "problem" | "google") {
+        errors.push(
+            darling::Error::custom(format!(
+                "`status = none` cannot be combined with `format = {format}`, whose body carries the HTTP status; choose `nested`, `matrix`, `detail` or a format of your own"
+            ))
+            .with_span(&span),
+        );
+    }
+}
+
 /// A type with `status = none` has codes that never travel over HTTP
 /// (protocol codes, federation codes): none of its variants names a status.
 fn check_no_status(
@@ -273,6 +291,33 @@ fn check_template(variant: &Variant, errors: &mut Accumulator) {
             }
             Some(_) => {}
         }
+    }
+}
+
+/// A title is the same for every occurrence of a problem type (RFC 9457),
+/// so it is not a template: a `{field}` in it is a mistake for the message.
+fn check_title(variant: &Variant, errors: &mut Accumulator) {
+    let (Some(title), Some((_, span))) = (
+        &variant.title,
+        variant.explicit_keys.iter().find(|(k, _)| *k == "title"),
+    ) else {
+        return;
+    };
+    let field = placeholders(title).find(|p| {
+        let name = p[1..p.len() - 1].split(':').next().unwrap_or("").trim();
+        variant.fields.iter().any(|f| match &f.member {
+            Member::Named(ident) => ident.to_string().trim_start_matches("r#") == name,
+            Member::Unnamed(index) => index.index.to_string() == name,
+        })
+    });
+    if let Some(field) = field {
+        errors.push(
+            darling::Error::custom(format!(
+                "a `title` is not a template: `{field}` would appear as written, since the title is the same for every `{}`; interpolate the field in the `message` instead",
+                variant.ident
+            ))
+            .with_span(span),
+        );
     }
 }
 

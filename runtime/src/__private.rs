@@ -27,17 +27,17 @@ pub fn runtime_status(status: StatusCode) -> StatusCode {
     }
 }
 
-/// Fails constant evaluation, naming the member, when an exposed field's
-/// name is one the type's format writes itself.
-pub const fn assert_not_reserved(reserved: &[&str], name: &str) {
+/// Whether `name` is one of a format's reserved member names; the derive
+/// checks exposed fields of a user format's type with it at compile time.
+pub const fn is_reserved(reserved: &[&str], name: &str) -> bool {
     let mut i = 0;
     while i < reserved.len() {
-        assert!(
-            !const_str_eq(reserved[i], name),
-            "an exposed field's member name is reserved by the type's format (see `Format::RESERVED`); rename it with `#[api(field = \"…\")]`"
-        );
+        if const_str_eq(reserved[i], name) {
+            return true;
+        }
         i += 1;
     }
+    false
 }
 
 const fn const_str_eq(a: &str, b: &str) -> bool {
