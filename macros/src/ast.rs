@@ -177,41 +177,20 @@ impl Input {
                 (Shape::Enum, variants)
             }
             darling::ast::Data::Struct(fields) => {
-                let named = fields.style == darling::ast::Style::Struct;
-                let fields = lower_fields(fields.fields, "the struct", errors);
-                let message = attrs.message.map(|m| m.value);
-                let title = attrs.title.map(|t| t.value);
-                let code = derive_code(attrs.code.map(|c| c.value), &attrs.ident, rule, prefix);
-                let mut explicit_keys = Vec::new();
-                if let Some(code) = &code.0 {
-                    explicit_keys.push(("code", code.span));
-                }
-                if let Some(status) = attrs.status.filter(|s| !s.none) {
-                    explicit_keys.push(("status", status.span));
-                }
-                if let Some(message) = &message {
-                    explicit_keys.push(("message", message.span()));
-                }
-                if let Some(title) = &title {
-                    explicit_keys.push(("title", title.span()));
-                }
-                let variant = Variant {
-                    code: code.1,
-                    title: title.map(SpannedValue::into_inner),
-                    status: attrs.status.filter(|s| !s.none),
-                    message: message.as_ref().and_then(|m| lower_message(m, errors)),
-                    transparent: attrs
-                        .transparent
-                        .is_present()
-                        .then(|| attrs.transparent.span()),
-                    fields,
-                    named,
-                    description: doc_string(&attrs.attrs),
-                    explicit_keys,
-                    incomplete: false,
+                let keys = VariantKeys {
                     ident: attrs.ident.clone(),
+                    attrs: &attrs.attrs,
+                    fields,
+                    owner: "the struct",
+                    code: attrs.code.map(|c| c.value),
+                    // On a struct, `status` is the container's key: its
+                    // `none` form is the type's opt-out, not a status.
+                    status: attrs.status.filter(|s| !s.none),
+                    message: attrs.message.map(|m| m.value),
+                    title: attrs.title.map(|t| t.value),
+                    transparent: attrs.transparent,
                 };
-                (Shape::Struct, vec![variant])
+                (Shape::Struct, vec![keys.lower(rule, prefix, errors)])
             }
         };
         let mut variants: Vec<Variant> = variants;
@@ -339,29 +318,23 @@ fn check_prefix(prefix: &SpannedValue<String>, errors: &mut darling::error::Accu
     }
 }
 
-/// The code as written, or derived from the name: `(explicit, effective)`.
-fn derive_code(
-    explicit: Option<CodeValue>,
-    ident: &Ident,
-    rule: RenameRule,
-    prefix: &str,
-) -> (Option<CodeValue>, Option<Code>) {
-    let effective = if let Some(value) = &explicit {
-        Code {
-            lit: value.code.clone(),
+/// The code as written, or derived from the name with `rename_all` and
+/// `prefix`.
+fn derive_code(explicit: Option<CodeValue>, ident: &Ident, rule: RenameRule, prefix: &str) -> Code {
+    if let Some(value) = explicit {
+        return Code {
+            lit: value.code,
             span: value.span,
             derived: false,
-        }
-    } else {
-        let name = ident.to_string();
-        let name = name.trim_start_matches("r#");
-        Code {
-            lit: CodeLit::Str(format!("{prefix}{}", rule.apply(name))),
-            span: ident.span(),
-            derived: true,
-        }
-    };
-    (explicit, Some(effective))
+        };
+    }
+    let name = ident.to_string();
+    let name = name.trim_start_matches("r#");
+    Code {
+        lit: CodeLit::Str(format!("{prefix}{}", rule.apply(name))),
+        span: ident.span(),
+        derived: true,
+    }
 }
 
 fn lower_variant(
@@ -388,40 +361,69 @@ fn lower_variant(
             "a variant",
         );
     }
-    let named = attrs.fields.style == darling::ast::Style::Struct;
-    let fields = lower_fields(attrs.fields.fields, "a variant", errors);
-    let mut explicit_keys = Vec::new();
-    if let Some(code) = &attrs.code {
-        explicit_keys.push(("code", code.span));
-    }
-    if let Some(status) = &attrs.status {
-        explicit_keys.push(("status", status.span));
-    }
-    if let Some(message) = &attrs.message {
-        explicit_keys.push(("message", message.span()));
-    }
-    if let Some(title) = &attrs.title {
-        explicit_keys.push(("title", title.span()));
-    }
-    let (_, code) = derive_code(attrs.code, &attrs.ident, rule, prefix);
-    Variant {
-        code,
-        title: attrs.title.map(SpannedValue::into_inner),
-        status: attrs.status,
-        message: attrs
-            .message
-            .as_ref()
-            .and_then(|m| lower_message(m, errors)),
-        transparent: attrs
-            .transparent
-            .is_present()
-            .then(|| attrs.transparent.span()),
-        fields,
-        named,
-        description: doc_string(&attrs.attrs),
-        explicit_keys,
-        incomplete: false,
+    VariantKeys {
         ident: attrs.ident,
+        attrs: &attrs.attrs,
+        fields: attrs.fields,
+        owner: "a variant",
+        code: attrs.code,
+        status: attrs.status,
+        message: attrs.message,
+        title: attrs.title,
+        transparent: attrs.transparent,
+    }
+    .lower(rule, prefix, errors)
+}
+
+/// The keys a variant and a struct share, as written.
+struct VariantKeys<'a> {
+    ident: Ident,
+    attrs: &'a [syn::Attribute],
+    fields: darling::ast::Fields<FieldAttrs>,
+    /// Where variant keys belong: "a variant", or "the struct".
+    owner: &'static str,
+    code: Option<CodeValue>,
+    status: Option<StatusValue>,
+    message: Option<SpannedValue<String>>,
+    title: Option<SpannedValue<String>>,
+    transparent: darling::util::Flag,
+}
+
+impl VariantKeys<'_> {
+    fn lower(
+        self,
+        rule: RenameRule,
+        prefix: &str,
+        errors: &mut darling::error::Accumulator,
+    ) -> Variant {
+        let named = self.fields.style == darling::ast::Style::Struct;
+        let fields = lower_fields(self.fields.fields, self.owner, errors);
+        let explicit_keys = [
+            ("code", self.code.as_ref().map(|c| c.span)),
+            ("status", self.status.map(|s| s.span)),
+            ("message", self.message.as_ref().map(SpannedValue::span)),
+            ("title", self.title.as_ref().map(SpannedValue::span)),
+        ]
+        .into_iter()
+        .filter_map(|(key, span)| span.map(|span| (key, span)))
+        .collect();
+        let code = derive_code(self.code, &self.ident, rule, prefix);
+        Variant {
+            code: Some(code),
+            title: self.title.map(SpannedValue::into_inner),
+            status: self.status,
+            message: self.message.as_ref().and_then(|m| lower_message(m, errors)),
+            transparent: self
+                .transparent
+                .is_present()
+                .then(|| self.transparent.span()),
+            fields,
+            named,
+            description: doc_string(self.attrs),
+            explicit_keys,
+            incomplete: false,
+            ident: self.ident,
+        }
     }
 }
 
