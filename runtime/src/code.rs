@@ -17,6 +17,7 @@ use serde::{Serialize, Serializer};
 /// assert_eq!(Code::Int(40401), 40401);
 /// assert_eq!(Code::Int(40401).to_string(), "40401");
 /// assert_ne!(Code::Str("404"), 404); // a string code never equals an integer
+/// assert_eq!(format!("{:<8}|", Code::Str("BANNED")), "BANNED  |"); // honours width
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code<'a> {
@@ -47,7 +48,7 @@ impl Code<'_> {
 impl fmt::Display for Code<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Code::Str(s) => f.write_str(s),
+            Code::Str(s) => f.pad(s),
             Code::Int(i) => fmt::Display::fmt(i, f),
         }
     }
