@@ -1,1 +1,76 @@
-fn main() {}
+//! The art-sharing service's errors, as its clients receive them.
+//!
+//! `cargo run --example art_api` prints, for a representative error of each
+//! section, the status line, the headers and the `{"detail": …}` body, then
+//! the MQTT payloads, which carry no HTTP status.
+
+use errbook::ApiError;
+use errbook_examples::art_api::{
+    ArtApiError, AuthError, MAX_PLAYERS_PER_USER, MqttError, OAuthError,
+    PLAYER_COMMANDS_PER_MINUTE, PlayerError, PostError, Validation,
+};
+
+fn print_response(error: &ArtApiError) {
+    let response = error.to_response();
+    let status = response.status();
+    println!("# {}", error.code());
+    println!(
+        "HTTP/1.1 {} {}",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("")
+    );
+    for (name, value) in response.headers() {
+        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
+    }
+    println!();
+    println!("{}", String::from_utf8_lossy(response.body()));
+    println!();
+}
+
+fn main() {
+    let errors: [ArtApiError; 8] = [
+        AuthError::InvalidCredentials.into(),
+        AuthError::EmailNotVerified.into(),
+        AuthError::LoginRateLimited.into(),
+        PostError::StorageQuotaExceeded {
+            used: 1030,
+            limit: 1024,
+        }
+        .into(),
+        PlayerError::LimitReached {
+            max: MAX_PLAYERS_PER_USER,
+        }
+        .into(),
+        PlayerError::PlaysetNotFound {
+            name: "evening".into(),
+        }
+        .into(),
+        PlayerError::CommandRateLimited {
+            limit: PLAYER_COMMANDS_PER_MINUTE,
+        }
+        .into(),
+        // The cause goes to the logs; the client sees the page's text only.
+        OAuthError::Unexpected("token endpoint returned HTML".into()).into(),
+    ];
+    for error in &errors {
+        print_response(error);
+    }
+
+    println!("# MQTT (no HTTP status)");
+    let mqtt = [
+        MqttError::InvalidRequest,
+        Validation::NumericOperator {
+            operator: "contains".into(),
+            field: "width".into(),
+        }
+        .into(),
+        MqttError::NotFound,
+        MqttError::RateLimited,
+    ];
+    for error in &mqtt {
+        match serde_json::to_string(&error.envelope()) {
+            Ok(payload) => println!("{payload}"),
+            Err(err) => println!("<unrenderable: {err}>"),
+        }
+    }
+}
