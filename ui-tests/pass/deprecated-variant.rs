@@ -1,7 +1,7 @@
 //! Deprecated variants, fields and types do not make the generated code
 //! warn.
 
-#![deny(warnings)]
+#![deny(warnings, clippy::pedantic)]
 
 use errbook::ApiError;
 

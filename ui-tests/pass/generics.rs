@@ -1,7 +1,7 @@
 //! Lifetimes, type parameters with bounds, where clauses and generic
 //! transparent wrappers.
 
-#![deny(warnings)]
+#![deny(warnings, clippy::pedantic)]
 
 use std::fmt::{Debug, Display};
 

@@ -2,7 +2,7 @@
 //! crate without the prelude, where primitives and std names are shadowed.
 
 #![no_implicit_prelude]
-#![deny(warnings)]
+#![deny(warnings, clippy::pedantic)]
 #![allow(non_camel_case_types, dead_code)]
 
 struct u8;

@@ -2,7 +2,7 @@
 //! internal `Display`, `#[api(message)]` the public one, and thiserror's
 //! `#[source]` / `#[from]` fields are errbook's sources.
 
-#![deny(warnings)]
+#![deny(warnings, clippy::pedantic)]
 
 use std::error::Error as _;
 use std::num::ParseIntError;
