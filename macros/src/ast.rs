@@ -585,13 +585,29 @@ fn doc_string(attrs: &[syn::Attribute]) -> Option<String> {
                 ..
             }) = &nv.value
         {
-            lines.push(s.value());
+            // A `/** … */` block arrives as one attribute with its lines.
+            let value = s.value();
+            if value.trim().is_empty() {
+                lines.push(String::new());
+            } else {
+                lines.extend(value.lines().map(|l| l.trim().to_owned()));
+            }
         }
     }
+    // As rustdoc does: a `*` that starts every line of a block comment is
+    // decoration, not text.
+    let decorated = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .all(|l| l.starts_with('*'));
     let mut out = String::new();
     let mut blank = false;
     for line in &lines {
-        let line = line.trim();
+        let line = if decorated {
+            line.trim_start_matches('*').trim()
+        } else {
+            line.as_str()
+        };
         if line.is_empty() {
             blank = !out.is_empty();
             continue;

@@ -82,7 +82,6 @@ fn doc_attribute() {
 }
 
 #[test]
-#[ignore = "bug: a `/** * … */` block doc keeps its leading `* ` in description()"]
 fn block_comment_without_its_decoration() {
     // As rustdoc renders it: the leading `*` of each line is decoration.
     assert_eq!(Documented::Block.description(), Some("A block comment."));
