@@ -10,23 +10,6 @@ use errbook_examples::art_api::{
     PLAYER_COMMANDS_PER_MINUTE, PlayerError, PostError, Validation,
 };
 
-fn print_response(error: &ArtApiError) {
-    let response = error.to_response();
-    let status = response.status();
-    println!("# {}", error.code());
-    println!(
-        "HTTP/1.1 {} {}",
-        status.as_u16(),
-        status.canonical_reason().unwrap_or("")
-    );
-    for (name, value) in response.headers() {
-        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
-    }
-    println!();
-    println!("{}", String::from_utf8_lossy(response.body()));
-    println!();
-}
-
 fn main() {
     let errors: [ArtApiError; 8] = [
         AuthError::InvalidCredentials.into(),
@@ -53,7 +36,7 @@ fn main() {
         OAuthError::Unexpected("token endpoint returned HTML".into()).into(),
     ];
     for error in &errors {
-        print_response(error);
+        errbook_examples::print_error(error);
     }
 
     println!("# MQTT (no HTTP status)");

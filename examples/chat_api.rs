@@ -7,23 +7,6 @@
 use errbook::ApiError;
 use errbook_examples::chat_api::{ChatError, FederationCode};
 
-fn print(error: &ChatError) {
-    println!("# {} ({})", error.code(), error.description().unwrap_or(""));
-    let response = error.to_response();
-    let status = response.status();
-    println!(
-        "HTTP/1.1 {} {}",
-        status.as_u16(),
-        status.canonical_reason().unwrap_or("")
-    );
-    for (name, value) in response.headers() {
-        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
-    }
-    println!();
-    println!("{}", String::from_utf8_lossy(response.body()));
-    println!();
-}
-
 fn main() {
     let errors = [
         // The page's example body, `"retry_after_ms": null` included.
@@ -42,7 +25,7 @@ fn main() {
         ChatError::PrekeyExhausted,
     ];
     for error in &errors {
-        print(error);
+        errbook_examples::print_error(error);
     }
 
     println!("# Federation codes (no HTTP status)");

@@ -5,27 +5,9 @@
 //! status, the string-coded version errors, and the rate limit's
 //! `retry_after` seconds with its `Retry-After` header.
 
-use errbook::ApiError;
 use errbook_examples::community_api::{
     AuthMessage, CommunityError, ConflictMessage, NotFoundMessage, ValidationMessage,
 };
-
-fn print(error: &CommunityError) {
-    println!("# {} ({})", error.code(), error.description().unwrap_or(""));
-    let response = error.to_response();
-    let status = response.status();
-    println!(
-        "HTTP/1.1 {} {}",
-        status.as_u16(),
-        status.canonical_reason().unwrap_or("")
-    );
-    for (name, value) in response.headers() {
-        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
-    }
-    println!();
-    println!("{}", String::from_utf8_lossy(response.body()));
-    println!();
-}
 
 fn main() {
     let errors = [
@@ -48,7 +30,7 @@ fn main() {
         CommunityError::ModuleUnavailable { module: "voice" },
     ];
     for error in &errors {
-        print(error);
+        errbook_examples::print_error(error);
     }
 
     println!("# The 401 messages: one code, several messages");

@@ -13,22 +13,6 @@ use errbook_examples::domain_api::{
     UserError,
 };
 
-fn print(title: &str, response: &errbook::http::Response<Vec<u8>>) {
-    println!("# {title}");
-    let status = response.status();
-    println!(
-        "HTTP/1.1 {} {}",
-        status.as_u16(),
-        status.canonical_reason().unwrap_or("")
-    );
-    for (name, value) in response.headers() {
-        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
-    }
-    println!();
-    println!("{}", String::from_utf8_lossy(response.body()));
-    println!();
-}
-
 /// A handler's error path: `?` converts each domain's error into `AppError`.
 fn sign_in(session_expired: bool, password: &str) -> Result<(), AppError> {
     if session_expired {
@@ -60,19 +44,19 @@ fn main() {
     ];
     for error in &errors {
         let title = format!("{} ({})", error.code(), error.description().unwrap_or(""));
-        print(&title, &error.to_response());
+        errbook_examples::print_response(&title, &error.to_response());
     }
 
     let error = AppError::from(SystemError::DatabaseError(DatabaseError::new(
         "SELECT * FROM users WHERE handle = $1",
         "connection to 10.0.0.7:5432 refused",
     )));
-    print(
+    errbook_examples::print_response(
         "system:database_error, production (the default)",
         &error.to_response(),
     );
     // For one response: an explicit context.
-    print(
+    errbook_examples::print_response(
         "system:database_error, development (Context::development())",
         &error
             .envelope()
@@ -81,7 +65,7 @@ fn main() {
     );
     // For the whole process, from configuration at start-up.
     errbook::set_development_mode(true);
-    print(
+    errbook_examples::print_response(
         "system:database_error, development (set_development_mode(true))",
         &error.to_response(),
     );

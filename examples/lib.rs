@@ -19,3 +19,34 @@ pub mod community_api;
 pub mod domain_api;
 #[path = "apis/matrix_api.rs"]
 pub mod matrix_api;
+
+use errbook::ApiError;
+use errbook::http::Response;
+
+/// Prints `response` as a client receives it: the status line, the headers
+/// and the body, under a `# title` line.
+pub fn print_response(title: &str, response: &Response<Vec<u8>>) {
+    let status = response.status();
+    println!("# {title}");
+    println!(
+        "HTTP/1.1 {} {}",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("")
+    );
+    for (name, value) in response.headers() {
+        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
+    }
+    println!();
+    println!("{}", String::from_utf8_lossy(response.body()));
+    println!();
+}
+
+/// Prints `error`'s response in its type's format, titled with its code and
+/// description.
+pub fn print_error<E: ApiError>(error: &E) {
+    let title = match error.description() {
+        Some(description) => format!("{} ({description})", error.code()),
+        None => error.code().to_string(),
+    };
+    print_response(&title, &error.to_response());
+}

@@ -4,26 +4,8 @@
 //! codes, the status line, the headers and the `{"errcode", "error", …}`
 //! body.
 
-use errbook::ApiError;
 use errbook::http::StatusCode;
 use errbook_examples::matrix_api::{MatrixError, UnmappedError};
-
-fn print_response(error: &MatrixError) {
-    let response = error.to_response();
-    let status = response.status();
-    println!("# {}", error.code());
-    println!(
-        "HTTP/1.1 {} {}",
-        status.as_u16(),
-        status.canonical_reason().unwrap_or("")
-    );
-    for (name, value) in response.headers() {
-        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
-    }
-    println!();
-    println!("{}", String::from_utf8_lossy(response.body()));
-    println!();
-}
 
 fn main() {
     let errors = [
@@ -58,6 +40,6 @@ fn main() {
         }),
     ];
     for error in &errors {
-        print_response(error);
+        errbook_examples::print_error(error);
     }
 }

@@ -61,22 +61,6 @@ impl fmt::Display for DatabaseError {
 
 impl std::error::Error for DatabaseError {}
 
-fn print(error: &ChatError) {
-    let response = error.to_response();
-    let status = response.status();
-    println!(
-        "HTTP/1.1 {} {}",
-        status.as_u16(),
-        status.canonical_reason().unwrap_or("")
-    );
-    for (name, value) in response.headers() {
-        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
-    }
-    println!();
-    println!("{}", String::from_utf8_lossy(response.body()));
-    println!();
-}
-
 fn main() {
     let errors = [
         ChatError::Forbidden {
@@ -90,7 +74,6 @@ fn main() {
         ChatError::Unknown(DatabaseError("postgres://admin:hunter2@db")),
     ];
     for error in &errors {
-        println!("# {} ({})", error.code(), error.description().unwrap_or(""));
-        print(error);
+        errbook_examples::print_error(error);
     }
 }
