@@ -26,6 +26,8 @@ pub(crate) struct Input {
     pub(crate) docs: Option<String>,
     /// `status = none`: the type's codes never travel over HTTP.
     pub(crate) no_http: Option<Span>,
+    /// The type's doc comment.
+    pub(crate) description: Option<String>,
 }
 
 impl Input {
@@ -58,6 +60,8 @@ pub(crate) struct Variant {
     pub(crate) fields: Vec<Field>,
     pub(crate) named: bool,
     pub(crate) description: Option<String>,
+    /// `#[deprecated]`.
+    pub(crate) deprecated: bool,
     /// `code`, `status`, `message`, `title` as written, for `transparent`'s
     /// check.
     pub(crate) explicit_keys: Vec<(&'static str, Span)>,
@@ -75,6 +79,8 @@ pub(crate) struct Code {
 }
 
 pub(crate) struct Message {
+    /// The template as written, for the catalog.
+    pub(crate) raw: String,
     pub(crate) pieces: Vec<Piece>,
     pub(crate) span: Span,
 }
@@ -212,6 +218,7 @@ impl Input {
             domain: attrs.domain.map(SpannedValue::into_inner),
             docs: attrs.docs.map(SpannedValue::into_inner),
             no_http,
+            description: doc_string(&attrs.attrs),
         })
     }
 }
@@ -420,6 +427,7 @@ impl VariantKeys<'_> {
             fields,
             named,
             description: doc_string(self.attrs),
+            deprecated: self.attrs.iter().any(|a| a.path().is_ident("deprecated")),
             explicit_keys,
             incomplete: false,
             ident: self.ident,
@@ -433,6 +441,7 @@ fn lower_message(
 ) -> Option<Message> {
     match template::parse(message) {
         Ok(pieces) => Some(Message {
+            raw: message.as_str().to_owned(),
             pieces,
             span: message.span(),
         }),

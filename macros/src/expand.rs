@@ -83,10 +83,14 @@ fn expand(input: &Input) -> TokenStream {
         FormatValue::Custom(path) => quote!(#path),
     };
     let reserved_checks = reserved_checks(input, &format);
+    let catalog = catalog(input);
+    let unique_check = unique_check(input);
 
     let api_impl = wrap(&quote! {
         impl #impl_generics ::errbook::ApiError for #self_ty #where_clause {
             type Format = #format;
+
+            const CATALOG: &'static ::errbook::Catalog = &#catalog;
 
             fn code(&self) -> ::errbook::Code<'_> {
                 #code
@@ -139,7 +143,161 @@ fn expand(input: &Input) -> TokenStream {
     quote! {
         #api_impl
         #reserved_checks
+        #unique_check
     }
+}
+
+/// The type's catalog: its entries and, for `transparent` variants, the
+/// inner type's catalog, in declaration order.
+fn catalog(input: &Input) -> TokenStream {
+    let type_name = input.ident.to_string();
+    let description = option_str(input.description.as_ref());
+    let domain = option_str(input.domain.as_ref());
+    let docs = option_str(input.docs.as_ref());
+    let items = input.variants.iter().map(|variant| {
+        if variant.transparent.is_some() {
+            let ty = variant.fields.first().map(|f| &f.ty);
+            return quote!(::errbook::__private::Item::Nested(
+                <#ty as ::errbook::ApiError>::CATALOG
+            ));
+        }
+        let code = match variant.code.as_ref().map(|c| &c.lit) {
+            Some(CodeLit::Int(i)) => quote!(::errbook::Code::Int(#i)),
+            Some(CodeLit::Str(s)) => quote!(::errbook::Code::Str(#s)),
+            None => quote!(::errbook::Code::Str("")),
+        };
+        let name = variant.ident.to_string();
+        let status = if input.no_http.is_some() {
+            quote!(::errbook::catalog::Status::None)
+        } else if variant.fields.iter().any(|f| f.status.is_some()) {
+            quote!(::errbook::catalog::Status::Varies)
+        } else {
+            let code = variant
+                .status
+                .and_then(|s| u16::try_from(s.value).ok())
+                .unwrap_or(500);
+            quote!(::errbook::catalog::Status::Fixed(#code))
+        };
+        let message = option_str(variant.message.as_ref().map(|m| &m.raw));
+        let title = option_str(variant.title.as_ref());
+        let description = option_str(variant.description.as_ref());
+        let fields = variant
+            .fields
+            .iter()
+            .filter(|f| f.source.is_none())
+            .filter_map(|f| f.exposed.as_ref().map(|(name, _)| (name, type_string(&f.ty))))
+            .map(|(name, rust_type)| {
+                quote!(::errbook::__private::FieldInfo { name: #name, rust_type: #rust_type })
+            });
+        let retry_after = match variant.fields.iter().find_map(|f| f.retry_after) {
+            Some((RetryUnit::Millis, _)) => quote!(::core::option::Option::Some(
+                ::errbook::__private::RetryAfterUnit::Milliseconds
+            )),
+            Some((RetryUnit::Secs, _)) => quote!(::core::option::Option::Some(
+                ::errbook::__private::RetryAfterUnit::Seconds
+            )),
+            None => quote!(::core::option::Option::None),
+        };
+        let deprecated = variant.deprecated;
+        quote!(::errbook::__private::Item::Entry(::errbook::__private::Entry {
+            code: #code,
+            variant: #name,
+            status: #status,
+            message: #message,
+            title: #title,
+            description: #description,
+            fields: &[#(#fields),*],
+            retry_after: #retry_after,
+            deprecated: #deprecated,
+        }))
+    });
+    quote!(::errbook::Catalog {
+        type_name: #type_name,
+        description: #description,
+        domain: #domain,
+        docs: #docs,
+        items: &[#(#items),*],
+    })
+}
+
+/// For a type that nests others with `transparent`: a constant that fails
+/// to evaluate, naming the code and both places, when two of its codes
+/// (nested ones included) are the same. Generic types cannot be named in a
+/// free constant and are checked where they are instantiated, by the type
+/// that nests them or by `errbook::assert_unique_codes!`.
+fn unique_check(input: &Input) -> TokenStream {
+    if input.variants.iter().all(|v| v.transparent.is_none()) || !input.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let ident = &input.ident;
+    quote_spanned!(ident.span()=>
+        const _: () = if let ::core::option::Option::Some(__duplicate) =
+            ::errbook::__private::duplicate::<
+                { ::errbook::__private::count(&[<#ident as ::errbook::ApiError>::CATALOG]) },
+            >(&[<#ident as ::errbook::ApiError>::CATALOG])
+        {
+            ::core::panic!("{}", __duplicate.as_str())
+        };
+    )
+}
+
+/// A type as it reads in source: `Option<u64>`, `&'a str`, `Vec<(u8, String)>`.
+fn type_string(ty: &syn::Type) -> String {
+    use proc_macro2::TokenTree;
+    fn walk(tokens: TokenStream, out: &mut String) {
+        let mut prev_word = false;
+        for tree in tokens {
+            match tree {
+                TokenTree::Group(group) => {
+                    let (open, close) = match group.delimiter() {
+                        proc_macro2::Delimiter::Parenthesis => ("(", ")"),
+                        proc_macro2::Delimiter::Bracket => ("[", "]"),
+                        proc_macro2::Delimiter::Brace => ("{", "}"),
+                        proc_macro2::Delimiter::None => ("", ""),
+                    };
+                    out.push_str(open);
+                    walk(group.stream(), out);
+                    out.push_str(close);
+                    prev_word = false;
+                }
+                TokenTree::Punct(punct) => {
+                    match punct.as_char() {
+                        c @ (',' | ';') => {
+                            out.push(c);
+                            out.push(' ');
+                        }
+                        c @ ('+' | '=') => {
+                            out.push(' ');
+                            out.push(c);
+                            out.push(' ');
+                        }
+                        c => out.push(c),
+                    }
+                    prev_word = false;
+                }
+                TokenTree::Ident(ident) => {
+                    if prev_word {
+                        out.push(' ');
+                    }
+                    out.push_str(&ident.to_string());
+                    prev_word = true;
+                }
+                TokenTree::Literal(lit) => {
+                    if prev_word {
+                        out.push(' ');
+                    }
+                    out.push_str(&lit.to_string());
+                    prev_word = true;
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(quote!(#ty), &mut out);
+    out.trim()
+        .replace(",  ", ", ")
+        .replace(", )", ")")
+        .replace(", ]", "]")
 }
 
 /// For a format of the user's, whose members the derive cannot know: a
@@ -231,7 +389,10 @@ impl Arms {
         bounds.require(&field.ty, &quote!(::errbook::ApiError));
         let pat = pattern(&path, &[field]);
         let inner = field.binding();
-        let api = quote_spanned!(field.ty.span()=> ::errbook::ApiError);
+        // Every use names the inner type the same way as the catalog does,
+        // so an inner type that is not an `ApiError` is one diagnostic.
+        let ty = &field.ty;
+        let api = quote!(<#ty as ::errbook::ApiError>);
         self.code.push(quote!(#pat => #api::code(#inner),));
         self.status.push(quote!(#pat => #api::status(#inner),));
         self.message
@@ -402,4 +563,35 @@ fn pattern(path: &TokenStream, fields: &[&Field]) -> TokenStream {
         quote!(#member: #binding,)
     });
     quote!(#path { #(#bindings)* .. })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::type_string;
+
+    #[test]
+    fn types_read_as_in_source() {
+        let table: &[(syn::Type, &str)] = &[
+            (syn::parse_quote!(u64), "u64"),
+            (syn::parse_quote!(Option<u64>), "Option<u64>"),
+            (syn::parse_quote!(&'a str), "&'a str"),
+            (syn::parse_quote!(Vec<(u8, String)>), "Vec<(u8, String)>"),
+            (
+                syn::parse_quote!(std::time::Duration),
+                "std::time::Duration",
+            ),
+            (syn::parse_quote!([u8; 4]), "[u8; 4]"),
+            (
+                syn::parse_quote!(Box<dyn std::error::Error + Send>),
+                "Box<dyn std::error::Error + Send>",
+            ),
+            (
+                syn::parse_quote!(HashMap<String, Vec<T>>),
+                "HashMap<String, Vec<T>>",
+            ),
+        ];
+        for (ty, expected) in table {
+            assert_eq!(type_string(ty), *expected);
+        }
+    }
 }

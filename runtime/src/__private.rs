@@ -3,6 +3,9 @@
 use core::time::Duration;
 
 pub use core;
+
+pub use crate::catalog::unique::{count, duplicate};
+pub use crate::catalog::{Catalog, Entry, FieldInfo, Item, RetryAfterUnit};
 pub use http::StatusCode;
 pub use serde::Serialize;
 

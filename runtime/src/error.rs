@@ -7,7 +7,7 @@ use http::StatusCode;
 use serde::Serialize;
 
 use crate::format::{Context, DocsUrl, Envelope, Format};
-use crate::{Code, Message};
+use crate::{Catalog, Code, Message};
 
 /// An error that knows how it travels over HTTP: its code, status, public
 /// message and extra envelope members.
@@ -36,6 +36,22 @@ pub trait ApiError: fmt::Debug {
     /// [`envelope`](ApiError::envelope) use: `#[api(format = …)]`, by default
     /// [`format::Nested`](crate::format::Nested).
     type Format: Format + Default;
+
+    /// Every code of this type, the codes of `transparent` nested types
+    /// included, in declaration order; see [`catalog`](crate::catalog).
+    ///
+    /// The derive writes it. A hand-written impl that leaves it out has an
+    /// empty catalog, so its codes are neither documented nor checked for
+    /// uniqueness.
+    const CATALOG: &'static Catalog = &Catalog::EMPTY;
+
+    /// The catalog of this type: [`CATALOG`](ApiError::CATALOG).
+    fn catalog() -> &'static Catalog
+    where
+        Self: Sized,
+    {
+        Self::CATALOG
+    }
 
     /// The machine-readable code.
     fn code(&self) -> Code<'_>;

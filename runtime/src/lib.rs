@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod catalog;
 mod code;
 mod error;
 pub mod format;
@@ -9,6 +10,7 @@ mod message;
 #[doc(hidden)]
 pub mod __private;
 
+pub use catalog::Catalog;
 pub use code::Code;
 pub use error::{ApiError, FieldVisitor};
 pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_development_mode};
@@ -18,6 +20,54 @@ pub use message::Message;
 ///
 /// See the [crate documentation](crate) for the attributes it reads.
 pub use errbook_macros::ApiError;
+
+/// Fails to compile when two of the given error types share a code.
+///
+/// Types composed with `#[api(transparent)]` are checked by the derive
+/// already; this is for types that are never nested, such as the error
+/// enums of separate endpoints of one API. The check runs in constant
+/// evaluation and costs O(n log n) in the number of codes.
+///
+/// ```
+/// use errbook::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(prefix = "user:", rename_all = "snake_case", status = 404)]
+/// enum UserError { NotFound }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(prefix = "post:", rename_all = "snake_case", status = 404)]
+/// enum PostError { NotFound }
+///
+/// errbook::assert_unique_codes!(UserError, PostError);
+/// ```
+///
+/// ```compile_fail
+/// use errbook::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404)]
+/// enum UserError { NotFound }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404)]
+/// enum PostError { NotFound }
+///
+/// // error: duplicate code `NOT_FOUND`: `PostError::NotFound` and `UserError::NotFound` both have it
+/// errbook::assert_unique_codes!(UserError, PostError);
+/// ```
+#[macro_export]
+macro_rules! assert_unique_codes {
+    ($($ty:ty),+ $(,)?) => {
+        const _: () = if let ::core::option::Option::Some(duplicate) =
+            $crate::__private::duplicate::<
+                { $crate::__private::count(&[$(<$ty as $crate::ApiError>::CATALOG),+]) },
+            >(&[$(<$ty as $crate::ApiError>::CATALOG),+])
+        {
+            ::core::panic!("{}", duplicate.as_str())
+        };
+    };
+}
 
 /// The `http` crate this crate renders to, re-exported so that users name the
 /// same `StatusCode` and `Response` types.

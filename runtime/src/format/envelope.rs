@@ -275,6 +275,7 @@ impl<E: ApiError + ?Sized> fmt::Debug for WithoutFields<'_, E> {
 
 impl<E: ApiError + ?Sized> ApiError for WithoutFields<'_, E> {
     type Format = E::Format;
+    const CATALOG: &'static crate::Catalog = E::CATALOG;
 
     fn code(&self) -> crate::Code<'_> {
         self.0.code()

@@ -1,0 +1,348 @@
+//! Compile-time uniqueness of codes across composed types.
+//!
+//! The derive (for a type with `transparent` variants) and
+//! `assert_unique_codes!` evaluate [`duplicate`] in a constant: the
+//! codes of every catalog are flattened into an array, heap-sorted by their
+//! text and compared neighbour to neighbour, so the check costs
+//! O(n log n) comparisons of constant evaluation.
+
+use super::{Catalog, Item, MAX_DEPTH};
+use crate::Code;
+
+/// One code and where it is declared.
+#[derive(Clone, Copy)]
+pub struct Key {
+    code: Code<'static>,
+    type_name: &'static str,
+    variant: &'static str,
+}
+
+const EMPTY_KEY: Key = Key {
+    code: Code::Int(0),
+    type_name: "",
+    variant: "",
+};
+
+/// The number of codes of `roots`, nested ones included. Fails constant
+/// evaluation for nesting deeper than [`MAX_DEPTH`].
+pub const fn count(roots: &[&Catalog]) -> usize {
+    let mut total = 0;
+    let mut i = 0;
+    while i < roots.len() {
+        total += count_in(roots[i], 1);
+        i += 1;
+    }
+    total
+}
+
+const fn count_in(catalog: &Catalog, depth: usize) -> usize {
+    assert!(
+        depth <= MAX_DEPTH,
+        "`transparent` nesting is deeper than errbook's catalog walks (32 levels)"
+    );
+    let mut total = 0;
+    let mut i = 0;
+    while i < catalog.items.len() {
+        total += match &catalog.items[i] {
+            Item::Entry(_) => 1,
+            Item::Nested(inner) => count_in(inner, depth + 1),
+        };
+        i += 1;
+    }
+    total
+}
+
+/// The first two codes of `roots` that are the same text, as a message
+/// naming the code and both places; the caller panics with it, in constant
+/// evaluation. `N` is [`count`] of the same roots.
+pub const fn duplicate<const N: usize>(roots: &[&Catalog]) -> Option<Message> {
+    let mut keys = [EMPTY_KEY; N];
+    let mut filled = 0;
+    let mut i = 0;
+    while i < roots.len() {
+        filled = flatten(roots[i], &mut keys, filled);
+        i += 1;
+    }
+    heap_sort(&mut keys);
+    let mut i = 1;
+    while i < N {
+        if compare(&keys[i - 1], &keys[i]) == 0 {
+            let mut message = Message::new();
+            message.push("duplicate code `");
+            push_code(&mut message, keys[i - 1].code);
+            message.push("`: `");
+            message.push(keys[i - 1].type_name);
+            message.push("::");
+            message.push(keys[i - 1].variant);
+            message.push("` and `");
+            message.push(keys[i].type_name);
+            message.push("::");
+            message.push(keys[i].variant);
+            message.push("` both have it; every code of an API must be unique");
+            return Some(message);
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn flatten(catalog: &Catalog, keys: &mut [Key], mut at: usize) -> usize {
+    let mut i = 0;
+    while i < catalog.items.len() {
+        match &catalog.items[i] {
+            Item::Entry(entry) => {
+                keys[at] = Key {
+                    code: entry.code,
+                    type_name: catalog.type_name,
+                    variant: entry.variant,
+                };
+                at += 1;
+            }
+            Item::Nested(inner) => at = flatten(inner, keys, at),
+        }
+        i += 1;
+    }
+    at
+}
+
+/// The code's text, as clients print it: a string as it is, an integer in
+/// decimal.
+const fn text<'a>(code: &'a Code<'static>, digits: &'a mut [u8; 20]) -> &'a [u8] {
+    match code {
+        Code::Str(s) => s.as_bytes(),
+        Code::Int(value) => {
+            let mut n = value.unsigned_abs();
+            let mut at = digits.len();
+            loop {
+                at -= 1;
+                // `n % 10` is below 10, so the cast cannot truncate.
+                #[allow(clippy::cast_possible_truncation)]
+                let digit = (n % 10) as u8;
+                digits[at] = b'0' + digit;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            if *value < 0 {
+                at -= 1;
+                digits[at] = b'-';
+            }
+            digits.split_at(at).1
+        }
+    }
+}
+
+/// Orders keys by the bytes of their code's text.
+const fn compare(a: &Key, b: &Key) -> i8 {
+    let (mut da, mut db) = ([0u8; 20], [0u8; 20]);
+    let (a, b) = (text(&a.code, &mut da), text(&b.code, &mut db));
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] { -1 } else { 1 };
+        }
+        i += 1;
+    }
+    if a.len() == b.len() {
+        0
+    } else if a.len() < b.len() {
+        -1
+    } else {
+        1
+    }
+}
+
+const fn heap_sort(keys: &mut [Key]) {
+    let n = keys.len();
+    let mut start = n / 2;
+    while start > 0 {
+        start -= 1;
+        sift_down(keys, start, n);
+    }
+    let mut end = n;
+    while end > 1 {
+        end -= 1;
+        keys.swap(0, end);
+        sift_down(keys, 0, end);
+    }
+}
+
+const fn sift_down(keys: &mut [Key], mut root: usize, end: usize) {
+    loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && compare(&keys[child], &keys[child + 1]) < 0 {
+            child += 1;
+        }
+        if compare(&keys[root], &keys[child]) >= 0 {
+            return;
+        }
+        keys.swap(root, child);
+        root = child;
+    }
+}
+
+/// A fixed buffer for the panic message: constant evaluation cannot
+/// allocate. A message longer than the buffer is cut at a char boundary.
+pub struct Message {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl Message {
+    const fn new() -> Self {
+        Message {
+            bytes: [0; 512],
+            len: 0,
+        }
+    }
+
+    const fn push(&mut self, text: &str) {
+        self.push_bytes(text.as_bytes());
+    }
+
+    const fn push_bytes(&mut self, bytes: &[u8]) {
+        let mut i = 0;
+        while i < bytes.len() && self.len < self.bytes.len() {
+            self.bytes[self.len] = bytes[i];
+            self.len += 1;
+            i += 1;
+        }
+    }
+
+    /// The message.
+    pub const fn as_str(&self) -> &str {
+        let mut len = self.len;
+        loop {
+            match core::str::from_utf8(self.bytes.split_at(len).0) {
+                Ok(text) => return text,
+                Err(_) => len -= 1,
+            }
+        }
+    }
+}
+
+const fn push_code(message: &mut Message, code: Code<'static>) {
+    let mut digits = [0u8; 20];
+    message.push_bytes(text(&code, &mut digits));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Entry, Status};
+
+    const fn entry(code: Code<'static>, variant: &'static str) -> Item {
+        Item::Entry(Entry {
+            code,
+            variant,
+            status: Status::Fixed(400),
+            message: None,
+            title: None,
+            description: None,
+            fields: &[],
+            retry_after: None,
+            deprecated: false,
+        })
+    }
+
+    static INNER: Catalog = Catalog {
+        type_name: "Inner",
+        description: None,
+        domain: None,
+        docs: None,
+        items: &[entry(Code::Str("b"), "B"), entry(Code::Int(-12), "Neg")],
+    };
+
+    static OUTER: Catalog = Catalog {
+        type_name: "Outer",
+        description: None,
+        domain: None,
+        docs: None,
+        items: &[
+            entry(Code::Str("a"), "A"),
+            Item::Nested(&INNER),
+            entry(Code::Int(404), "I"),
+        ],
+    };
+
+    // Evaluated by the compiler: a failure is a build error of this crate.
+    const _: () = assert!(duplicate::<{ count(&[&OUTER]) }>(&[&OUTER]).is_none());
+
+    #[test]
+    fn counts_nested_codes() {
+        assert_eq!(count(&[&OUTER]), 4);
+        assert_eq!(count(&[&OUTER, &INNER]), 6);
+    }
+
+    #[test]
+    fn integer_codes_compare_by_their_decimal_text() {
+        let int = Key {
+            code: Code::Int(404),
+            type_name: "",
+            variant: "",
+        };
+        let text = Key {
+            code: Code::Str("404"),
+            type_name: "",
+            variant: "",
+        };
+        let neg = Key {
+            code: Code::Int(-12),
+            type_name: "",
+            variant: "",
+        };
+        let min = Key {
+            code: Code::Int(i64::MIN),
+            type_name: "",
+            variant: "",
+        };
+        assert_eq!(compare(&int, &text), 0);
+        assert_eq!(compare(&neg, &int), -1);
+        let mut digits = [0; 20];
+        assert_eq!(super::text(&min.code, &mut digits), b"-9223372036854775808");
+    }
+
+    #[test]
+    fn heap_sort_orders_keys() {
+        let codes = ["m", "a", "zz", "b", "a1", "", "z"];
+        let mut keys = codes.map(|c| Key {
+            code: Code::Str(c),
+            type_name: "",
+            variant: "",
+        });
+        heap_sort(&mut keys);
+        let sorted: Vec<&str> = keys
+            .iter()
+            .map(|k| match k.code {
+                Code::Str(s) => s,
+                Code::Int(_) => "",
+            })
+            .collect();
+        assert_eq!(sorted, ["", "a", "a1", "b", "m", "z", "zz"]);
+    }
+
+    #[test]
+    fn a_duplicate_names_the_code_and_both_places() {
+        let found = duplicate::<{ count(&[&OUTER, &INNER]) }>(&[&OUTER, &INNER]);
+        assert_eq!(
+            found.as_ref().map(Message::as_str),
+            Some(
+                "duplicate code `-12`: `Inner::Neg` and `Inner::Neg` both have it; every code of an API must be unique"
+            )
+        );
+    }
+
+    #[test]
+    fn long_messages_are_cut_at_a_char_boundary() {
+        let mut message = Message::new();
+        for _ in 0..200 {
+            message.push("é");
+        }
+        assert!(message.as_str().len() <= 512);
+        assert!(message.as_str().chars().all(|c| c == 'é'));
+    }
+}
