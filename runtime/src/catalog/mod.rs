@@ -201,5 +201,7 @@ impl fmt::Display for Status {
     }
 }
 
+pub mod render;
+pub mod snapshot;
 #[doc(hidden)]
 pub mod unique;

@@ -1,0 +1,1 @@
+//! Catalog renderers (being written).
