@@ -123,3 +123,27 @@ fn serializing_envelopes_into_a_buffer_allocates_nothing() {
         assert!(text.contains(&err.message().to_string()), "{text}");
     }
 }
+
+/// A catalog with a nested type, walked below.
+#[derive(Debug, ApiError)]
+enum Composed {
+    #[api(transparent)]
+    User(UserError),
+    #[api(code = "OTHER", status = 500)]
+    Other,
+}
+
+#[test]
+fn walking_a_catalog_allocates_nothing() {
+    let mut codes = 0;
+    let mut fields = 0;
+    let count = allocations_of(|| {
+        for (owner, entry) in Composed::catalog().entries() {
+            codes += 1;
+            fields += entry.fields.len();
+            assert!(!owner.type_name.is_empty());
+        }
+    });
+    assert_eq!((codes, fields), (5, 1));
+    assert_eq!(count, 0);
+}
