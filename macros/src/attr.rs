@@ -133,6 +133,15 @@ impl FromMeta for Misplaced {
     }
 }
 
+/// The expression inside the invisible group a `macro_rules!` fragment
+/// (`$code:literal`, `$status:expr`) arrives in.
+fn ungroup(mut expr: &Expr) -> &Expr {
+    while let Expr::Group(group) = expr {
+        expr = &group.expr;
+    }
+    expr
+}
+
 /// A code literal: `"user:not_found"` or `40401`.
 #[derive(Clone, Debug)]
 pub(crate) struct CodeValue {
@@ -148,7 +157,7 @@ pub(crate) enum CodeLit {
 
 impl FromMeta for CodeValue {
     fn from_expr(expr: &Expr) -> darling::Result<Self> {
-        match expr {
+        match ungroup(expr) {
             Expr::Lit(lit) => Self::from_value(&lit.lit),
             Expr::Unary(unary) if matches!(unary.op, UnOp::Neg(_)) => {
                 let Expr::Lit(syn::ExprLit {
@@ -223,7 +232,7 @@ impl FromMeta for StatusValue {
     }
 
     fn from_expr(expr: &Expr) -> darling::Result<Self> {
-        match expr {
+        match ungroup(expr) {
             Expr::Lit(lit) => Self::from_value(&lit.lit),
             Expr::Path(path) if path.path.is_ident("none") => Ok(StatusValue {
                 value: 0,
@@ -273,7 +282,7 @@ pub(crate) enum FormatValue {
 
 impl FromMeta for FormatValue {
     fn from_expr(expr: &Expr) -> darling::Result<Self> {
-        match expr {
+        match ungroup(expr) {
             Expr::Path(path) => Self::from_path(&path.path),
             Expr::Lit(lit) => Self::from_value(&lit.lit),
             _ => Err(not_a_format(expr)),

@@ -436,6 +436,10 @@ fn status_expr(variant: &Variant, path: &TokenStream) -> (TokenStream, TokenStre
 }
 
 fn message_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> TokenStream {
+    // Declared by the generated signature at the call site; a use spanned on
+    // the user's tokens must carry the same hygiene to resolve, inside a
+    // `macro_rules!` too.
+    let formatter = quote::format_ident!("__formatter");
     let Some(message) = &variant.message else {
         let (pat, status) = status_expr(variant, path);
         return quote!(#pat => __formatter.write_str(::errbook::__private::reason(#status)),);
@@ -460,7 +464,7 @@ fn message_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -
                     .as_ref()
                     .map_or_else(|| "{}".to_owned(), |spec| format!("{{:{spec}}}"));
                 writes.push(quote_spanned!(message.span=>
-                    ::core::write!(__formatter, #fmt, #binding)?;
+                    ::core::write!(#formatter, #fmt, #binding)?;
                 ));
             }
         }
@@ -473,6 +477,7 @@ fn message_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -
 }
 
 fn fields_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> TokenStream {
+    let visitor = quote::format_ident!("__visitor");
     let exposed: Vec<&Field> = variant
         .fields
         .iter()
@@ -485,7 +490,7 @@ fn fields_arm(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) ->
             let name = field.exposed.as_ref().map_or("", |(n, _)| n.as_str());
             bounds.require(&field.ty, &quote!(::errbook::__private::Serialize));
             quote_spanned!(field.ty.span()=>
-                ::errbook::FieldVisitor::visit(__visitor, #name, #binding)?;
+                ::errbook::FieldVisitor::visit(#visitor, #name, #binding)?;
             )
         })
         .collect();

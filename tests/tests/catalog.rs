@@ -1,6 +1,9 @@
 //! `T::catalog()`: every code of a type, nested ones included, in
 //! declaration order, with everything that documents it.
 
+// Most variants are only read through their catalog.
+#![allow(dead_code)]
+
 use std::time::Duration;
 
 use errbook::ApiError;
@@ -10,7 +13,7 @@ use errbook::http::StatusCode;
 /// TOTP errors.
 #[derive(Debug, ApiError)]
 #[api(prefix = "totp:", rename_all = "snake_case", status = 400)]
-pub enum TotpError {
+enum TotpError {
     /// Invalid TOTP or backup code.
     InvalidCode,
     /// All backup codes used.
@@ -25,7 +28,7 @@ pub enum TotpError {
     rename_all = "snake_case",
     domain = "users.example.com"
 )]
-pub enum UserError {
+enum UserError {
     /// User not found.
     #[api(status = 404, message = "User {id} not found.")]
     NotFound {
@@ -50,7 +53,7 @@ pub enum UserError {
 
 /// Errors whose status depends on the request.
 #[derive(Debug, ApiError)]
-pub enum RoutingError {
+enum RoutingError {
     /// Unrecognized request.
     #[api(code = "M_UNRECOGNIZED", message = "Unrecognized request")]
     Unrecognized {
@@ -64,14 +67,14 @@ pub enum RoutingError {
 /// Federation replies, never sent over HTTP.
 #[derive(Debug, ApiError)]
 #[api(prefix = "FED_", status = none)]
-pub enum FederationCode {
+enum FederationCode {
     /// Request succeeded.
     Ok,
 }
 
 /// The whole API.
 #[derive(Debug, ApiError)]
-pub enum AppError {
+enum AppError {
     #[api(transparent)]
     User(UserError),
     #[api(transparent)]

@@ -1,0 +1,35 @@
+//! The derive written inside a `macro_rules!`, with variants, fields and
+//! templates from the macro's input: generated names keep their own
+//! hygiene.
+
+#![deny(warnings, clippy::pedantic)]
+
+use errbook::ApiError;
+
+macro_rules! api_errors {
+    ($name:ident { $($variant:ident = $code:literal, $status:literal, $message:literal;)* }) => {
+        #[derive(Debug, ApiError)]
+        enum $name {
+            $(
+                #[api(code = $code, status = $status, message = $message)]
+                $variant { #[api(field)] id: u64 },
+            )*
+        }
+    };
+}
+
+api_errors!(UserError {
+    NotFound = "user:not_found", 404, "User {id} not found.";
+    Banned = "user:banned", 403, "User {id} is banned.";
+});
+
+fn main() {
+    let err = UserError::NotFound { id: 7 };
+    assert_eq!(err.message().to_string(), "User 7 not found.");
+    let body = serde_json::to_string(&err.envelope()).unwrap();
+    assert_eq!(
+        body,
+        r#"{"error":{"code":"user:not_found","message":"User 7 not found.","id":7}}"#
+    );
+    assert_eq!(UserError::Banned { id: 1 }.status(), 403);
+}
