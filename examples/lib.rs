@@ -8,6 +8,10 @@
 //! | [`community_api`] | `cargo run --example community_api` | integer and string codes, version errors, `retry_after` seconds |
 //! | [`art_api`] | `cargo run --example art_api` | FastAPI `{"detail": …}` bodies and an MQTT format of its own |
 //! | [`matrix_api`] | `cargo run --example matrix_api` | the Matrix client-server API's `errcode` / `error` |
+//!
+//! `cargo run --example catalog` prints the error-code page of the domain
+//! API, built from its enums (`-- --by-status` and `-- --json` for the other
+//! renderings).
 
 #[path = "apis/art_api.rs"]
 pub mod art_api;

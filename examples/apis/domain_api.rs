@@ -132,7 +132,9 @@ pub enum UserError {
     InvalidToken,
 }
 
-/// Session Errors: all 401, the enum's default status.
+/// Session Errors
+///
+/// All 401, the enum's default status.
 #[derive(Debug, ApiError)]
 #[api(prefix = "session:", rename_all = "snake_case", status = 401)]
 pub enum SessionError {
@@ -201,7 +203,9 @@ pub enum OAuthError {
     EmailNotVerified,
 }
 
-/// Password Errors: all 400, the enum's default status.
+/// Password Errors
+///
+/// All 400, the enum's default status.
 #[derive(Debug, ApiError)]
 #[api(prefix = "password:", rename_all = "snake_case", status = 400)]
 pub enum PasswordError {
@@ -222,7 +226,9 @@ pub enum PasswordError {
     AlreadySet,
 }
 
-/// Token Errors: all 400, the enum's default status.
+/// Token Errors
+///
+/// All 400, the enum's default status.
 #[derive(Debug, ApiError)]
 #[api(prefix = "token:", rename_all = "snake_case", status = 400)]
 pub enum TokenError {
@@ -294,7 +300,9 @@ pub enum PostError {
     NotFound,
 }
 
-/// File Errors: all 400 (`file:not_found` too), the enum's default status.
+/// File Errors
+///
+/// All 400 (`file:not_found` too), the enum's default status.
 #[derive(Debug, ApiError)]
 #[api(prefix = "file:", rename_all = "snake_case", status = 400)]
 pub enum FileError {
@@ -309,7 +317,10 @@ pub enum FileError {
     ReadError(#[api(source)] std::io::Error),
 }
 
-/// General Errors, including the two codes without a domain.
+/// General Errors
+///
+/// Including the two codes without a domain, `FORBIDDEN` and
+/// `FILE_TOO_LARGE`.
 #[derive(Debug, ApiError)]
 #[api(prefix = "general:", rename_all = "snake_case")]
 pub enum GeneralError {
@@ -359,7 +370,9 @@ pub enum TurnstileError {
     ServiceError(#[api(source)] Cause),
 }
 
-/// Search: the domain is search, the code names its backend.
+/// Search
+///
+/// The domain is search, the code names its backend.
 #[derive(Debug, ApiError)]
 pub enum SearchError {
     /// Search query failed
@@ -371,6 +384,10 @@ pub enum SearchError {
     QueryFailed(#[api(source)] Cause),
 }
 
+// The page's section title, written as an attribute: it is a product name,
+// not a Rust item to put in backticks.
+/// EventStream
+///
 /// The page's `EventStream` section.
 #[derive(Debug, ApiError)]
 #[api(prefix = "eventstream:", rename_all = "snake_case")]
@@ -380,7 +397,11 @@ pub enum EventStreamError {
     PublishFailed(#[api(source)] Cause),
 }
 
-/// Worker errors (the page's "Worker / System" table, first part).
+/// Worker / System
+///
+/// The worker errors, first part of the page's "Worker / System" table:
+/// [`SystemError`] has the same first line, so a catalog page lists both in
+/// one section.
 #[derive(Debug, ApiError)]
 #[api(prefix = "worker:", rename_all = "snake_case")]
 pub enum WorkerError {
@@ -398,7 +419,10 @@ pub enum WorkerError {
     PasswordResetEmailSendFailed,
 }
 
-/// System errors (the page's "Worker / System" table, second part).
+/// Worker / System
+///
+/// The system errors, second part of the page's "Worker / System" table
+/// (see [`WorkerError`]).
 #[derive(Debug, ApiError)]
 #[api(prefix = "system:", rename_all = "snake_case")]
 pub enum SystemError {
