@@ -230,7 +230,10 @@ fn unique_check(input: &Input) -> TokenStream {
         return TokenStream::new();
     }
     let ident = &input.ident;
+    // A large API's check may pass rustc's step budget for constant
+    // evaluation, which is a lint for runaway loops; this one is bounded.
     quote_spanned!(ident.span()=>
+        #[allow(long_running_const_eval)]
         const _: () = if let ::core::option::Option::Some(__duplicate) =
             ::errbook::__private::duplicate::<
                 { ::errbook::__private::count(&[<#ident as ::errbook::ApiError>::CATALOG]) },

@@ -59,6 +59,7 @@ pub use errbook_macros::ApiError;
 #[macro_export]
 macro_rules! assert_unique_codes {
     ($($ty:ty),+ $(,)?) => {
+        #[allow(long_running_const_eval)]
         const _: () = if let ::core::option::Option::Some(duplicate) =
             $crate::__private::duplicate::<
                 { $crate::__private::count(&[$(<$ty as $crate::ApiError>::CATALOG),+]) },
