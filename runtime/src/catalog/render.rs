@@ -57,9 +57,9 @@
 //!         "\n",
 //!         "| Code | HTTP Status | Description |\n",
 //!         "|---|---|---|\n",
-//!         "| `user:invalid_password` | 401 | Wrong password. |\n",
-//!         "| `user:not_found` | 404 | User not found. |\n",
-//!         "| `user:unauthorized` | 401 | Not authenticated. |\n",
+//!         "| user:invalid_password | 401 | Wrong password. |\n",
+//!         "| user:not_found | 404 | User not found. |\n",
+//!         "| user:unauthorized | 401 | Not authenticated. |\n",
 //!     ),
 //! );
 //! let json = serde_json::to_value(Json::new(UserError::catalog())).unwrap();
@@ -115,8 +115,10 @@ pub enum Layout {
 ///
 /// In the tables:
 ///
-/// - the code is a code span (`` `user:not_found` ``), a link to its page
-///   when the declaring type has `#[api(docs = "…/{code}")]`;
+/// - the code is a code span (`` `user:not_found` ``) by status, as seed
+///   000's page writes codes, and plain text by domain, as seed 001's does;
+///   a link to its page when the declaring type has
+///   `#[api(docs = "…/{code}")]`;
 /// - the description is the first paragraph of the variant's doc comment,
 ///   or its message template when it has none, followed by
 ///   "(deprecated)" for a `#[deprecated]` variant;
@@ -250,7 +252,7 @@ impl<'a> Markdown<'a> {
     ///         "\n",
     ///         "| Code | HTTP Status | Description |\n",
     ///         "|---|---|---|\n",
-    ///         "| `session:expired` | 401 | Session has expired (max lifetime) |\n",
+    ///         "| session:expired | 401 | Session has expired (max lifetime) |\n",
     ///     ),
     /// );
     /// ```
@@ -346,7 +348,7 @@ impl<'a> Markdown<'a> {
         for (owner, entry) in self.catalog.entries() {
             if entry.status == status {
                 f.write_str("| ")?;
-                write_code(f, owner, entry.code)?;
+                write_code(f, owner, entry.code, true)?;
                 f.write_str(" | ")?;
                 write_description(f, entry)?;
                 f.write_str(" |\n")?;
@@ -379,7 +381,7 @@ impl<'a> Markdown<'a> {
                     continue;
                 }
                 f.write_str("| ")?;
-                write_code(f, other, entry.code)?;
+                write_code(f, other, entry.code, false)?;
                 f.write_str(" | ")?;
                 match entry.status {
                     Status::Fixed(status) => write!(f, "{status}")?,
@@ -489,13 +491,27 @@ fn write_line(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     Ok(())
 }
 
-/// The code as a code span, linked to its page when `owner` has `docs`.
-fn write_code(f: &mut fmt::Formatter<'_>, owner: &Catalog, code: Code<'_>) -> fmt::Result {
+/// The code, linked to its page when `owner` has `docs`: a code span (the
+/// by-status layout, as seed pages like it write codes), or plain text (the
+/// by-domain layout, as `domain:operation` pages write them).
+fn write_code(
+    f: &mut fmt::Formatter<'_>,
+    owner: &Catalog,
+    code: Code<'_>,
+    span: bool,
+) -> fmt::Result {
+    let write = |f: &mut fmt::Formatter<'_>| {
+        if span {
+            write_code_span(f, code)
+        } else {
+            write!(Cell(f), "{code}")
+        }
+    };
     let Some(docs) = owner.docs else {
-        return write_code_span(f, code);
+        return write(f);
     };
     f.write_char('[')?;
-    write_code_span(f, code)?;
+    write(f)?;
     f.write_str("](")?;
     write!(Url(f), "{}", DocsUrl::new(docs, code))?;
     f.write_char(')')
