@@ -149,3 +149,27 @@ fn walking_a_catalog_allocates_nothing() {
     assert_eq!((codes, fields), (5, 1));
     assert_eq!(count, 0);
 }
+
+#[test]
+fn rendering_catalog_pages_into_a_buffer_allocates_nothing() {
+    use errbook::catalog::render::{Json, Markdown};
+    use std::fmt::Write as _;
+
+    let catalogs = [
+        errbook_examples::domain_api::AppError::catalog(),
+        errbook_examples::chat_api::ChatError::catalog(),
+        errbook_examples::matrix_api::MatrixError::catalog(),
+    ];
+    for catalog in catalogs {
+        let mut out = String::with_capacity(64 * 1024);
+        let count = allocations_of(|| {
+            write!(out, "{}", Markdown::by_domain(catalog)).unwrap();
+            write!(out, "{}", Markdown::by_status(catalog)).unwrap();
+            write!(out, "{}", Json::new(catalog)).unwrap();
+            write!(out, "{:#}", Json::new(catalog)).unwrap();
+        });
+        assert!(out.len() < 64 * 1024, "the buffer never grew");
+        assert!(out.contains("| Code |"));
+        assert_eq!(count, 0, "{}", catalog.type_name);
+    }
+}

@@ -1,17 +1,10 @@
 //! The catalog renderers against the error pages they reproduce: the
 //! `domain:operation` API's page (seed 001, grouped by domain) and the chat
 //! API's page (seed 000, grouped by status), row by row; the JSON rendering;
-//! and the rules every page keeps (nothing collapses, `|` is escaped,
-//! rendering allocates nothing).
+//! and the rules every page keeps (nothing collapses, `|` is escaped).
+//! That rendering allocates nothing is tested in `allocations.rs`.
 
-// A counting global allocator is the one place this file needs `unsafe`: it
-// only delegates to the system allocator.
-#![allow(unsafe_code)]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 use errbook::ApiError;
 use errbook::catalog::render::{Json, Markdown, section_title};
@@ -1089,52 +1082,4 @@ fn the_example_prints_the_same_page() {
     // Codes as seed 001 writes them: plain text, not code spans.
     assert!(page.contains("| user:invalid_password | 401 | Wrong password |\n"));
     assert!(page.ends_with("| system:token_creation_error | 500 | Token creation failed |\n"));
-}
-
-struct Counting;
-
-thread_local! {
-    static COUNTING: Cell<bool> = const { Cell::new(false) };
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if COUNTING.with(Cell::get) {
-            ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        }
-        // SAFETY: the caller's contract is passed on to the system allocator.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this `layout`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-fn allocations_of(f: impl FnOnce()) -> usize {
-    ALLOCATIONS.with(|n| n.set(0));
-    COUNTING.with(|c| c.set(true));
-    f();
-    COUNTING.with(|c| c.set(false));
-    ALLOCATIONS.with(Cell::get)
-}
-
-#[test]
-fn rendering_into_a_buffer_allocates_nothing() {
-    for catalog in [AppError::catalog(), &CHAT_API, EdgeError::catalog()] {
-        let mut out = String::with_capacity(64 * 1024);
-        let count = allocations_of(|| {
-            write!(out, "{}", Markdown::by_domain(catalog)).unwrap();
-            write!(out, "{}", Markdown::by_status(catalog)).unwrap();
-            write!(out, "{}", Json::new(catalog)).unwrap();
-            write!(out, "{:#}", Json::new(catalog)).unwrap();
-        });
-        assert!(out.len() < 64 * 1024);
-        assert_eq!(count, 0, "{}", catalog.type_name);
-    }
 }
