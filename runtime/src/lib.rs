@@ -3,6 +3,7 @@
 
 pub mod catalog;
 mod code;
+pub mod decode;
 mod error;
 pub mod format;
 mod message;

@@ -1,7 +1,10 @@
 use serde::ser::{SerializeMap, Serializer};
 
+use serde_json::Value;
+
 use super::{Context, Format};
 use crate::ApiError;
+use crate::decode::{DecodeErrorKind, Parts, take_object};
 
 /// FastAPI's `HTTPException` body: `{"detail": …}`, the message alone.
 ///
@@ -29,6 +32,26 @@ pub struct Detail;
 
 impl Format for Detail {
     const RESERVED: &'static [&'static str] = &["detail", "details"];
+    const NAME: &'static str = "detail";
+
+    /// The body carries no code: the parts hold the message alone, and the
+    /// decoder chooses the variant by status and message.
+    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
+        let shape = DecodeErrorKind::Shape {
+            format: Self::NAME,
+            expected: r#"{"detail": "…"}"#,
+        };
+        let mut map = take_object(body).ok_or(shape.clone())?;
+        let Some(Value::String(message)) = map.remove("detail") else {
+            return Err(shape);
+        };
+        map.remove("details");
+        Ok(Parts {
+            code: None,
+            message: Some(message),
+            members: map,
+        })
+    }
 
     fn serialize<E, S>(
         &self,

@@ -248,6 +248,14 @@ impl<E: ApiError + ?Sized, F: fmt::Debug> fmt::Debug for Envelope<'_, E, F> {
 impl<F: Format + ?Sized> Format for &F {
     const CONTENT_TYPE: &'static str = F::CONTENT_TYPE;
     const RESERVED: &'static [&'static str] = F::RESERVED;
+    const NAME: &'static str = F::NAME;
+
+    fn decode(
+        &self,
+        body: serde_json::Value,
+    ) -> Result<crate::decode::Parts, crate::decode::DecodeErrorKind> {
+        (**self).decode(body)
+    }
 
     fn serialize<E, S>(
         &self,

@@ -1,6 +1,9 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::{Context, Format};
+use serde_json::Value;
+
+use super::{Context, Format, read_code, read_message};
+use crate::decode::{DecodeErrorKind, Parts, take_object};
 use crate::{ApiError, FieldVisitor};
 
 /// Google's AIP-193 errors: `{"error": {"code": <status>, "message": …,
@@ -36,6 +39,51 @@ pub struct Google;
 
 impl Format for Google {
     const RESERVED: &'static [&'static str] = &[];
+    const NAME: &'static str = "google";
+
+    /// The code is the `ErrorInfo`'s `reason` and the members its
+    /// `metadata` (strings, read back into the fields' types); without an
+    /// `ErrorInfo`, the canonical status name (`NOT_FOUND`) is the code.
+    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
+        let shape = || DecodeErrorKind::Shape {
+            format: Self::NAME,
+            expected: r#"{"error": {"code": …, "message": …, "status": …, "details": […]}}"#,
+        };
+        let mut outer = take_object(body).ok_or_else(shape)?;
+        let mut error = outer
+            .remove("error")
+            .and_then(take_object)
+            .ok_or_else(shape)?;
+        let message = read_message(error.remove("message"), "message")?;
+        let info = match error.remove("details") {
+            Some(Value::Array(details)) => details.into_iter().find(|detail| {
+                detail
+                    .get("@type")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| t.ends_with("google.rpc.ErrorInfo"))
+            }),
+            _ => None,
+        };
+        let (code, members) = match info.and_then(take_object) {
+            Some(mut info) => {
+                let code = read_code(info.get("reason"), Self::NAME, "reason")?;
+                let members = match info.remove("metadata") {
+                    Some(Value::Object(metadata)) => metadata,
+                    _ => serde_json::Map::new(),
+                };
+                (code, members)
+            }
+            None => (
+                read_code(error.get("status"), Self::NAME, "status")?,
+                serde_json::Map::new(),
+            ),
+        };
+        Ok(Parts {
+            code,
+            message,
+            members,
+        })
+    }
 
     fn serialize<E, S>(
         &self,

@@ -1,7 +1,10 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format};
+use serde_json::Value;
+
+use super::{Context, ExtraMembers, Format, read_parts};
 use crate::ApiError;
+use crate::decode::{DecodeErrorKind, Parts, take_object};
 
 /// The Matrix client-server API's errors: `{"errcode": …, "error": …}` with
 /// the fields as top-level members.
@@ -30,6 +33,15 @@ pub struct Matrix;
 
 impl Format for Matrix {
     const RESERVED: &'static [&'static str] = &["errcode", "error", "details"];
+    const NAME: &'static str = "matrix";
+
+    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
+        let map = take_object(body).ok_or(DecodeErrorKind::Shape {
+            format: Self::NAME,
+            expected: r#"{"errcode": …, "error": …}"#,
+        })?;
+        read_parts(map, Self::NAME, "errcode", "error", &["details"])
+    }
 
     fn serialize<E, S>(
         &self,

@@ -59,8 +59,61 @@ pub use nested::Nested;
 pub use problem::Problem;
 
 use serde::Serializer;
+use serde_json::{Map, Value};
 
 use crate::ApiError;
+use crate::decode::{DecodeErrorKind, Parts, RawCode, code_of};
+
+/// Reads the common parts of an error object: the code under `code_key`
+/// (a string or an integer), the message under `message_key` (a string, or
+/// absent), and every other member less `skip`.
+pub(crate) fn read_parts(
+    mut map: Map<String, Value>,
+    format: &'static str,
+    code_key: &str,
+    message_key: &str,
+    skip: &[&str],
+) -> Result<Parts, DecodeErrorKind> {
+    let code = read_code(map.remove(code_key).as_ref(), format, code_key)?;
+    let message = read_message(map.remove(message_key), message_key)?;
+    for key in skip {
+        map.remove(*key);
+    }
+    Ok(Parts {
+        code,
+        message,
+        members: map,
+    })
+}
+
+pub(crate) fn read_code(
+    value: Option<&Value>,
+    format: &'static str,
+    key: &str,
+) -> Result<Option<RawCode>, DecodeErrorKind> {
+    match code_of(value) {
+        None => Err(DecodeErrorKind::MissingCode { format }),
+        Some(Ok(code)) => Ok(Some(code)),
+        Some(Err(())) => Err(DecodeErrorKind::Member {
+            name: key.to_owned(),
+            reason: "a code is a string or an integer".to_owned(),
+        }),
+    }
+}
+
+pub(crate) fn read_message(
+    value: Option<Value>,
+    key: &str,
+) -> Result<Option<String>, DecodeErrorKind> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(_) => Err(DecodeErrorKind::Member {
+            name: key.to_owned(),
+            reason: "a message is a string".to_owned(),
+        }),
+    }
+}
 
 /// An envelope format: writes an error as a JSON body.
 ///
@@ -78,6 +131,17 @@ pub trait Format {
     /// the field is left out of that body, so a body never has a duplicate
     /// key.
     const RESERVED: &'static [&'static str];
+
+    /// The format's name in messages (`"nested"`, `"problem"`, …).
+    const NAME: &'static str = "custom";
+
+    /// Reads a body in this format back into its parts: the code, the
+    /// message and the other members. A format that cannot be read back
+    /// keeps this default, which says so.
+    fn decode(&self, body: serde_json::Value) -> Result<Parts, DecodeErrorKind> {
+        let _ = body;
+        Err(DecodeErrorKind::Unsupported { format: Self::NAME })
+    }
 
     /// Writes `error` with `serializer`.
     fn serialize<E, S>(

@@ -1,7 +1,10 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format};
+use serde_json::Value;
+
+use super::{Context, ExtraMembers, Format, read_parts};
 use crate::ApiError;
+use crate::decode::{DecodeErrorKind, Parts, take_object};
 
 /// `{"error": {"code": …, "message": …, …fields}}`, the default format.
 ///
@@ -25,6 +28,20 @@ pub struct Nested;
 
 impl Format for Nested {
     const RESERVED: &'static [&'static str] = &["code", "message", "details"];
+    const NAME: &'static str = "nested";
+
+    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
+        let shape = || DecodeErrorKind::Shape {
+            format: Self::NAME,
+            expected: r#"{"error": {"code": …, "message": …}}"#,
+        };
+        let mut outer = take_object(body).ok_or_else(shape)?;
+        let inner = outer
+            .remove("error")
+            .and_then(take_object)
+            .ok_or_else(shape)?;
+        read_parts(inner, Self::NAME, "code", "message", &["details"])
+    }
 
     fn serialize<E, S>(
         &self,

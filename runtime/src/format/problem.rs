@@ -1,7 +1,10 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format};
+use serde_json::Value;
+
+use super::{Context, ExtraMembers, Format, read_parts};
 use crate::ApiError;
+use crate::decode::{DecodeErrorKind, Parts, take_object};
 
 /// RFC 9457 problem details, `content-type: application/problem+json`:
 /// `type`, `title`, `status`, `detail`, `instance` (when the context names
@@ -38,6 +41,31 @@ impl Format for Problem {
     const RESERVED: &'static [&'static str] = &[
         "type", "title", "status", "detail", "instance", "code", "details",
     ];
+    const NAME: &'static str = "problem";
+
+    /// The code is the `code` member; a problem without one (as RFC 9457's
+    /// own examples are) is identified by its `type` URI, unless that is
+    /// `about:blank`.
+    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
+        let mut map = take_object(body).ok_or(DecodeErrorKind::Shape {
+            format: Self::NAME,
+            expected: r#"{"type": …, "title": …, "status": …, "detail": …}"#,
+        })?;
+        if !map.contains_key("code")
+            && let Some(Value::String(uri)) = map.get("type")
+            && uri != "about:blank"
+        {
+            let uri = uri.clone();
+            map.insert("code".to_owned(), Value::String(uri));
+        }
+        read_parts(
+            map,
+            Self::NAME,
+            "code",
+            "detail",
+            &["type", "title", "status", "instance", "details"],
+        )
+    }
 
     fn serialize<E, S>(
         &self,

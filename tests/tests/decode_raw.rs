@@ -1,0 +1,316 @@
+//! Reading error bodies back into their parts: bodies written by others in
+//! every built-in format, our own bodies round-tripped, and hostile input
+//! that must come back as a `DecodeError` keeping the raw body, never a
+//! panic.
+
+use std::time::Duration;
+
+use errbook::decode::{DecodeErrorKind, MAX_BODY, RawError};
+use errbook::format::{Detail, Google, Matrix, Nested, Problem};
+use errbook::http::{HeaderMap, HeaderValue, StatusCode, header};
+use errbook::{ApiError, Format};
+
+fn read<F: Format>(format: &F, status: u16, body: &str) -> RawError {
+    RawError::read(
+        format,
+        StatusCode::from_u16(status).unwrap(),
+        &HeaderMap::new(),
+        body.as_bytes(),
+    )
+    .unwrap_or_else(|err| panic!("{err}: {body}"))
+}
+
+fn fail<F: Format>(format: &F, body: &[u8]) -> DecodeErrorKind {
+    let err = RawError::read(format, StatusCode::BAD_GATEWAY, &HeaderMap::new(), body)
+        .expect_err("not a body of the format");
+    assert_eq!(err.body(), body, "the raw body is kept");
+    assert_eq!(err.status(), StatusCode::BAD_GATEWAY);
+    err.kind().clone()
+}
+
+#[test]
+fn rfc_9457_example_is_identified_by_its_type() {
+    let body = r#"{
+        "type": "https://example.com/probs/out-of-credit",
+        "title": "You do not have enough credit.",
+        "detail": "Your current balance is 30, but that costs 50.",
+        "instance": "/account/12345/msgs/abc",
+        "balance": 30,
+        "accounts": ["/account/12345", "/account/67890"]
+    }"#;
+    let raw = read(&Problem, 403, body);
+    assert_eq!(
+        raw.code().unwrap(),
+        "https://example.com/probs/out-of-credit"
+    );
+    assert_eq!(
+        raw.message(),
+        Some("Your current balance is 30, but that costs 50.")
+    );
+    assert_eq!(raw.member::<u32>("balance").unwrap(), 30);
+    assert_eq!(
+        raw.member::<Vec<String>>("accounts").unwrap(),
+        ["/account/12345", "/account/67890"]
+    );
+    assert!(raw.members().get("title").is_none(), "the format's own");
+}
+
+#[test]
+fn matrix_spec_examples() {
+    let raw = read(
+        &Matrix,
+        403,
+        r#"{"errcode": "M_FORBIDDEN", "error": "You do not have a high enough power level to ban from this room."}"#,
+    );
+    assert_eq!(raw.code().unwrap(), "M_FORBIDDEN");
+    // The spec's own examples sometimes omit `error`.
+    let raw = read(
+        &Matrix,
+        401,
+        r#"{"errcode": "M_UNKNOWN_TOKEN", "soft_logout": true}"#,
+    );
+    assert_eq!(raw.message(), None);
+    assert!(raw.member::<bool>("soft_logout").unwrap());
+    assert_eq!(raw.member::<Option<u64>>("retry_after_ms").unwrap(), None);
+}
+
+#[test]
+fn fastapi_detail_has_a_message_and_no_code() {
+    let raw = read(&Detail, 404, r#"{"detail":"Item not found"}"#);
+    assert_eq!(raw.code(), None);
+    assert_eq!(raw.message(), Some("Item not found"));
+    assert_eq!(raw.status(), StatusCode::NOT_FOUND);
+}
+
+#[test]
+fn google_error_info_reason_and_string_metadata() {
+    let body = r#"{"error": {"code": 429, "message": "The zone 'us-east1-a' does not have enough resources available to fulfill the request.", "status": "RESOURCE_EXHAUSTED",
+        "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "RESOURCE_AVAILABILITY", "domain": "compute.googleapis.com",
+                     "metadata": {"zone": "us-east1-a", "vmType": "e2-medium", "limit": "100"}}]}}"#;
+    let raw = read(&Google, 429, body);
+    assert_eq!(raw.code().unwrap(), "RESOURCE_AVAILABILITY");
+    assert_eq!(raw.member::<String>("zone").unwrap(), "us-east1-a");
+    // Metadata values are strings; a number field reads from the text.
+    assert_eq!(raw.member::<u32>("limit").unwrap(), 100);
+    // Without an ErrorInfo, the canonical status name is the code.
+    let raw = read(
+        &Google,
+        404,
+        r#"{"error": {"code": 404, "message": "Not found", "status": "NOT_FOUND"}}"#,
+    );
+    assert_eq!(raw.code().unwrap(), "NOT_FOUND");
+}
+
+#[derive(Debug, ApiError)]
+enum ChatError {
+    #[api(
+        code = "FORBIDDEN",
+        status = 403,
+        message = "No \"{missing_permission}\" ✓"
+    )]
+    Forbidden {
+        #[api(field)]
+        missing_permission: String,
+        #[api(field)]
+        retry_after_ms: Option<u64>,
+    },
+    #[api(code = 40401, status = 404, message = "User {id} not found.")]
+    NotFound {
+        #[api(field)]
+        id: i64,
+    },
+}
+
+#[test]
+fn our_bodies_read_back_in_every_format_with_a_code() {
+    let errors = [
+        ChatError::Forbidden {
+            missing_permission: "manage_messages\n".into(),
+            retry_after_ms: None,
+        },
+        ChatError::NotFound { id: i64::MIN },
+    ];
+    fn check<F: Format + Copy>(format: F, err: &ChatError) {
+        let response = err.to_response_as(format);
+        let raw = RawError::read(
+            &format,
+            response.status(),
+            response.headers(),
+            response.body(),
+        )
+        .unwrap();
+        assert_eq!(raw.code().unwrap(), err.code(), "{}", F::NAME);
+        assert_eq!(raw.message(), Some(err.message().to_string().as_str()));
+        match err {
+            ChatError::Forbidden {
+                missing_permission, ..
+            } => {
+                assert_eq!(
+                    &raw.member::<String>("missing_permission").unwrap(),
+                    missing_permission
+                );
+                assert_eq!(raw.member::<Option<u64>>("retry_after_ms").unwrap(), None);
+            }
+            ChatError::NotFound { id } => assert_eq!(raw.member::<i64>("id").unwrap(), *id),
+        }
+    }
+    for err in &errors {
+        check(Nested, err);
+        check(Problem, err);
+        check(Matrix, err);
+        check(Google, err);
+    }
+}
+
+#[test]
+fn retry_after_header_is_read() {
+    let mut headers = HeaderMap::new();
+    headers.insert(header::RETRY_AFTER, HeaderValue::from_static("7"));
+    let raw = RawError::read(
+        &Matrix,
+        StatusCode::TOO_MANY_REQUESTS,
+        &headers,
+        br#"{"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":2000}"#,
+    )
+    .unwrap();
+    assert_eq!(raw.retry_after(), Some(Duration::from_secs(7)));
+}
+
+#[test]
+fn hostile_input_is_an_error_that_names_the_problem() {
+    assert!(matches!(
+        fail(&Nested, b"<html><body>502 Bad Gateway</body></html>"),
+        DecodeErrorKind::NotJson { .. }
+    ));
+    assert!(matches!(
+        fail(&Nested, br#"{"error":{"code":"X","mess"#),
+        DecodeErrorKind::NotJson { .. }
+    ));
+    assert!(matches!(
+        fail(&Nested, b""),
+        DecodeErrorKind::NotJson { .. }
+    ));
+    assert!(matches!(
+        fail(&Nested, br#"{"errcode":"M_FORBIDDEN"}"#),
+        DecodeErrorKind::Shape {
+            format: "nested",
+            ..
+        }
+    ));
+    assert!(matches!(
+        fail(&Matrix, br#"["M_FORBIDDEN"]"#),
+        DecodeErrorKind::Shape {
+            format: "matrix",
+            ..
+        }
+    ));
+    assert!(matches!(
+        fail(&Nested, br#"{"error":{"message":"no code"}}"#),
+        DecodeErrorKind::MissingCode { format: "nested" }
+    ));
+    assert!(matches!(
+        fail(&Nested, br#"{"error":{"code":{"a":1}}}"#),
+        DecodeErrorKind::Member { .. }
+    ));
+    assert!(matches!(
+        fail(&Nested, br#"{"error":{"code":1.5}}"#),
+        DecodeErrorKind::Member { .. }
+    ));
+    assert!(matches!(
+        fail(&Matrix, br#"{"errcode":"X","error":42}"#),
+        DecodeErrorKind::Member { .. }
+    ));
+    assert!(matches!(
+        fail(
+            &Detail,
+            br#"{"detail":[{"loc":["body"],"msg":"field required"}]}"#
+        ),
+        DecodeErrorKind::Shape {
+            format: "detail",
+            ..
+        }
+    ));
+
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(matches!(
+        fail(&Nested, deep.as_bytes()),
+        DecodeErrorKind::NotJson { .. }
+    ));
+
+    let huge = format!(
+        r#"{{"error":{{"code":"X","message":"{}"}}}}"#,
+        "a".repeat(10 << 20)
+    );
+    assert_eq!(
+        fail(&Nested, huge.as_bytes()),
+        DecodeErrorKind::TooLarge {
+            len: huge.len(),
+            limit: MAX_BODY
+        }
+    );
+}
+
+#[test]
+fn wrong_member_types_name_the_member() {
+    let raw = read(
+        &Matrix,
+        429,
+        r#"{"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":"soon"}"#,
+    );
+    let err = raw.member::<u64>("retry_after_ms").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("member `retry_after_ms` has the wrong type"),
+        "{err}"
+    );
+    let err = raw.member::<String>("room_version").unwrap_err();
+    assert_eq!(err.to_string(), "the body has no member `room_version`");
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    // A small deterministic generator: every run feeds the same inputs.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let pieces: [&[u8]; 12] = [
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b"\"error\"",
+        b":",
+        b",",
+        b"\"code\"",
+        b"1e999",
+        b"\"\\u0000\"",
+        b"null",
+        b"\xff",
+    ];
+    for _ in 0..5_000 {
+        let mut body = Vec::new();
+        for _ in 0..(next() % 24) {
+            if next() % 3 == 0 {
+                body.push(u8::try_from(next() % 256).unwrap());
+            } else {
+                body.extend_from_slice(pieces[usize::try_from(next() % 12).unwrap()]);
+            }
+        }
+        for result in [
+            RawError::read(&Nested, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+            RawError::read(&Problem, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+            RawError::read(&Matrix, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+            RawError::read(&Detail, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+            RawError::read(&Google, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+        ] {
+            if let Err(err) = result {
+                assert_eq!(err.body(), body.as_slice());
+                assert!(!err.to_string().is_empty());
+            }
+        }
+    }
+}
