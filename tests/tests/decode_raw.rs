@@ -123,13 +123,6 @@ enum ChatError {
 
 #[test]
 fn our_bodies_read_back_in_every_format_with_a_code() {
-    let errors = [
-        ChatError::Forbidden {
-            missing_permission: "manage_messages\n".into(),
-            retry_after_ms: None,
-        },
-        ChatError::NotFound { id: i64::MIN },
-    ];
     fn check<F: Format + Copy>(format: F, err: &ChatError) {
         let response = err.to_response_as(format);
         let raw = RawError::read(
@@ -154,6 +147,13 @@ fn our_bodies_read_back_in_every_format_with_a_code() {
             ChatError::NotFound { id } => assert_eq!(raw.member::<i64>("id").unwrap(), *id),
         }
     }
+    let errors = [
+        ChatError::Forbidden {
+            missing_permission: "manage_messages\n".into(),
+            retry_after_ms: None,
+        },
+        ChatError::NotFound { id: i64::MIN },
+    ];
     for err in &errors {
         check(Nested, err);
         check(Problem, err);
