@@ -28,6 +28,8 @@ pub(crate) struct Input {
     pub(crate) no_http: Option<Span>,
     /// The type's doc comment.
     pub(crate) description: Option<String>,
+    /// `parse`: also generate the decoder.
+    pub(crate) parse: Option<Span>,
 }
 
 impl Input {
@@ -62,6 +64,12 @@ pub(crate) struct Variant {
     pub(crate) description: Option<String>,
     /// `#[deprecated]`.
     pub(crate) deprecated: bool,
+    /// `other`: the catch-all for unknown codes when parsing.
+    pub(crate) other: Option<Span>,
+    /// `alias = "…"`: older codes still parsed.
+    pub(crate) aliases: Vec<(String, Span)>,
+    /// `skip_parse`: the decoder never produces this variant.
+    pub(crate) skip_parse: Option<Span>,
     /// `code`, `status`, `message`, `title` as written, for `transparent`'s
     /// check.
     pub(crate) explicit_keys: Vec<(&'static str, Span)>,
@@ -202,7 +210,7 @@ impl Input {
         let mut variants: Vec<Variant> = variants;
         for variant in &mut variants {
             variant.incomplete = sanitized.container || sanitized.variants.contains(&variant.ident);
-            if variant.transparent.is_some() {
+            if variant.transparent.is_some() || variant.other.is_some() {
                 variant.code = None;
             } else if shape == Shape::Enum && variant.status.is_none() {
                 variant.status = attrs.status.filter(|s| !s.none);
@@ -219,6 +227,7 @@ impl Input {
             docs: attrs.docs.map(SpannedValue::into_inner),
             no_http,
             description: doc_string(&attrs.attrs),
+            parse: attrs.parse.is_present().then(|| attrs.parse.span()),
         })
     }
 }
@@ -353,6 +362,7 @@ fn lower_variant(
     for (key, misplaced, belongs) in [
         ("rename_all", &attrs.rename_all, "the enum"),
         ("prefix", &attrs.prefix, "the enum"),
+        ("parse", &attrs.parse, "the enum"),
         ("format", &attrs.format, "the enum"),
         ("domain", &attrs.domain, "the enum"),
         ("docs", &attrs.docs, "the enum"),
@@ -368,7 +378,7 @@ fn lower_variant(
             "a variant",
         );
     }
-    VariantKeys {
+    let mut variant = VariantKeys {
         ident: attrs.ident,
         attrs: &attrs.attrs,
         fields: attrs.fields,
@@ -379,7 +389,18 @@ fn lower_variant(
         title: attrs.title,
         transparent: attrs.transparent,
     }
-    .lower(rule, prefix, errors)
+    .lower(rule, prefix, errors);
+    variant.other = attrs.other.is_present().then(|| attrs.other.span());
+    variant.aliases = attrs
+        .alias
+        .iter()
+        .map(|alias| (alias.as_str().to_owned(), alias.span()))
+        .collect();
+    variant.skip_parse = attrs
+        .skip_parse
+        .is_present()
+        .then(|| attrs.skip_parse.span());
+    variant
 }
 
 /// The keys a variant and a struct share, as written.
@@ -428,6 +449,9 @@ impl VariantKeys<'_> {
             named,
             description: doc_string(self.attrs),
             deprecated: self.attrs.iter().any(|a| a.path().is_ident("deprecated")),
+            other: None,
+            aliases: Vec::new(),
+            skip_parse: None,
             explicit_keys,
             incomplete: false,
             ident: self.ident,
@@ -486,6 +510,10 @@ fn lower_field(
         ("format", &attrs.format, container),
         ("domain", &attrs.domain, container),
         ("docs", &attrs.docs, container),
+        ("parse", &attrs.parse, container),
+        ("other", &attrs.other, owner),
+        ("alias", &attrs.alias, owner),
+        ("skip_parse", &attrs.skip_parse, owner),
     ] {
         misplaced_key(
             errors,

@@ -40,6 +40,8 @@ pub(crate) struct InputAttrs {
     pub(crate) docs: Option<SpannedValue<String>>,
     /// `title = "…"`: a struct's problem title.
     pub(crate) title: Option<Keyed<SpannedValue<String>>>,
+    /// `parse`: also generate the client-side decoder.
+    pub(crate) parse: Flag,
     /// `code = "…"` / `code = 404`: a struct's code.
     pub(crate) code: Option<Keyed<CodeValue>>,
     /// `message = "…"`: a struct's message template.
@@ -69,9 +71,17 @@ pub(crate) struct VariantAttrs {
     pub(crate) title: Option<SpannedValue<String>>,
     /// `transparent`: the variant is its one field's error.
     pub(crate) transparent: Flag,
+    /// `other`: the catch-all for unknown codes when parsing.
+    pub(crate) other: Flag,
+    /// `alias = "old_code"` (repeatable): an older code still parsed.
+    #[darling(multiple)]
+    pub(crate) alias: Vec<SpannedValue<String>>,
+    /// `skip_parse`: the decoder never produces this variant.
+    pub(crate) skip_parse: Flag,
     /// Container keys, reported as misplaced.
     pub(crate) rename_all: Option<Misplaced>,
     pub(crate) prefix: Option<Misplaced>,
+    pub(crate) parse: Option<Misplaced>,
     pub(crate) format: Option<Misplaced>,
     pub(crate) domain: Option<Misplaced>,
     pub(crate) docs: Option<Misplaced>,
@@ -106,6 +116,10 @@ pub(crate) struct FieldAttrs {
     pub(crate) format: Option<Misplaced>,
     pub(crate) domain: Option<Misplaced>,
     pub(crate) docs: Option<Misplaced>,
+    pub(crate) parse: Option<Misplaced>,
+    pub(crate) other: Option<Misplaced>,
+    pub(crate) alias: Option<Misplaced>,
+    pub(crate) skip_parse: Option<Misplaced>,
 }
 
 /// A value that also remembers the span of its key, for keys that are
@@ -383,6 +397,10 @@ const SYNTAX: &[(&str, &str)] = &[
     ("message", "`message = \"User {id} not found.\"`"),
     ("transparent", "a bare `transparent`"),
     ("title", "`title = \"You do not have enough credit.\"`"),
+    ("parse", "a bare `parse`"),
+    ("other", "a bare `other`"),
+    ("alias", "`alias = \"old_code\"`"),
+    ("skip_parse", "a bare `skip_parse`"),
     (
         "format",
         "`format = problem` or `format = path::to::MyFormat`",
@@ -522,7 +540,9 @@ fn sanitize_attrs(
         let mut kept: Punctuated<Meta, Token![,]> = Punctuated::new();
         for item in items {
             let key = key_name(&item);
-            if seen.contains(&key) {
+            // `alias` is the one key that may repeat: a code can have had
+            // several older names.
+            if key != "alias" && seen.contains(&key) {
                 errors.push(
                     darling::Error::custom(format!("`{key}` is given twice; keep one"))
                         .with_span(item.path()),

@@ -85,6 +85,7 @@ fn expand(input: &Input) -> TokenStream {
     let reserved_checks = reserved_checks(input, &format);
     let catalog = catalog(input);
     let unique_check = unique_check(input);
+    let parse = crate::parse::expand(input);
 
     let api_impl = wrap(&quote! {
         impl #impl_generics ::errbook::ApiError for #self_ty #where_clause {
@@ -144,6 +145,7 @@ fn expand(input: &Input) -> TokenStream {
         #api_impl
         #reserved_checks
         #unique_check
+        #parse
     }
 }
 
@@ -155,7 +157,7 @@ fn catalog(input: &Input) -> TokenStream {
     let domain = option_str(input.domain.as_ref());
     let docs = option_str(input.docs.as_ref());
     let items = input.variants.iter().map(|variant| {
-        if variant.transparent.is_some() {
+        if variant.transparent.is_some() || variant.other.is_some() {
             let ty = variant.fields.first().map(|f| &f.ty);
             return quote!(::errbook::__private::Item::Nested(
                 <#ty as ::errbook::ApiError>::CATALOG
@@ -351,7 +353,7 @@ struct Arms {
 
 impl Arms {
     fn push(&mut self, input: &Input, variant: &Variant, bounds: &mut Bounds<'_>) {
-        if variant.transparent.is_some() {
+        if variant.transparent.is_some() || variant.other.is_some() {
             self.push_transparent(input, variant, bounds);
             return;
         }
@@ -553,7 +555,7 @@ fn lookup<'v>(variant: &'v Variant, arg: &Arg) -> Option<&'v Field> {
     })
 }
 
-fn variant_path(input: &Input, variant: &Variant) -> TokenStream {
+pub(crate) fn variant_path(input: &Input, variant: &Variant) -> TokenStream {
     match input.shape {
         Shape::Enum => {
             let ident = &variant.ident;

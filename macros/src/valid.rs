@@ -13,10 +13,15 @@ use crate::template::{Arg, Piece};
 pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
     check_status_none_format(input, errors);
     check_unique_codes(input, errors);
+    check_parse_keys(input, errors);
     for variant in &input.variants {
         check_code_text(input, variant, errors);
-        if variant.transparent.is_some() {
-            check_transparent(input, variant, errors);
+        if let Some(span) = variant.transparent {
+            check_delegating(input, variant, "transparent", span, errors);
+            continue;
+        }
+        if let Some(span) = variant.other {
+            check_delegating(input, variant, "other", span, errors);
             continue;
         }
         check_status(input, variant, errors);
@@ -407,16 +412,26 @@ fn check_single_roles(variant: &Variant, errors: &mut Accumulator) {
 /// A `transparent` variant has exactly one field, the inner error, and no
 /// `code`, `status` or `message` of its own: all of them come from the inner
 /// error.
-fn check_transparent(input: &Input, variant: &Variant, errors: &mut Accumulator) {
-    let span = variant.transparent.unwrap_or_else(|| variant.ident.span());
+fn check_delegating(
+    input: &Input,
+    variant: &Variant,
+    keyword: &str,
+    span: proc_macro2::Span,
+    errors: &mut Accumulator,
+) {
+    let inner = if keyword == "other" {
+        "errbook::Unknown"
+    } else {
+        "InnerError"
+    };
     if variant.fields.len() != 1 {
         let like = match input.shape {
-            Shape::Enum => format!("`{}(InnerError)`", variant.ident),
-            Shape::Struct => format!("`struct {}(InnerError);`", variant.ident),
+            Shape::Enum => format!("`{}({inner})`", variant.ident),
+            Shape::Struct => format!("`struct {}({inner});`", variant.ident),
         };
         errors.push(
             darling::Error::custom(format!(
-                "`transparent` needs exactly one field, the inner error; {} `{}` has {}: write it like {like}",
+                "`{keyword}` needs exactly one field, the inner error; {} `{}` has {}: write it like {like}",
                 noun(input),
                 variant.ident,
                 variant.fields.len()
@@ -427,7 +442,7 @@ fn check_transparent(input: &Input, variant: &Variant, errors: &mut Accumulator)
     for (key, key_span) in &variant.explicit_keys {
         errors.push(
             darling::Error::custom(format!(
-                "`{key}` cannot be combined with `transparent`, which takes the {key} from the inner error; remove one of them"
+                "`{key}` cannot be combined with `{keyword}`, which takes the {key} from the inner error; remove one of them"
             ))
             .with_span(key_span),
         );
@@ -436,11 +451,100 @@ fn check_transparent(input: &Input, variant: &Variant, errors: &mut Accumulator)
         for (key, key_span) in &field.keys {
             errors.push(
                 darling::Error::custom(format!(
-                    "`{key}` cannot be used inside a `transparent` {}: the inner error provides its own; remove it",
+                    "`{key}` cannot be used inside a `{keyword}` {}: the inner error provides its own; remove it",
                     noun(input)
                 ))
                 .with_span(key_span),
             );
         }
+    }
+}
+
+/// `other`, `alias` and `skip_parse` need `#[api(parse)]`. With it: at most
+/// one `other` variant; an alias is a well-formed code that no variant
+/// already has; and every variant the decoder can produce can be rebuilt
+/// (a `source` cannot come back from a response).
+fn check_parse_keys(input: &Input, errors: &mut Accumulator) {
+    let Some(_) = input.parse else {
+        for variant in &input.variants {
+            let used = [
+                ("other", variant.other),
+                ("alias", variant.aliases.first().map(|a| a.1)),
+                ("skip_parse", variant.skip_parse),
+            ];
+            for (key, span) in used {
+                if let Some(span) = span {
+                    errors.push(
+                        darling::Error::custom(format!(
+                            "`{key}` only matters to the decoder; add `#[api(parse)]` to the {} to generate it",
+                            if input.shape == Shape::Enum { "enum" } else { "struct" }
+                        ))
+                        .with_span(&span),
+                    );
+                }
+            }
+        }
+        return;
+    };
+    let mut first_other: Option<&Variant> = None;
+    let mut codes: HashSet<String> = input
+        .variants
+        .iter()
+        .filter_map(|v| v.code.as_ref())
+        .map(|c| code_text(&c.lit))
+        .collect();
+    for variant in &input.variants {
+        if let Some(span) = variant.other {
+            if let Some(first) = first_other {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "a second `other` variant: `{}` already receives every unknown code; keep one",
+                        first.ident
+                    ))
+                    .with_span(&span),
+                );
+            } else {
+                first_other = Some(variant);
+            }
+        }
+        for (alias, span) in &variant.aliases {
+            let problem = if alias.is_empty() {
+                Some("an alias cannot be empty".to_owned())
+            } else if alias.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                Some(format!(
+                    "alias `{}` contains whitespace or a control character, which no code can",
+                    alias.escape_debug()
+                ))
+            } else if !codes.insert(alias.clone()) {
+                Some(format!(
+                    "alias `{alias}` is already a code of this type; an alias names an older code that no variant has now"
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                errors.push(darling::Error::custom(problem).with_span(span));
+            }
+        }
+        if variant.skip_parse.is_some() || variant.transparent.is_some() || variant.other.is_some()
+        {
+            continue;
+        }
+        if let Some(span) = variant.fields.iter().find_map(|f| f.source) {
+            errors.push(
+                darling::Error::custom(format!(
+                    "the `source` of `{}` cannot be rebuilt from a response; mark the variant `#[api(skip_parse)]` so the decoder never produces it",
+                    variant.ident
+                ))
+                .with_span(&span),
+            );
+        }
+    }
+}
+
+fn code_text(code: &CodeLit) -> String {
+    match code {
+        CodeLit::Str(s) => s.clone(),
+        CodeLit::Int(i) => i.to_string(),
     }
 }

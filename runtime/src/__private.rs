@@ -4,6 +4,8 @@ use core::time::Duration;
 
 pub use core;
 
+pub use crate::decode::{DecodeErrorKind, RawError};
+
 pub use crate::catalog::unique::{count, duplicate};
 pub use crate::catalog::{Catalog, Entry, FieldInfo, Item, RetryAfterUnit};
 pub use http::StatusCode;
@@ -152,6 +154,96 @@ impl RetryAfter for f32 {
     fn retry_after(&self, unit: Unit) -> Option<Duration> {
         f64::from(*self).retry_after(unit)
     }
+}
+
+/// A field that can be set from a `Retry-After` delay when parsing: the
+/// inverse of [`RetryAfter`].
+pub trait FromRetryAfter: Sized {
+    /// The field's value for `delay` in `unit`.
+    fn from_retry_after(delay: Duration, unit: Unit) -> Self;
+}
+
+impl FromRetryAfter for Duration {
+    fn from_retry_after(delay: Duration, _: Unit) -> Self {
+        delay
+    }
+}
+
+impl<T: FromRetryAfter> FromRetryAfter for Option<T> {
+    fn from_retry_after(delay: Duration, unit: Unit) -> Self {
+        Some(T::from_retry_after(delay, unit))
+    }
+}
+
+macro_rules! from_retry_after_int {
+    ($($t:ty),*) => {$(
+        impl FromRetryAfter for $t {
+            fn from_retry_after(delay: Duration, unit: Unit) -> Self {
+                let value = match unit {
+                    Unit::Millis => delay.as_millis(),
+                    Unit::Secs => u128::from(delay.as_secs()),
+                };
+                <$t>::try_from(value).unwrap_or(<$t>::MAX)
+            }
+        }
+    )*};
+}
+
+from_retry_after_int!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
+
+impl FromRetryAfter for f64 {
+    fn from_retry_after(delay: Duration, unit: Unit) -> Self {
+        match unit {
+            Unit::Millis => delay.as_secs_f64() * 1000.0,
+            Unit::Secs => delay.as_secs_f64(),
+        }
+    }
+}
+
+impl FromRetryAfter for f32 {
+    #[allow(clippy::cast_possible_truncation)]
+    fn from_retry_after(delay: Duration, unit: Unit) -> Self {
+        f64::from_retry_after(delay, unit) as f32
+    }
+}
+
+/// A field the decoder cannot read from a response gets its `Default`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no `Default`, so this field cannot be rebuilt from a response",
+    label = "not in the body and not `Default`",
+    note = "expose it with `#[api(field)]`, give its type a `Default`, or mark the variant `#[api(skip_parse)]`"
+)]
+pub trait ParseDefault {
+    /// The value of a field that is not in the body.
+    fn parse_default() -> Self;
+}
+
+impl<T: Default> ParseDefault for T {
+    fn parse_default() -> Self {
+        T::default()
+    }
+}
+
+/// A field rebuilt from the response's members.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read back from a response member",
+    label = "an exposed field of a `#[api(parse)]` type must be `serde::Deserialize`",
+    note = "derive `serde::Deserialize` for it, or mark the variant `#[api(skip_parse)]`"
+)]
+pub trait ParseMember: serde::de::DeserializeOwned {}
+
+impl<T: serde::de::DeserializeOwned> ParseMember for T {}
+
+/// An exposed field read back from the response's member `name`.
+pub fn member<T: ParseMember>(raw: &RawError, name: &str) -> Result<T, DecodeErrorKind> {
+    raw.member(name)
+}
+
+/// A field that is the whole message template, read back from the message.
+pub fn message_as<T: ParseMember>(raw: &RawError) -> Result<T, DecodeErrorKind> {
+    raw.message_as()
 }
 
 /// A `source` field as a `dyn Error`: any `Error + 'static`, or a boxed

@@ -7,6 +7,7 @@ pub mod decode;
 mod error;
 pub mod format;
 mod message;
+mod parse;
 
 #[doc(hidden)]
 pub mod __private;
@@ -16,6 +17,7 @@ pub use code::Code;
 pub use error::{ApiError, FieldVisitor};
 pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_development_mode};
 pub use message::Message;
+pub use parse::{Parse, Unknown};
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or a struct.
 ///

@@ -1,0 +1,158 @@
+//! Client side: a response back into the typed error, with
+//! `#[api(parse)]`.
+
+use core::fmt;
+
+use http::{HeaderMap, StatusCode};
+use serde_json::{Map, Value};
+
+use crate::decode::{DecodeError, DecodeErrorKind, RawCode, RawError};
+use crate::{ApiError, Code, FieldVisitor, Format};
+
+/// An error type that can be read back from a response: derived with
+/// `#[api(parse)]`.
+///
+/// ```
+/// use errbook::{ApiError, Parse, Unknown};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(parse, format = matrix, prefix = "M_")]
+/// enum MatrixError {
+///     #[api(status = 429, message = "Too many requests")]
+///     LimitExceeded { #[api(field, retry_after = "ms")] retry_after_ms: u64 },
+///     #[api(other)]
+///     Other(Unknown),
+/// }
+///
+/// let response = MatrixError::LimitExceeded { retry_after_ms: 2000 }.to_response();
+/// let MatrixError::LimitExceeded { retry_after_ms } = MatrixError::from_response(&response).unwrap() else {
+///     panic!("the same variant");
+/// };
+/// assert_eq!(retry_after_ms, 2000);
+///
+/// // A code this client does not know yet keeps everything it carried.
+/// let body = br#"{"errcode":"M_NEW_THING","error":"Something new","since":"v1.99"}"#;
+/// let err = MatrixError::from_parts(errbook::http::StatusCode::BAD_REQUEST, &Default::default(), body).unwrap();
+/// assert_eq!(err.code(), "M_NEW_THING");
+/// assert_eq!(err.status(), 400);
+/// assert_eq!(serde_json::to_vec(&err.envelope()).unwrap(), body);
+/// ```
+pub trait Parse: ApiError + Sized {
+    /// The value for `raw`: `Ok(None)` when its code is none of this type's
+    /// and the type has no `other` variant. Written by the derive.
+    fn from_raw(raw: &RawError) -> Result<Option<Self>, DecodeErrorKind>;
+
+    /// Reads a response in the type's own format.
+    fn from_parts(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Self, DecodeError> {
+        Self::from_parts_as(&Self::Format::default(), status, headers, body)
+    }
+
+    /// Reads a response in `format`.
+    fn from_parts_as<F: Format + ?Sized>(
+        format: &F,
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Self, DecodeError> {
+        let raw = RawError::read(format, status, headers, body)?;
+        match Self::from_raw(&raw) {
+            Ok(Some(value)) => Ok(value),
+            Ok(None) => Err(DecodeError::new(
+                DecodeErrorKind::UnknownCode {
+                    code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
+                },
+                status,
+                body,
+            )),
+            Err(kind) => Err(DecodeError::new(kind, status, body)),
+        }
+    }
+
+    /// Reads an `http::Response` in the type's own format.
+    fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self, DecodeError> {
+        Self::from_parts(
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+        )
+    }
+}
+
+/// An error whose code the client does not know: the `#[api(other)]`
+/// variant's field. It keeps the code (string or integer), the message, the
+/// status and every extra member, and renders back to the same members.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unknown {
+    code: Option<RawCode>,
+    message: Option<String>,
+    status: StatusCode,
+    members: Map<String, Value>,
+}
+
+impl Unknown {
+    /// The unknown error `raw` carries.
+    pub fn from_raw(raw: &RawError) -> Self {
+        let parts = raw.parts();
+        Unknown {
+            code: parts.code.clone(),
+            message: parts.message.clone(),
+            status: raw.status(),
+            members: parts.members.clone(),
+        }
+    }
+
+    /// An unknown error made of its parts.
+    pub fn new(
+        code: Option<RawCode>,
+        message: Option<String>,
+        status: StatusCode,
+        members: Map<String, Value>,
+    ) -> Self {
+        Unknown {
+            code,
+            message,
+            status,
+            members,
+        }
+    }
+
+    /// The extra members, as received.
+    pub fn members(&self) -> &Map<String, Value> {
+        &self.members
+    }
+
+    /// The message as received (`None` when the body had none).
+    pub fn raw_message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+}
+
+impl ApiError for Unknown {
+    type Format = crate::format::Nested;
+
+    fn code(&self) -> Code<'_> {
+        self.code.as_ref().map_or(Code::Str(""), RawCode::as_code)
+    }
+
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.message {
+            Some(message) => f.write_str(message),
+            None => f.write_str(crate::__private::reason(self.status)),
+        }
+    }
+
+    fn visit_fields<V: FieldVisitor + ?Sized>(&self, visitor: &mut V) -> Result<(), V::Error> {
+        for (name, value) in &self.members {
+            visitor.visit(name, value)?;
+        }
+        Ok(())
+    }
+}
