@@ -21,6 +21,8 @@ pub mod chat_api;
 pub mod community_api;
 #[path = "apis/domain_api.rs"]
 pub mod domain_api;
+#[path = "apis/local_server.rs"]
+pub mod local_server;
 #[path = "apis/matrix_api.rs"]
 pub mod matrix_api;
 

@@ -2,6 +2,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod catalog;
+#[cfg(feature = "reqwest")]
+pub mod client;
 mod code;
 pub mod decode;
 mod error;

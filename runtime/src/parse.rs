@@ -80,6 +80,45 @@ pub trait Parse: ApiError + Sized {
             response.body().as_ref(),
         )
     }
+
+    /// The success body of a `reqwest` response as a `T`, or the typed
+    /// error the server answered with (feature `reqwest`).
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// use errbook::client::ClientError;
+    /// use errbook::{ApiError, Parse, Unknown};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(parse)]
+    /// enum UserError {
+    ///     #[api(code = "USER_NOT_FOUND", status = 404, message = "User {id} not found.")]
+    ///     NotFound { #[api(field)] id: u64 },
+    ///     #[api(other)]
+    ///     Other(Unknown),
+    /// }
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct User { name: String }
+    ///
+    /// let response = reqwest::get("http://127.0.0.1:8080/users/7").await?;
+    /// match UserError::from_reqwest::<User>(response).await {
+    ///     Ok(user) => println!("{}", user.name),
+    ///     Err(ClientError::Api(UserError::NotFound { id })) => println!("no user {id}"),
+    ///     Err(other) => return Err(other.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[cfg(feature = "reqwest")]
+    fn from_reqwest<T: serde::de::DeserializeOwned>(
+        response: reqwest::Response,
+    ) -> impl core::future::Future<Output = Result<T, crate::client::ClientError<Self>>> + Send
+    where
+        Self: Send,
+    {
+        crate::client::from_reqwest::<Self, T>(response)
+    }
 }
 
 /// An error whose code the client does not know: the `#[api(other)]`
