@@ -103,7 +103,11 @@ impl RawError {
         Ok(RawError {
             status,
             parts,
-            retry_after: retry_after(headers, SystemTime::now()),
+            retry_after: if headers.contains_key(http::header::RETRY_AFTER) {
+                retry_after(headers, SystemTime::now())
+            } else {
+                None
+            },
         })
     }
 
