@@ -391,7 +391,13 @@ fn http_date(text: &str) -> Option<u64> {
     if words.next()? != "GMT" || words.next().is_some() || clock.next().is_some() {
         return None;
     }
-    if !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 || year < 1970 {
+    // Years past 9999 are not HTTP-dates, and would overflow below.
+    if !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+        || !(1970..=9999).contains(&year)
+    {
         return None;
     }
     // Days from the civil date (Howard Hinnant's algorithm).
@@ -443,6 +449,8 @@ mod tests {
             "Sun, 32 Nov 1994 08:49:37 GMT",
             "",
             "Sun, 06 Nov 1994 08:49 GMT",
+            "Sun, 01 Jan 584554051224 00:00:00 GMT",
+            "Sun, 01 Jan 18446744073709551615 00:00:00 GMT",
         ] {
             assert_eq!(http_date(bad), None, "{bad}");
         }
