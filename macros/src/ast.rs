@@ -8,7 +8,8 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, Member, Type};
 
 use crate::attr::{
-    CodeLit, CodeValue, FORMATS, FieldAttrs, FormatValue, InputAttrs, StatusValue, VariantAttrs,
+    CodeLit, CodeValue, FORMATS, FieldAttrs, FormatValue, InputAttrs, Misplaced, StatusValue,
+    VariantAttrs,
 };
 use crate::case::RenameRule;
 use crate::template::{self, Piece};
@@ -66,8 +67,8 @@ pub(crate) struct Variant {
     pub(crate) deprecated: bool,
     /// `other`: the catch-all for unknown codes when parsing.
     pub(crate) other: Option<Span>,
-    /// `alias = "…"`: older codes still parsed.
-    pub(crate) aliases: Vec<(String, Span)>,
+    /// `alias = "…"` / `alias = 40400`: older codes still parsed.
+    pub(crate) aliases: Vec<(CodeLit, Span)>,
     /// `skip_parse`: the decoder never produces this variant.
     pub(crate) skip_parse: Option<Span>,
     /// `code`, `status`, `message`, `title` as written, for `transparent`'s
@@ -104,6 +105,9 @@ pub(crate) struct Field {
     pub(crate) status: Option<Span>,
     /// Keys a transparent variant's field may not carry.
     pub(crate) keys: Vec<(&'static str, Span)>,
+    /// A key of the variant (`other`, `code`, …) was written on this field
+    /// instead: the variant may lack what that key would have given it.
+    pub(crate) misplaced: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -168,6 +172,26 @@ impl Input {
             );
         }
 
+        for (key, misplaced) in [
+            ("other", attrs.other.as_ref()),
+            ("alias", attrs.alias.first()),
+            ("skip_parse", attrs.skip_parse.as_ref()),
+        ] {
+            let Some(Misplaced(span)) = misplaced else {
+                continue;
+            };
+            if container == "the enum" {
+                misplaced_key(errors, key, Some(*span), "a variant", container);
+            } else {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "`{key}` belongs on a variant of an enum; a struct with `#[api(parse)]` decodes its own code only"
+                    ))
+                    .with_span(span),
+                );
+            }
+        }
+
         if let Some(docs) = &attrs.docs {
             check_docs(docs, errors);
         }
@@ -209,7 +233,9 @@ impl Input {
         };
         let mut variants: Vec<Variant> = variants;
         for variant in &mut variants {
-            variant.incomplete = sanitized.container || sanitized.variants.contains(&variant.ident);
+            variant.incomplete = sanitized.container
+                || sanitized.variants.contains(&variant.ident)
+                || variant.fields.iter().any(|f| f.misplaced);
             if variant.transparent.is_some() || variant.other.is_some() {
                 variant.code = None;
             } else if shape == Shape::Enum && variant.status.is_none() {
@@ -394,7 +420,7 @@ fn lower_variant(
     variant.aliases = attrs
         .alias
         .iter()
-        .map(|alias| (alias.as_str().to_owned(), alias.span()))
+        .map(|alias| (alias.code.clone(), alias.span))
         .collect();
     variant.skip_parse = attrs
         .skip_parse
@@ -501,28 +527,33 @@ fn lower_field(
         owner
     };
     for (key, misplaced, belongs) in [
-        ("code", &attrs.code, owner),
-        ("message", &attrs.message, owner),
-        ("transparent", &attrs.transparent, owner),
-        ("title", &attrs.title, owner),
-        ("rename_all", &attrs.rename_all, container),
-        ("prefix", &attrs.prefix, container),
-        ("format", &attrs.format, container),
-        ("domain", &attrs.domain, container),
-        ("docs", &attrs.docs, container),
-        ("parse", &attrs.parse, container),
-        ("other", &attrs.other, owner),
-        ("alias", &attrs.alias, owner),
-        ("skip_parse", &attrs.skip_parse, owner),
+        ("code", attrs.code.as_ref(), owner),
+        ("message", attrs.message.as_ref(), owner),
+        ("transparent", attrs.transparent.as_ref(), owner),
+        ("title", attrs.title.as_ref(), owner),
+        ("rename_all", attrs.rename_all.as_ref(), container),
+        ("prefix", attrs.prefix.as_ref(), container),
+        ("format", attrs.format.as_ref(), container),
+        ("domain", attrs.domain.as_ref(), container),
+        ("docs", attrs.docs.as_ref(), container),
+        ("parse", attrs.parse.as_ref(), container),
+        ("other", attrs.other.as_ref(), owner),
+        ("alias", attrs.alias.first(), owner),
+        ("skip_parse", attrs.skip_parse.as_ref(), owner),
     ] {
-        misplaced_key(
-            errors,
-            key,
-            misplaced.as_ref().map(|m| m.0),
-            belongs,
-            "a field",
-        );
+        misplaced_key(errors, key, misplaced.map(|m| m.0), belongs, "a field");
     }
+    let misplaced = [
+        attrs.code.as_ref(),
+        attrs.message.as_ref(),
+        attrs.transparent.as_ref(),
+        attrs.title.as_ref(),
+        attrs.other.as_ref(),
+        attrs.alias.first(),
+        attrs.skip_parse.as_ref(),
+    ]
+    .iter()
+    .any(Option::is_some);
     let span = match &attrs.ident {
         Some(ident) => ident.span(),
         None => attrs.ty.span(),
@@ -606,6 +637,7 @@ fn lower_field(
         retry_after,
         status,
         keys,
+        misplaced,
     }
 }
 

@@ -48,6 +48,11 @@ pub(crate) struct InputAttrs {
     pub(crate) message: Option<Keyed<SpannedValue<String>>>,
     /// `transparent`: a newtype struct that is its one field's error.
     pub(crate) transparent: Flag,
+    /// Variant keys of the decoder, reported as misplaced.
+    pub(crate) other: Option<Misplaced>,
+    #[darling(multiple)]
+    pub(crate) alias: Vec<Misplaced>,
+    pub(crate) skip_parse: Option<Misplaced>,
     /// Field keys, reported as misplaced.
     pub(crate) field: Option<Misplaced>,
     pub(crate) source: Option<Misplaced>,
@@ -73,9 +78,10 @@ pub(crate) struct VariantAttrs {
     pub(crate) transparent: Flag,
     /// `other`: the catch-all for unknown codes when parsing.
     pub(crate) other: Flag,
-    /// `alias = "old_code"` (repeatable): an older code still parsed.
+    /// `alias = "old_code"` / `alias = 40400` (repeatable): an older code
+    /// still parsed.
     #[darling(multiple)]
-    pub(crate) alias: Vec<SpannedValue<String>>,
+    pub(crate) alias: Vec<CodeValue>,
     /// `skip_parse`: the decoder never produces this variant.
     pub(crate) skip_parse: Flag,
     /// Container keys, reported as misplaced.
@@ -118,7 +124,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) docs: Option<Misplaced>,
     pub(crate) parse: Option<Misplaced>,
     pub(crate) other: Option<Misplaced>,
-    pub(crate) alias: Option<Misplaced>,
+    #[darling(multiple)]
+    pub(crate) alias: Vec<Misplaced>,
     pub(crate) skip_parse: Option<Misplaced>,
 }
 
@@ -212,11 +219,13 @@ impl FromMeta for CodeValue {
     }
 }
 
+/// The message for a value that is no code; `restyle` names the key when it
+/// is not `code` (an `alias`).
+const NOT_A_CODE: &str =
+    "expected a string or integer code, like `code = \"user:not_found\"` or `code = 40401`";
+
 fn code_error(span: Span) -> darling::Error {
-    darling::Error::custom(
-        "expected a string or integer code, like `code = \"user:not_found\"` or `code = 40401`",
-    )
-    .with_span(&span)
+    darling::Error::custom(NOT_A_CODE).with_span(&span)
 }
 
 /// A status literal; its range is checked in `valid`. `none` is
@@ -399,7 +408,7 @@ const SYNTAX: &[(&str, &str)] = &[
     ("title", "`title = \"You do not have enough credit.\"`"),
     ("parse", "a bare `parse`"),
     ("other", "a bare `other`"),
-    ("alias", "`alias = \"old_code\"`"),
+    ("alias", "`alias = \"old_code\"` or `alias = 40400`"),
     ("skip_parse", "a bare `skip_parse`"),
     (
         "format",
@@ -622,6 +631,8 @@ fn restyle(err: darling::Error, item: &Meta) -> darling::Error {
             "list" => format!("`{key}` does not take a list; write {syntax}"),
             _ => format!("`{key}` does not take a value here; write {syntax}"),
         }
+    } else if text == NOT_A_CODE && key != "code" {
+        format!("`{key}` takes a string or integer code; write {syntax}")
     } else {
         text
     };

@@ -157,7 +157,12 @@ fn catalog(input: &Input) -> TokenStream {
     let domain = option_str(input.domain.as_ref());
     let docs = option_str(input.docs.as_ref());
     let items = input.variants.iter().map(|variant| {
-        if variant.transparent.is_some() || variant.other.is_some() {
+        if variant.other.is_some() {
+            return quote!(::errbook::__private::Item::Nested(
+                <::errbook::Unknown as ::errbook::ApiError>::CATALOG
+            ));
+        }
+        if variant.transparent.is_some() {
             let ty = variant.fields.first().map(|f| &f.ty);
             return quote!(::errbook::__private::Item::Nested(
                 <#ty as ::errbook::ApiError>::CATALOG
@@ -391,13 +396,25 @@ impl Arms {
         let Some(field) = variant.fields.first() else {
             return;
         };
-        bounds.require(&field.ty, &quote!(::errbook::ApiError));
         let pat = pattern(&path, &[field]);
-        let inner = field.binding();
+        let binding = field.binding();
         // Every use names the inner type the same way as the catalog does,
         // so an inner type that is not an `ApiError` is one diagnostic.
         let ty = &field.ty;
-        let api = quote!(<#ty as ::errbook::ApiError>);
+        // An `other` variant's field is an `errbook::Unknown`, reached
+        // through `OtherField` so that any other type is one diagnostic.
+        let (api, inner) = if variant.other.is_some() {
+            bounds.require(ty, &quote!(::errbook::__private::OtherField));
+            (
+                quote!(<::errbook::Unknown as ::errbook::ApiError>),
+                quote_spanned!(ty.span()=>
+                    <#ty as ::errbook::__private::OtherField>::as_unknown(#binding)
+                ),
+            )
+        } else {
+            bounds.require(ty, &quote!(::errbook::ApiError));
+            (quote!(<#ty as ::errbook::ApiError>), quote!(#binding))
+        };
         self.code.push(quote!(#pat => #api::code(#inner),));
         self.status.push(quote!(#pat => #api::status(#inner),));
         self.message

@@ -27,9 +27,19 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     for variant in &input.variants {
         let path = variant_path(input, variant);
         if variant.other.is_some() {
+            let Some(field) = variant.fields.first() else {
+                continue;
+            };
+            let (ty, member) = (&field.ty, &field.member);
+            bounds.require(ty, &quote!(::errbook::__private::OtherField));
+            let unknown = quote_spanned!(ty.span()=>
+                <#ty as ::errbook::__private::OtherField>::from_unknown(
+                    ::errbook::Unknown::from_raw(__raw)
+                )
+            );
             other = Some(quote!(
                 return ::core::result::Result::Ok(::core::option::Option::Some(
-                    #path { 0: ::errbook::Unknown::from_raw(__raw) }
+                    #path { #member: #unknown }
                 ));
             ));
             continue;
@@ -63,7 +73,10 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             None => {}
         }
         for (alias, _) in &variant.aliases {
-            codes.push(quote!(__code == #alias));
+            codes.push(match alias {
+                CodeLit::Str(alias) => quote!(__code == #alias),
+                CodeLit::Int(alias) => quote!(__code == #alias),
+            });
         }
         by_code.push(quote!(
             if #(#codes)||* {
@@ -71,14 +84,26 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             }
         ));
         // A body without a code (FastAPI's `detail`) is matched by its
-        // status and its message, for variants whose message is fixed.
-        if let (Some(text), Some(status)) = (static_message(variant), variant.status) {
+        // status and its message, for variants whose message is fixed: a
+        // template without placeholders, or no template (the status's
+        // reason phrase).
+        let status_field = variant.fields.iter().any(|f| f.status.is_some());
+        if let (Some(status), false) = (variant.status, status_field) {
             let status = u16::try_from(status.value).unwrap_or(500);
-            by_message.push(quote!(
-                if __raw.status() == #status && __raw.message() == ::core::option::Option::Some(#text) {
-                    return ::core::result::Result::Ok(::core::option::Option::Some(#build));
-                }
-            ));
+            let text = if variant.message.is_none() {
+                Some(quote!(::errbook::__private::reason(::errbook::__private::status(#status))))
+            } else {
+                static_message(variant).map(|text| quote!(#text))
+            };
+            if let Some(text) = text {
+                by_message.push(quote!(
+                    if __raw.status() == #status
+                        && __raw.message() == ::core::option::Option::Some(#text)
+                    {
+                        return ::core::result::Result::Ok(::core::option::Option::Some(#build));
+                    }
+                ));
+            }
         }
     }
     let other =
@@ -145,7 +170,7 @@ fn static_message(variant: &Variant) -> Option<String> {
 }
 
 /// The field that is the whole message template (`message = "{reason}"`).
-fn message_field(variant: &Variant) -> Option<&Field> {
+pub(crate) fn message_field(variant: &Variant) -> Option<&Field> {
     let message = variant.message.as_ref()?;
     let [Piece::Arg { arg, spec: None }] = message.pieces.as_slice() else {
         return None;

@@ -228,8 +228,8 @@ impl<T: Default> ParseDefault for T {
 
 /// A field rebuilt from the response's members.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be read back from a response member",
-    label = "an exposed field of a `#[api(parse)]` type must be `serde::Deserialize`",
+    message = "`{Self}` is not `serde::Deserialize`, so this field cannot be read back from a response",
+    label = "read from the response body",
     note = "derive `serde::Deserialize` for it, or mark the variant `#[api(skip_parse)]`"
 )]
 pub trait ParseMember: serde::de::DeserializeOwned {}
@@ -244,6 +244,31 @@ pub fn member<T: ParseMember>(raw: &RawError, name: &str) -> Result<T, DecodeErr
 /// A field that is the whole message template, read back from the message.
 pub fn message_as<T: ParseMember>(raw: &RawError) -> Result<T, DecodeErrorKind> {
     raw.message_as()
+}
+
+/// The field of an `#[api(other)]` variant: an [`Unknown`](crate::Unknown).
+#[diagnostic::on_unimplemented(
+    message = "the field of an `#[api(other)]` variant must be `errbook::Unknown`, not `{Self}`",
+    label = "not `errbook::Unknown`",
+    note = "write the variant like `Other(errbook::Unknown)`: it keeps the code, message, status and members of a code the decoder does not know"
+)]
+pub trait OtherField {
+    /// The unknown error the field holds.
+    fn as_unknown(&self) -> &crate::Unknown;
+    /// The field holding `unknown`.
+    fn from_unknown(unknown: crate::Unknown) -> Self;
+}
+
+impl OtherField for crate::Unknown {
+    #[inline]
+    fn as_unknown(&self) -> &crate::Unknown {
+        self
+    }
+
+    #[inline]
+    fn from_unknown(unknown: crate::Unknown) -> Self {
+        unknown
+    }
 }
 
 /// A `source` field as a `dyn Error`: any `Error + 'static`, or a boxed

@@ -37,6 +37,11 @@ use crate::{ApiError, Code, FieldVisitor, Format};
 /// assert_eq!(err.status(), 400);
 /// assert_eq!(serde_json::to_vec(&err.envelope()).unwrap(), body);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read back from a response: it is not `errbook::Parse`",
+    label = "no decoder for `{Self}`",
+    note = "add `#[api(parse)]` to `{Self}`; a `transparent` variant around it can instead be marked `#[api(skip_parse)]`"
+)]
 pub trait Parse: ApiError + Sized {
     /// The value for `raw`: `Ok(None)` when its code is none of this type's
     /// and the type has no `other` variant. Written by the derive.

@@ -1,0 +1,10 @@
+use errbook::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(parse)]
+enum UserError {
+    #[api(code = "user:not_found", status = 404, alias = "")]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use errbook::{ApiError, Unknown};
+
+#[derive(Debug, ApiError)]
+#[api(parse)]
+enum UserError {
+    #[api(status = 404)]
+    NotFound,
+    #[api(other, message = "Something went wrong.")]
+    Other(Unknown),
+}
+
+fn main() {}

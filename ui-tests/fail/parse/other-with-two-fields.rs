@@ -1,0 +1,12 @@
+use errbook::{ApiError, Unknown};
+
+#[derive(Debug, ApiError)]
+#[api(parse)]
+enum UserError {
+    #[api(status = 404)]
+    NotFound,
+    #[api(other)]
+    Other(Unknown, u64),
+}
+
+fn main() {}
