@@ -114,7 +114,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let parse_impl = wrap(&quote! {
         impl #impl_generics ::errbook::Parse for #self_ty #where_clause {
             fn from_raw(
-                __raw: &::errbook::__private::RawError,
+                __raw: &::errbook::__private::RawError<'_>,
             ) -> ::core::result::Result<::core::option::Option<Self>, ::errbook::__private::DecodeErrorKind> {
                 match __raw.code() {
                     ::core::option::Option::Some(__code) => {

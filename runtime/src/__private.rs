@@ -237,12 +237,12 @@ pub trait ParseMember: serde::de::DeserializeOwned {}
 impl<T: serde::de::DeserializeOwned> ParseMember for T {}
 
 /// An exposed field read back from the response's member `name`.
-pub fn member<T: ParseMember>(raw: &RawError, name: &str) -> Result<T, DecodeErrorKind> {
+pub fn member<T: ParseMember>(raw: &RawError<'_>, name: &str) -> Result<T, DecodeErrorKind> {
     raw.member(name)
 }
 
 /// A field that is the whole message template, read back from the message.
-pub fn message_as<T: ParseMember>(raw: &RawError) -> Result<T, DecodeErrorKind> {
+pub fn message_as<T: ParseMember>(raw: &RawError<'_>) -> Result<T, DecodeErrorKind> {
     raw.message_as()
 }
 

@@ -16,6 +16,7 @@
 //! assert_eq!(raw.code().unwrap(), "M_LIMIT_EXCEEDED");
 //! assert_eq!(raw.message(), Some("Too many requests"));
 //! assert_eq!(raw.member::<u64>("retry_after_ms").unwrap(), 2000);
+//! assert_eq!(raw.member_raw("retry_after_ms").unwrap().get(), "2000");
 //!
 //! let err = RawError::read(&Matrix, StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"<html>Bad gateway</html>").unwrap_err();
 //! assert!(err.to_string().starts_with("the body is not JSON"));
@@ -26,9 +27,11 @@ use core::fmt;
 use core::time::Duration;
 use std::time::SystemTime;
 
+use std::borrow::Cow;
+
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 use crate::{Code, Format};
 
@@ -57,27 +60,28 @@ impl RawCode {
 
 /// What a format reads from its body: the code (none for a format that
 /// carries none, like FastAPI's `detail`), the message, and every other
-/// member.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Parts {
+/// member, in the body's order, as borrowed raw JSON.
+#[derive(Clone, Debug, Default)]
+pub struct Parts<'a> {
     /// The code.
     pub code: Option<RawCode>,
     /// The message.
-    pub message: Option<String>,
+    pub message: Option<Cow<'a, str>>,
     /// Every member that is not the format's own.
-    pub members: Map<String, Value>,
+    pub members: Vec<(Cow<'a, str>, &'a RawValue)>,
 }
 
 /// An error response read back: status, code, message, members and the
-/// `Retry-After` header's delay.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RawError {
+/// `Retry-After` header's delay. It borrows from the body: members are read
+/// into field types only when asked for, each from its own slice.
+#[derive(Clone, Debug)]
+pub struct RawError<'a> {
     status: StatusCode,
-    parts: Parts,
+    parts: Parts<'a>,
     retry_after: Option<Duration>,
 }
 
-impl RawError {
+impl<'a> RawError<'a> {
     /// Reads `body` in `format`. The body is refused above [`MAX_BODY`];
     /// anything that is not a body of the format is a [`DecodeError`] that
     /// keeps the bytes.
@@ -85,8 +89,8 @@ impl RawError {
         format: &F,
         status: StatusCode,
         headers: &HeaderMap,
-        body: &[u8],
-    ) -> Result<RawError, DecodeError> {
+        body: &'a [u8],
+    ) -> Result<RawError<'a>, DecodeError> {
         let fail = |kind| DecodeError::new(kind, status, body);
         if body.len() > MAX_BODY {
             return Err(fail(DecodeErrorKind::TooLarge {
@@ -94,12 +98,7 @@ impl RawError {
                 limit: MAX_BODY,
             }));
         }
-        let value: Value = serde_json::from_slice(body).map_err(|err| {
-            fail(DecodeErrorKind::NotJson {
-                reason: err.to_string(),
-            })
-        })?;
-        let parts = format.decode(value).map_err(fail)?;
+        let parts = format.decode(body).map_err(fail)?;
         Ok(RawError {
             status,
             parts,
@@ -113,7 +112,7 @@ impl RawError {
 
     /// A raw error made of its parts, as a format of your own or a test
     /// builds one.
-    pub fn new(status: StatusCode, parts: Parts, retry_after: Option<Duration>) -> Self {
+    pub fn new(status: StatusCode, parts: Parts<'a>, retry_after: Option<Duration>) -> Self {
         RawError {
             status,
             parts,
@@ -136,13 +135,25 @@ impl RawError {
         self.parts.message.as_deref()
     }
 
-    /// The members that are not the format's own.
-    pub fn members(&self) -> &Map<String, Value> {
-        &self.parts.members
+    /// The members that are not the format's own, in the body's order.
+    pub fn members(&self) -> impl Iterator<Item = (&str, &'a RawValue)> {
+        self.parts
+            .members
+            .iter()
+            .map(|(name, value)| (&**name, *value))
+    }
+
+    /// The raw JSON of the member `name`.
+    pub fn member_raw(&self, name: &str) -> Option<&'a RawValue> {
+        self.parts
+            .members
+            .iter()
+            .find(|(member, _)| member == name)
+            .map(|(_, value)| *value)
     }
 
     /// The parts read from the body.
-    pub fn parts(&self) -> &Parts {
+    pub fn parts(&self) -> &Parts<'a> {
         &self.parts
     }
 
@@ -156,45 +167,238 @@ impl RawError {
     /// JSON (Google's `metadata` values are all strings) is read from that
     /// text when the string itself does not fit `T`.
     pub fn member<T: DeserializeOwned>(&self, name: &str) -> Result<T, DecodeErrorKind> {
-        let value = self.parts.members.get(name).unwrap_or(&Value::Null);
-        from_value(value).map_err(|reason| {
-            if value.is_null() {
-                DecodeErrorKind::MissingMember {
-                    name: name.to_owned(),
-                }
-            } else {
-                DecodeErrorKind::Member {
-                    name: name.to_owned(),
-                    reason,
-                }
-            }
+        let Some(raw) = self.member_raw(name) else {
+            return serde_json::from_str("null").map_err(|_| DecodeErrorKind::MissingMember {
+                name: name.to_owned(),
+            });
+        };
+        from_raw(raw.get()).map_err(|reason| DecodeErrorKind::Member {
+            name: name.to_owned(),
+            reason,
         })
     }
 
     /// The message as a `T` (for a field that is the whole message
     /// template); a missing message reads as an empty string.
     pub fn message_as<T: DeserializeOwned>(&self) -> Result<T, DecodeErrorKind> {
-        let text = Value::String(self.parts.message.clone().unwrap_or_default());
-        from_value(&text).map_err(|reason| DecodeErrorKind::Member {
-            name: "message".to_owned(),
-            reason,
-        })
+        let text = self.message().unwrap_or_default();
+        T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text))
+            .map_err(|err| DecodeErrorKind::Member {
+                name: "message".to_owned(),
+                reason: err.to_string(),
+            })
     }
 }
 
-fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, String> {
-    match T::deserialize(value) {
+fn from_raw<T: DeserializeOwned>(json: &str) -> Result<T, String> {
+    match serde_json::from_str(json) {
         Ok(value) => Ok(value),
         Err(err) => {
-            if let Value::String(text) = value
-                && let Ok(inner) = serde_json::from_str::<Value>(text)
-                && let Ok(value) = T::deserialize(&inner)
+            if json.starts_with('"')
+                && let Ok(text) = serde_json::from_str::<Cow<'_, str>>(json)
+                && let Ok(value) = serde_json::from_str(&text)
             {
                 return Ok(value);
             }
             Err(err.to_string())
         }
     }
+}
+
+/// A JSON object with its members as borrowed raw JSON, in order: what the
+/// formats read their bodies into, so nothing is parsed twice or copied.
+#[derive(Clone, Debug, Default)]
+pub struct Object<'a>(pub Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'a> Object<'a> {
+    /// Parses `json` as an object; anything else is a shape error naming
+    /// `format` and what it `expected`.
+    pub fn parse(
+        json: &'a str,
+        format: &'static str,
+        expected: &'static str,
+    ) -> Result<Self, DecodeErrorKind> {
+        serde_json::from_str(json).map_err(|err| match err.classify() {
+            serde_json::error::Category::Data => DecodeErrorKind::Shape { format, expected },
+            _ => DecodeErrorKind::NotJson {
+                reason: err.to_string(),
+            },
+        })
+    }
+
+    /// Parses `json` as an object holding an object under `key` (`{"error":
+    /// {…}}`) and returns the inner one, in a single pass: the outer
+    /// object's other members are skipped unread.
+    pub fn parse_wrapped(
+        json: &'a str,
+        key: &'static str,
+        format: &'static str,
+        expected: &'static str,
+    ) -> Result<Self, DecodeErrorKind> {
+        struct Wrapped<'a>(Option<Object<'a>>, &'static str);
+
+        impl<'de: 'a, 'a> serde::de::DeserializeSeed<'de> for Wrapped<'a> {
+            type Value = Option<Object<'a>>;
+
+            fn deserialize<D: serde::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_map(self)
+            }
+        }
+
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Wrapped<'a> {
+            type Value = Option<Object<'a>>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                mut self,
+                mut map: M,
+            ) -> Result<Self::Value, M::Error> {
+                while let Some(Key(name)) = map.next_key()? {
+                    if name == self.1 && self.0.is_none() {
+                        self.0 = Some(map.next_value()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(self.0)
+            }
+        }
+
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let inner = serde::de::DeserializeSeed::deserialize(Wrapped(None, key), &mut deserializer)
+            .and_then(|inner| deserializer.end().map(|()| inner))
+            .map_err(|err| match err.classify() {
+                serde_json::error::Category::Data => DecodeErrorKind::Shape { format, expected },
+                _ => DecodeErrorKind::NotJson {
+                    reason: err.to_string(),
+                },
+            })?;
+        inner.ok_or(DecodeErrorKind::Shape { format, expected })
+    }
+
+    /// Removes and returns the member `name`.
+    pub fn take(&mut self, name: &str) -> Option<&'a RawValue> {
+        let at = self.0.iter().position(|(member, _)| member == name)?;
+        Some(self.0.remove(at).1)
+    }
+
+    /// The member `name`.
+    pub fn get(&self, name: &str) -> Option<&'a RawValue> {
+        self.0
+            .iter()
+            .find(|(member, _)| member == name)
+            .map(|(_, value)| *value)
+    }
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Object<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(core::marker::PhantomData<&'a ()>);
+
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Object<'a>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Object<'a>, M::Error> {
+                let mut members = Vec::new();
+                while let Some(Key(name)) = map.next_key()? {
+                    let value: &'de RawValue = map.next_value()?;
+                    members.push((name, value));
+                }
+                Ok(Object(members))
+            }
+        }
+
+        deserializer.deserialize_map(Visit(core::marker::PhantomData))
+    }
+}
+
+/// A member name, borrowed when it has no escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(core::marker::PhantomData<&'a ()>);
+
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Key<'a>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Key<'a>, E> {
+                Ok(Key(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<Key<'a>, E> {
+                Ok(Key(Cow::Owned(text.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_str(Visit(core::marker::PhantomData))
+    }
+}
+
+/// Reads a code member: a string or an integer.
+pub(crate) fn read_code(
+    raw: Option<&RawValue>,
+    format: &'static str,
+    key: &str,
+) -> Result<Option<RawCode>, DecodeErrorKind> {
+    let Some(raw) = raw else {
+        return Err(DecodeErrorKind::MissingCode { format });
+    };
+    let json = raw.get();
+    let code = if json.starts_with('"') {
+        serde_json::from_str::<String>(json).ok().map(RawCode::Str)
+    } else {
+        serde_json::from_str::<i64>(json).ok().map(RawCode::Int)
+    };
+    code.map(Some).ok_or_else(|| DecodeErrorKind::Member {
+        name: key.to_owned(),
+        reason: "a code is a string or an integer".to_owned(),
+    })
+}
+
+/// Reads a message member: a string, or absent or `null`.
+pub(crate) fn read_message<'a>(
+    raw: Option<&'a RawValue>,
+    key: &str,
+) -> Result<Option<Cow<'a, str>>, DecodeErrorKind> {
+    let Some(raw) = raw else { return Ok(None) };
+    let json = raw.get();
+    if json == "null" {
+        return Ok(None);
+    }
+    if let Ok(text) = serde_json::from_str::<&'a str>(json) {
+        return Ok(Some(Cow::Borrowed(text)));
+    }
+    serde_json::from_str::<String>(json)
+        .map(|text| Some(Cow::Owned(text)))
+        .map_err(|_| DecodeErrorKind::Member {
+            name: key.to_owned(),
+            reason: "a message is a string".to_owned(),
+        })
+}
+
+/// The body as text: JSON is UTF-8.
+pub(crate) fn body_text(body: &[u8]) -> Result<&str, DecodeErrorKind> {
+    core::str::from_utf8(body).map_err(|err| DecodeErrorKind::NotJson {
+        reason: format!("not UTF-8: {err}"),
+    })
 }
 
 /// What was wrong with a response that could not be decoded.
@@ -412,23 +616,6 @@ fn http_date(text: &str) -> Option<u64> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = (era * 146_097 + doe).checked_sub(719_468)?;
     Some(days * 86_400 + hour * 3_600 + minute * 60 + second)
-}
-
-/// Reads a code member: a string or an integer.
-pub(crate) fn code_of(value: Option<&Value>) -> Option<Result<RawCode, ()>> {
-    match value? {
-        Value::String(s) => Some(Ok(RawCode::Str(s.clone()))),
-        Value::Number(n) => Some(n.as_i64().map(RawCode::Int).ok_or(())),
-        _ => Some(Err(())),
-    }
-}
-
-/// Splits an object into a format's own members and the rest.
-pub(crate) fn take_object(value: Value) -> Option<Map<String, Value>> {
-    match value {
-        Value::Object(map) => Some(map),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

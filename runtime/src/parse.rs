@@ -45,7 +45,7 @@ use crate::{ApiError, Code, FieldVisitor, Format};
 pub trait Parse: ApiError + Sized {
     /// The value for `raw`: `Ok(None)` when its code is none of this type's
     /// and the type has no `other` variant. Written by the derive.
-    fn from_raw(raw: &RawError) -> Result<Option<Self>, DecodeErrorKind>;
+    fn from_raw(raw: &RawError<'_>) -> Result<Option<Self>, DecodeErrorKind>;
 
     /// Reads a response in the type's own format.
     fn from_parts(
@@ -139,13 +139,24 @@ pub struct Unknown {
 
 impl Unknown {
     /// The unknown error `raw` carries.
-    pub fn from_raw(raw: &RawError) -> Self {
+    pub fn from_raw(raw: &RawError<'_>) -> Self {
         let parts = raw.parts();
+        // Every member kept as JSON: the one place the decoder builds
+        // values, for codes the client does not know.
+        let members = parts
+            .members
+            .iter()
+            .filter_map(|(name, raw)| {
+                serde_json::from_str::<Value>(raw.get())
+                    .ok()
+                    .map(|value| (name.clone().into_owned(), value))
+            })
+            .collect();
         Unknown {
             code: parts.code.clone(),
-            message: parts.message.clone(),
+            message: parts.message.as_deref().map(str::to_owned),
             status: raw.status(),
-            members: parts.members.clone(),
+            members,
         }
     }
 

@@ -10,7 +10,7 @@ use errbook::format::{Detail, Google, Matrix, Nested, Problem};
 use errbook::http::{HeaderMap, HeaderValue, StatusCode, header};
 use errbook::{ApiError, Format};
 
-fn read<F: Format>(format: &F, status: u16, body: &str) -> RawError {
+fn read<'a, F: Format>(format: &F, status: u16, body: &'a str) -> RawError<'a> {
     RawError::read(
         format,
         StatusCode::from_u16(status).unwrap(),
@@ -52,7 +52,13 @@ fn rfc_9457_example_is_identified_by_its_type() {
         raw.member::<Vec<String>>("accounts").unwrap(),
         ["/account/12345", "/account/67890"]
     );
-    assert!(raw.members().get("title").is_none(), "the format's own");
+    assert!(raw.member_raw("title").is_none(), "the format's own");
+    let names: Vec<&str> = raw.members().map(|(name, _)| name).collect();
+    assert_eq!(
+        names,
+        ["balance", "accounts"],
+        "the body's order, less the format's own"
+    );
 }
 
 #[test]
@@ -231,10 +237,29 @@ fn hostile_input_is_an_error_that_names_the_problem() {
         }
     ));
 
+    // Deep nesting: refused as the wrong shape at the top; never a stack
+    // overflow.
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert!(matches!(
         fail(&Nested, deep.as_bytes()),
-        DecodeErrorKind::NotJson { .. }
+        DecodeErrorKind::Shape { .. }
+    ));
+    let deep_member = format!(
+        r#"{{"error":{{"code":"X","a":{}{}}}}}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    // A deep member is kept as raw text and only fails when read as a type.
+    let raw = RawError::read(
+        &Nested,
+        StatusCode::BAD_REQUEST,
+        &HeaderMap::new(),
+        deep_member.as_bytes(),
+    )
+    .expect("the envelope itself is fine");
+    assert!(matches!(
+        raw.member::<serde_json::Value>("a"),
+        Err(DecodeErrorKind::Member { .. })
     ));
 
     let huge = format!(

@@ -1,10 +1,8 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use serde_json::Value;
-
 use super::{Context, Format};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Parts, take_object};
+use crate::decode::{DecodeErrorKind, Object, Parts, body_text, read_message};
 
 /// FastAPI's `HTTPException` body: `{"detail": …}`, the message alone.
 ///
@@ -36,20 +34,23 @@ impl Format for Detail {
 
     /// The body carries no code: the parts hold the message alone, and the
     /// decoder chooses the variant by status and message.
-    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
+    fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+        const EXPECTED: &str = r#"{"detail": "…"}"#;
+        let mut object = Object::parse(body_text(body)?, Self::NAME, EXPECTED)?;
         let shape = DecodeErrorKind::Shape {
             format: Self::NAME,
-            expected: r#"{"detail": "…"}"#,
+            expected: EXPECTED,
         };
-        let mut map = take_object(body).ok_or(shape.clone())?;
-        let Some(Value::String(message)) = map.remove("detail") else {
+        let detail = object.take("detail").ok_or(shape.clone())?;
+        if !detail.get().starts_with('"') {
             return Err(shape);
-        };
-        map.remove("details");
+        }
+        let message = read_message(Some(detail), "detail")?;
+        object.0.retain(|(name, _)| name != "details");
         Ok(Parts {
             code: None,
-            message: Some(message),
-            members: map,
+            message,
+            members: object.0,
         })
     }
 

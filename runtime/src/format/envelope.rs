@@ -250,10 +250,10 @@ impl<F: Format + ?Sized> Format for &F {
     const RESERVED: &'static [&'static str] = F::RESERVED;
     const NAME: &'static str = F::NAME;
 
-    fn decode(
+    fn decode<'a>(
         &self,
-        body: serde_json::Value,
-    ) -> Result<crate::decode::Parts, crate::decode::DecodeErrorKind> {
+        body: &'a [u8],
+    ) -> Result<crate::decode::Parts<'a>, crate::decode::DecodeErrorKind> {
         (**self).decode(body)
     }
 

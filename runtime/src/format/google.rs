@@ -1,9 +1,9 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use serde_json::Value;
+use serde_json::value::RawValue;
 
-use super::{Context, Format, read_code, read_message};
-use crate::decode::{DecodeErrorKind, Parts, take_object};
+use super::{Context, Format};
+use crate::decode::{DecodeErrorKind, Object, Parts, body_text, read_code, read_message};
 use crate::{ApiError, FieldVisitor};
 
 /// Google's AIP-193 errors: `{"error": {"code": <status>, "message": …,
@@ -44,38 +44,38 @@ impl Format for Google {
     /// The code is the `ErrorInfo`'s `reason` and the members its
     /// `metadata` (strings, read back into the fields' types); without an
     /// `ErrorInfo`, the canonical status name (`NOT_FOUND`) is the code.
-    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
-        let shape = || DecodeErrorKind::Shape {
+    fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+        const EXPECTED: &str =
+            r#"{"error": {"code": …, "message": …, "status": …, "details": […]}}"#;
+        let shape = DecodeErrorKind::Shape {
             format: Self::NAME,
-            expected: r#"{"error": {"code": …, "message": …, "status": …, "details": […]}}"#,
+            expected: EXPECTED,
         };
-        let mut outer = take_object(body).ok_or_else(shape)?;
-        let mut error = outer
-            .remove("error")
-            .and_then(take_object)
-            .ok_or_else(shape)?;
-        let message = read_message(error.remove("message"), "message")?;
-        let info = match error.remove("details") {
-            Some(Value::Array(details)) => details.into_iter().find(|detail| {
-                detail
-                    .get("@type")
-                    .and_then(Value::as_str)
-                    .is_some_and(|t| t.ends_with("google.rpc.ErrorInfo"))
-            }),
-            _ => None,
+        let mut outer = Object::parse(body_text(body)?, Self::NAME, EXPECTED)?;
+        let error = outer.take("error").ok_or(shape.clone())?;
+        let mut error = Object::parse(error.get(), Self::NAME, EXPECTED)?;
+        let message = read_message(error.take("message"), "message")?;
+        let details: Vec<&RawValue> = match error.get("details") {
+            Some(details) => serde_json::from_str(details.get()).map_err(|_| shape.clone())?,
+            None => Vec::new(),
         };
-        let (code, members) = match info.and_then(take_object) {
+        let info = details.into_iter().find_map(|detail| {
+            let info = Object::parse(detail.get(), Self::NAME, EXPECTED).ok()?;
+            let kind = serde_json::from_str::<&str>(info.get("@type")?.get()).ok()?;
+            kind.ends_with("google.rpc.ErrorInfo").then_some(info)
+        });
+        let (code, members) = match info {
             Some(mut info) => {
-                let code = read_code(info.get("reason"), Self::NAME, "reason")?;
-                let members = match info.remove("metadata") {
-                    Some(Value::Object(metadata)) => metadata,
-                    _ => serde_json::Map::new(),
+                let code = read_code(info.take("reason"), Self::NAME, "reason")?;
+                let members = match info.take("metadata") {
+                    Some(metadata) => Object::parse(metadata.get(), Self::NAME, EXPECTED)?.0,
+                    None => Vec::new(),
                 };
                 (code, members)
             }
             None => (
                 read_code(error.get("status"), Self::NAME, "status")?,
-                serde_json::Map::new(),
+                Vec::new(),
             ),
         };
         Ok(Parts {

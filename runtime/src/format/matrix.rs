@@ -1,10 +1,8 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use serde_json::Value;
-
 use super::{Context, ExtraMembers, Format, read_parts};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Parts, take_object};
+use crate::decode::{DecodeErrorKind, Object, Parts, body_text};
 
 /// The Matrix client-server API's errors: `{"errcode": …, "error": …}` with
 /// the fields as top-level members.
@@ -35,12 +33,13 @@ impl Format for Matrix {
     const RESERVED: &'static [&'static str] = &["errcode", "error", "details"];
     const NAME: &'static str = "matrix";
 
-    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
-        let map = take_object(body).ok_or(DecodeErrorKind::Shape {
-            format: Self::NAME,
-            expected: r#"{"errcode": …, "error": …}"#,
-        })?;
-        read_parts(map, Self::NAME, "errcode", "error", &["details"])
+    fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+        let object = Object::parse(
+            body_text(body)?,
+            Self::NAME,
+            r#"{"errcode": …, "error": …}"#,
+        )?;
+        read_parts(object, Self::NAME, "errcode", "error", &["details"])
     }
 
     fn serialize<E, S>(

@@ -58,61 +58,28 @@ pub use matrix::Matrix;
 pub use nested::Nested;
 pub use problem::Problem;
 
-use serde::Serializer;
-use serde_json::{Map, Value};
-
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Parts, RawCode, code_of};
+use crate::decode::{DecodeErrorKind, Object, Parts, read_code, read_message};
+use serde::Serializer;
 
 /// Reads the common parts of an error object: the code under `code_key`
 /// (a string or an integer), the message under `message_key` (a string, or
 /// absent), and every other member less `skip`.
-pub(crate) fn read_parts(
-    mut map: Map<String, Value>,
+pub(crate) fn read_parts<'a>(
+    mut object: Object<'a>,
     format: &'static str,
     code_key: &str,
     message_key: &str,
     skip: &[&str],
-) -> Result<Parts, DecodeErrorKind> {
-    let code = read_code(map.remove(code_key).as_ref(), format, code_key)?;
-    let message = read_message(map.remove(message_key), message_key)?;
-    for key in skip {
-        map.remove(*key);
-    }
+) -> Result<Parts<'a>, DecodeErrorKind> {
+    let code = read_code(object.take(code_key), format, code_key)?;
+    let message = read_message(object.take(message_key), message_key)?;
+    object.0.retain(|(name, _)| !skip.contains(&&**name));
     Ok(Parts {
         code,
         message,
-        members: map,
+        members: object.0,
     })
-}
-
-pub(crate) fn read_code(
-    value: Option<&Value>,
-    format: &'static str,
-    key: &str,
-) -> Result<Option<RawCode>, DecodeErrorKind> {
-    match code_of(value) {
-        None => Err(DecodeErrorKind::MissingCode { format }),
-        Some(Ok(code)) => Ok(Some(code)),
-        Some(Err(())) => Err(DecodeErrorKind::Member {
-            name: key.to_owned(),
-            reason: "a code is a string or an integer".to_owned(),
-        }),
-    }
-}
-
-pub(crate) fn read_message(
-    value: Option<Value>,
-    key: &str,
-) -> Result<Option<String>, DecodeErrorKind> {
-    match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text)),
-        Some(_) => Err(DecodeErrorKind::Member {
-            name: key.to_owned(),
-            reason: "a message is a string".to_owned(),
-        }),
-    }
 }
 
 /// An envelope format: writes an error as a JSON body.
@@ -138,7 +105,7 @@ pub trait Format {
     /// Reads a body in this format back into its parts: the code, the
     /// message and the other members. A format that cannot be read back
     /// keeps this default, which says so.
-    fn decode(&self, body: serde_json::Value) -> Result<Parts, DecodeErrorKind> {
+    fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         let _ = body;
         Err(DecodeErrorKind::Unsupported { format: Self::NAME })
     }

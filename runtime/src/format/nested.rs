@@ -1,10 +1,8 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use serde_json::Value;
-
 use super::{Context, ExtraMembers, Format, read_parts};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Parts, take_object};
+use crate::decode::{DecodeErrorKind, Object, Parts, body_text};
 
 /// `{"error": {"code": …, "message": …, …fields}}`, the default format.
 ///
@@ -30,16 +28,9 @@ impl Format for Nested {
     const RESERVED: &'static [&'static str] = &["code", "message", "details"];
     const NAME: &'static str = "nested";
 
-    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
-        let shape = || DecodeErrorKind::Shape {
-            format: Self::NAME,
-            expected: r#"{"error": {"code": …, "message": …}}"#,
-        };
-        let mut outer = take_object(body).ok_or_else(shape)?;
-        let inner = outer
-            .remove("error")
-            .and_then(take_object)
-            .ok_or_else(shape)?;
+    fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+        const EXPECTED: &str = r#"{"error": {"code": …, "message": …}}"#;
+        let inner = Object::parse_wrapped(body_text(body)?, "error", Self::NAME, EXPECTED)?;
         read_parts(inner, Self::NAME, "code", "message", &["details"])
     }
 

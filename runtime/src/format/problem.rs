@@ -1,10 +1,8 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use serde_json::Value;
-
 use super::{Context, ExtraMembers, Format, read_parts};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Parts, take_object};
+use crate::decode::{DecodeErrorKind, Object, Parts, body_text};
 
 /// RFC 9457 problem details, `content-type: application/problem+json`:
 /// `type`, `title`, `status`, `detail`, `instance` (when the context names
@@ -46,20 +44,21 @@ impl Format for Problem {
     /// The code is the `code` member; a problem without one (as RFC 9457's
     /// own examples are) is identified by its `type` URI, unless that is
     /// `about:blank`.
-    fn decode(&self, body: Value) -> Result<Parts, DecodeErrorKind> {
-        let mut map = take_object(body).ok_or(DecodeErrorKind::Shape {
-            format: Self::NAME,
-            expected: r#"{"type": …, "title": …, "status": …, "detail": …}"#,
-        })?;
-        if !map.contains_key("code")
-            && let Some(Value::String(uri)) = map.get("type")
-            && uri != "about:blank"
+    fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+        let mut object = Object::parse(
+            body_text(body)?,
+            Self::NAME,
+            r#"{"type": …, "title": …, "status": …, "detail": …}"#,
+        )?;
+        if object.get("code").is_none()
+            && let Some(uri) = object.get("type")
+            && let Ok(text) = serde_json::from_str::<&str>(uri.get())
+            && text != "about:blank"
         {
-            let uri = uri.clone();
-            map.insert("code".to_owned(), Value::String(uri));
+            object.0.push(("code".into(), uri));
         }
         read_parts(
-            map,
+            object,
             Self::NAME,
             "code",
             "detail",
