@@ -141,11 +141,13 @@ fn expand(input: &Input) -> TokenStream {
             }
         }
     });
+    let predicates = where_clause.map(|w| &w.predicates).into_iter().flatten();
     quote! {
         #api_impl
         #reserved_checks
         #unique_check
         #parse
+        ::errbook::__integrate! { [#impl_generics] [#self_ty] [#(#predicates,)*] }
     }
 }
 
@@ -192,9 +194,14 @@ fn catalog(input: &Input) -> TokenStream {
             .fields
             .iter()
             .filter(|f| f.source.is_none())
-            .filter_map(|f| f.exposed.as_ref().map(|(name, _)| (name, type_string(&f.ty))))
-            .map(|(name, rust_type)| {
-                quote!(::errbook::__private::FieldInfo { name: #name, rust_type: #rust_type })
+            .filter_map(|f| f.exposed.as_ref().map(|(name, _)| (name, &f.ty)))
+            .map(|(name, ty)| {
+                let rust_type = type_string(ty);
+                quote!(::errbook::__private::FieldInfo {
+                    name: #name,
+                    rust_type: #rust_type,
+                    schema: ::errbook::__field_schema!(#ty),
+                })
             });
         let retry_after = match variant.fields.iter().find_map(|f| f.retry_after) {
             Some((RetryUnit::Millis, _)) => quote!(::core::option::Option::Some(

@@ -10,6 +10,54 @@ pub use crate::catalog::unique::{count, duplicate};
 pub use crate::catalog::{Catalog, Entry, FieldInfo, Item, RetryAfterUnit};
 pub use http::StatusCode;
 pub use serde::Serialize;
+pub use std::collections::BTreeMap;
+pub use std::string::String;
+
+#[cfg(feature = "actix-web")]
+pub use actix_web;
+#[cfg(feature = "axum")]
+pub use axum;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
+
+/// Names a field's type for [`SchemaFromUtoipa`] / [`SchemaUnknown`].
+#[cfg(feature = "utoipa")]
+pub struct SchemaProbe<T: ?Sized>(core::marker::PhantomData<T>);
+
+#[cfg(feature = "utoipa")]
+impl<T: ?Sized> SchemaProbe<T> {
+    /// The probe.
+    pub const NEW: Self = SchemaProbe(core::marker::PhantomData);
+}
+
+/// The schema of a type implementing `utoipa::PartialSchema`; method
+/// resolution prefers it (one autoref fewer) when the bound holds.
+#[cfg(feature = "utoipa")]
+pub trait SchemaFromUtoipa {
+    /// The type's schema as JSON.
+    fn errbook_schema(&self) -> Option<serde_json::Value>;
+}
+
+#[cfg(feature = "utoipa")]
+impl<T: utoipa::PartialSchema + ?Sized> SchemaFromUtoipa for &SchemaProbe<T> {
+    fn errbook_schema(&self) -> Option<serde_json::Value> {
+        serde_json::to_value(T::schema()).ok()
+    }
+}
+
+/// No schema, for every other type.
+#[cfg(feature = "utoipa")]
+pub trait SchemaUnknown {
+    /// `None`.
+    fn errbook_schema(&self) -> Option<serde_json::Value>;
+}
+
+#[cfg(feature = "utoipa")]
+impl<T: ?Sized> SchemaUnknown for SchemaProbe<T> {
+    fn errbook_schema(&self) -> Option<serde_json::Value> {
+        None
+    }
+}
 
 /// A status the derive has checked to lie in 400..=599.
 #[inline]

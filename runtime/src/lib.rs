@@ -1,6 +1,13 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// The derive writes `::errbook::…` paths; this lets it be used in here too.
+extern crate self as errbook;
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod catalog;
 #[cfg(feature = "reqwest")]
 pub mod client;
@@ -8,8 +15,15 @@ mod code;
 pub mod decode;
 mod error;
 pub mod format;
+mod hooks;
 mod message;
 mod parse;
+mod rejection;
+pub mod request;
+#[cfg(feature = "tracing")]
+mod trace;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 #[doc(hidden)]
 pub mod __private;
@@ -20,6 +34,7 @@ pub use error::{ApiError, FieldVisitor};
 pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_development_mode};
 pub use message::Message;
 pub use parse::{Parse, Unknown};
+pub use rejection::Rejection;
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or a struct.
 ///

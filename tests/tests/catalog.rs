@@ -139,10 +139,7 @@ fn entries_carry_status_template_description_fields_and_retry_unit() {
     assert_eq!(not_found.description, Some("User not found."));
     assert_eq!(
         not_found.fields,
-        [FieldInfo {
-            name: "id",
-            rust_type: "u64"
-        }]
+        [FieldInfo::new("id", "u64")]
     );
     assert_eq!(not_found.retry_after, None);
     assert!(!not_found.deprecated);
@@ -157,14 +154,8 @@ fn entries_carry_status_template_description_fields_and_retry_unit() {
     assert_eq!(
         limited.fields,
         [
-            FieldInfo {
-                name: "retry_after_ms",
-                rust_type: "Option<u64>"
-            },
-            FieldInfo {
-                name: "scope",
-                rust_type: "&'static str"
-            },
+            FieldInfo::new("retry_after_ms", "Option<u64>"),
+            FieldInfo::new("scope", "&'static str"),
         ]
     );
 

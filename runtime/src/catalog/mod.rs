@@ -111,6 +111,60 @@ pub struct FieldInfo {
     pub name: &'static str,
     /// The field's Rust type, as written (`Option<u64>`).
     pub rust_type: &'static str,
+    /// The JSON Schema of the field's type, for OpenAPI documents.
+    pub schema: FieldSchema,
+}
+
+impl FieldInfo {
+    /// A member whose schema is unknown.
+    pub const fn new(name: &'static str, rust_type: &'static str) -> Self {
+        FieldInfo {
+            name,
+            rust_type,
+            schema: FieldSchema::UNKNOWN,
+        }
+    }
+}
+
+/// The JSON Schema of an exposed field's type, made on demand.
+///
+/// The derive fills it in when errbook's `utoipa` feature is on and the
+/// field's type implements `utoipa::PartialSchema` (strings, numbers,
+/// `Option`s, `Vec`s and every `#[derive(ToSchema)]` type); otherwise it is
+/// unknown, and documents render the member as any JSON value.
+///
+/// Two `FieldSchema`s always compare equal: a schema is a function of the
+/// field's [`rust_type`](FieldInfo::rust_type), which is compared instead.
+#[derive(Clone, Copy)]
+pub struct FieldSchema(fn() -> Option<serde_json::Value>);
+
+impl FieldSchema {
+    /// No schema known.
+    pub const UNKNOWN: FieldSchema = FieldSchema(|| None);
+
+    /// The schema `make` returns, as JSON; `None` when it has none.
+    pub const fn new(make: fn() -> Option<serde_json::Value>) -> Self {
+        FieldSchema(make)
+    }
+
+    /// The schema as JSON (`{"type": "integer", …}`), when known.
+    pub fn get(&self) -> Option<serde_json::Value> {
+        (self.0)()
+    }
+}
+
+impl PartialEq for FieldSchema {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for FieldSchema {}
+
+impl fmt::Debug for FieldSchema {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("FieldSchema")
+    }
 }
 
 /// The unit of a `retry_after` field.

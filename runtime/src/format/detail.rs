@@ -66,6 +66,7 @@ impl Format for Detail {
     {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("detail", &error.message())?;
+        context.write_instance(error, "request_id", &mut map)?;
         context.write_details(error, &mut map)?;
         map.end()
     }

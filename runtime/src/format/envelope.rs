@@ -107,6 +107,26 @@ impl<'a> Context<'a> {
         self.instance
     }
 
+    /// Writes the [`instance`](Context::instance) under `key` into `map`,
+    /// when there is one and `error` has no exposed field of that name (the
+    /// error's own member wins, so a body never has a duplicate key); for
+    /// formats of your own. The built-in formats use `instance`
+    /// (problem+json), `request_id` (nested, matrix, detail) and a
+    /// `google.rpc.RequestInfo` entry (google).
+    pub fn write_instance<E, M>(&self, error: &E, key: &str, map: &mut M) -> Result<(), M::Error>
+    where
+        E: ApiError + ?Sized,
+        M: SerializeMap,
+    {
+        if let Some(instance) = self.instance {
+            let mut probe = HasField { name: key };
+            if error.visit_fields(&mut probe).is_ok() {
+                map.serialize_entry(key, instance)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Writes the development `details` member into `map`, in development
     /// only; for formats of your own.
     pub fn write_details<E, M>(&self, error: &E, map: &mut M) -> Result<(), M::Error>
@@ -118,6 +138,19 @@ impl<'a> Context<'a> {
             map.serialize_entry("details", &DevDetails(error))?;
         }
         Ok(())
+    }
+}
+
+/// Stops the visit (with `Err`) at a field called `name`.
+struct HasField<'n> {
+    name: &'n str,
+}
+
+impl crate::FieldVisitor for HasField<'_> {
+    type Error = ();
+
+    fn visit<T: Serialize + ?Sized>(&mut self, name: &str, _: &T) -> Result<(), ()> {
+        if name == self.name { Err(()) } else { Ok(()) }
     }
 }
 
@@ -198,10 +231,16 @@ impl<'a, E: ApiError + ?Sized, F: Format> Envelope<'a, E, F> {
     /// `Retry-After` in whole seconds (rounded up, saturating) when the error
     /// has a retry delay, and the JSON body.
     ///
+    /// With errbook's `tracing` feature, a 5xx response emits one `ERROR`
+    /// event carrying the code, status, message, `Debug` and source chain, so
+    /// the cause is logged while the body stays generic.
+    ///
     /// Rendering never panics. If a field's `Serialize` fails, the body is
     /// rendered without the extra members; if the message's `Display` fails
     /// too, the body is empty and `content-type` is left out.
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
+        #[cfg(feature = "tracing")]
+        crate::trace::server_error(self.error);
         let body = serde_json::to_vec(self).ok().or_else(|| {
             serde_json::to_vec(&Envelope {
                 error: &WithoutFields(self.error),

@@ -153,10 +153,25 @@ impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(None)?;
         seq.serialize_element(&ErrorInfo(self.0.error))?;
+        if let Some(id) = self.0.context.instance() {
+            seq.serialize_element(&RequestInfo(id))?;
+        }
         if self.0.context.is_development() {
             seq.serialize_element(&DebugInfo(self.0.error))?;
         }
         seq.end()
+    }
+}
+
+/// `google.rpc.RequestInfo`: the request's id.
+struct RequestInfo<'a>(&'a str);
+
+impl Serialize for RequestInfo<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("@type", "type.googleapis.com/google.rpc.RequestInfo")?;
+        map.serialize_entry("requestId", self.0)?;
+        map.end()
     }
 }
 

@@ -56,6 +56,7 @@ impl Format for Matrix {
         map.serialize_entry("errcode", &error.code())?;
         map.serialize_entry("error", &error.message())?;
         ExtraMembers::new(error, Self::RESERVED).write(&mut map)?;
+        context.write_instance(error, "request_id", &mut map)?;
         context.write_details(error, &mut map)?;
         map.end()
     }

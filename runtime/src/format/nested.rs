@@ -61,6 +61,7 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, '_, E> {
         map.serialize_entry("code", &self.error.code())?;
         map.serialize_entry("message", &self.error.message())?;
         ExtraMembers::new(self.error, Nested::RESERVED).write(&mut map)?;
+        self.context.write_instance(self.error, "request_id", &mut map)?;
         self.context.write_details(self.error, &mut map)?;
         map.end()
     }

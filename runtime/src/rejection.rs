@@ -1,0 +1,120 @@
+//! The framework's own errors, with stable codes.
+
+use std::error::Error;
+
+use crate::ApiError;
+
+/// What a web framework rejects before a handler runs: a malformed JSON
+/// body, a bad path parameter or query string, an unknown route, a wrong
+/// method. Each has a stable code, documented here and in the catalog of
+/// every type that nests it.
+///
+/// The framework integrations (`errbook::axum`, `errbook::actix`) turn the
+/// framework's rejections into a `Rejection`, then into your error type
+/// with `From`, so they reach clients in your envelope. The shortest way is
+/// to nest it, which also documents its codes in your catalog and checks
+/// them against yours for duplicates:
+///
+/// ```
+/// use errbook::{ApiError, Rejection};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = problem)]
+/// enum AppError {
+///     #[api(code = "USER_NOT_FOUND", status = 404, message = "User not found.")]
+///     UserNotFound,
+///     #[api(transparent)]
+///     Rejected(Rejection),
+/// }
+///
+/// impl From<Rejection> for AppError {
+///     fn from(rejection: Rejection) -> Self {
+///         AppError::Rejected(rejection)
+///     }
+/// }
+///
+/// let err = AppError::from(Rejection::MalformedJson { reason: "EOF while parsing an object at line 1 column 9".into() });
+/// assert_eq!(err.code(), "MALFORMED_JSON");
+/// assert_eq!(err.status(), 400);
+/// assert!(AppError::catalog().iter().any(|entry| entry.code == "METHOD_NOT_ALLOWED"));
+/// ```
+///
+/// | code | status | when |
+/// |---|---|---|
+/// | `MALFORMED_JSON` | 400 | the body is not JSON (a syntax error, or it ends too soon) |
+/// | `INVALID_BODY` | 422 | the body is JSON of the wrong shape (a missing field, a wrong type) |
+/// | `UNSUPPORTED_MEDIA_TYPE` | 415 | the `content-type` is missing or not JSON |
+/// | `PAYLOAD_TOO_LARGE` | 413 | the body is larger than the server accepts |
+/// | `BODY_UNREADABLE` | 400 | the body could not be read |
+/// | `INVALID_PATH` | 400 | a path parameter could not be parsed |
+/// | `INVALID_QUERY` | 400 | the query string could not be parsed |
+/// | `ROUTE_NOT_FOUND` | 404 | no route matches the path |
+/// | `METHOD_NOT_ALLOWED` | 405 | the route exists, not for this method |
+/// | `INTERNAL_ERROR` | 500 | the server is misconfigured (a missing extension, a path extractor on a route without parameters); the cause is logged, never sent |
+///
+/// `reason` is the parser's own explanation (`missing field `name` at line
+/// 1 column 2`): it describes the client's input, so it is public.
+#[derive(Debug, ApiError)]
+#[api(parse)]
+#[non_exhaustive]
+pub enum Rejection {
+    /// The request body is not valid JSON.
+    #[api(code = "MALFORMED_JSON", status = 400, message = "The request body is not valid JSON.")]
+    MalformedJson {
+        /// What the JSON parser found.
+        #[api(field)]
+        reason: String,
+    },
+    /// The request body is JSON, but not of the expected shape.
+    #[api(code = "INVALID_BODY", status = 422, message = "The request body does not have the expected shape.")]
+    InvalidBody {
+        /// The missing field or wrong type.
+        #[api(field)]
+        reason: String,
+    },
+    /// The request has no JSON `content-type`.
+    #[api(code = "UNSUPPORTED_MEDIA_TYPE", status = 415, message = "Expected a request with `Content-Type: application/json`.")]
+    UnsupportedMediaType,
+    /// The request body is larger than the server accepts.
+    #[api(code = "PAYLOAD_TOO_LARGE", status = 413, message = "The request body is too large.")]
+    PayloadTooLarge,
+    /// The request body could not be read.
+    #[api(code = "BODY_UNREADABLE", status = 400, message = "The request body could not be read.")]
+    BodyUnreadable,
+    /// A path parameter could not be parsed.
+    #[api(code = "INVALID_PATH", status = 400, message = "A path parameter is invalid.")]
+    InvalidPath {
+        /// Which parameter, and why.
+        #[api(field)]
+        reason: String,
+    },
+    /// The query string could not be parsed.
+    #[api(code = "INVALID_QUERY", status = 400, message = "The query string is invalid.")]
+    InvalidQuery {
+        /// Which parameter, and why.
+        #[api(field)]
+        reason: String,
+    },
+    /// No route matches the request's path.
+    #[api(code = "ROUTE_NOT_FOUND", status = 404, message = "No route matches this path.")]
+    RouteNotFound,
+    /// A route matches the path, but not the request's method.
+    #[api(code = "METHOD_NOT_ALLOWED", status = 405, message = "This method is not allowed on this path.")]
+    MethodNotAllowed,
+    /// The server is misconfigured for this request.
+    #[api(code = "INTERNAL_ERROR", status = 500, message = "Internal server error.", skip_parse)]
+    Internal {
+        /// The framework's explanation; logged, never sent.
+        #[api(source)]
+        source: Box<dyn Error + Send + Sync>,
+    },
+}
+
+impl Rejection {
+    /// An [`Internal`](Rejection::Internal) rejection caused by `source`.
+    pub fn internal(source: impl Into<Box<dyn Error + Send + Sync>>) -> Self {
+        Rejection::Internal {
+            source: source.into(),
+        }
+    }
+}
