@@ -17,6 +17,8 @@
 pub mod art_api;
 #[path = "apis/chat_api.rs"]
 pub mod chat_api;
+#[path = "apis/chat_server.rs"]
+pub mod chat_server;
 #[path = "apis/community_api.rs"]
 pub mod community_api;
 #[path = "apis/domain_api.rs"]

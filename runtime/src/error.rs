@@ -136,21 +136,16 @@ pub trait ApiError: fmt::Debug {
     /// The HTTP response in the type's default format: status,
     /// `content-type`, `Retry-After` when known, and the JSON body.
     ///
-    /// Inside [`request::scope`](crate::request::scope) the body names the
-    /// request's id; see [`request`](crate::request).
+    /// Inside a [`RequestContext`](crate::request::RequestContext) scope the
+    /// body names the request's id, and development mode follows the
+    /// context; see [`request`](crate::request).
     fn to_response(&self) -> http::Response<Vec<u8>> {
         self.to_response_as(Self::Format::default())
     }
 
     /// The HTTP response in `format`.
     fn to_response_as<F: Format>(&self, format: F) -> http::Response<Vec<u8>> {
-        crate::request::with_current(|id| {
-            let context = match id {
-                Some(id) => Context::current().with_instance(id),
-                None => Context::current(),
-            };
-            Envelope::new(self, format, context).to_response()
-        })
+        crate::request::with_current(|context| Envelope::new(self, format, context).to_response())
     }
 }
 

@@ -1,25 +1,28 @@
-//! The request an error is rendered for: its id reaches the body.
+//! The request an error is rendered for: its id reaches the body, and
+//! development mode can be chosen per server.
 //!
 //! A handler returns an error without knowing which request it answers.
-//! Run the request's future inside [`scope`] (the framework integrations do
-//! it for you: `errbook::axum::RequestIdLayer`, `errbook::actix::RequestId`),
-//! and every [`to_response`](crate::ApiError::to_response) inside it puts the
-//! id into the body: `instance` for problem+json, `request_id` for nested,
-//! matrix and detail, a `google.rpc.RequestInfo` entry for google.
+//! Run the request's future inside a [`RequestContext`]'s
+//! [`scope`](RequestContext::scope) (the framework integrations' request-id
+//! middleware does it for you), and every
+//! [`to_response`](crate::ApiError::to_response) inside it puts the id into
+//! the body: `instance` for problem+json, `request_id` for nested, matrix and
+//! detail, a `google.rpc.RequestInfo` entry for google.
 //!
 //! ```
 //! use errbook::ApiError;
+//! use errbook::request::RequestContext;
 //!
 //! #[derive(Debug, ApiError)]
 //! #[api(code = "NOT_FOUND", status = 404, message = "No such page.")]
 //! struct NotFound;
 //!
-//! let response = errbook::request::with_id("req-7f3a", || NotFound.to_response());
+//! let response = RequestContext::new().with_id("req-7f3a").run(|| NotFound.to_response());
 //! assert_eq!(
 //!     response.body().as_slice(),
 //!     br#"{"error":{"code":"NOT_FOUND","message":"No such page.","request_id":"req-7f3a"}}"#,
 //! );
-//! assert!(errbook::request::id().is_none(), "the id is gone once the scope ends");
+//! assert_eq!(RequestContext::current().id(), None, "the id is gone once the scope ends");
 //! ```
 
 use core::future::Future;
@@ -29,54 +32,103 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 std::thread_local! {
-    static REQUEST_ID: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
+    static CURRENT: RefCell<RequestContext> = const { RefCell::new(RequestContext::new()) };
 }
 
-/// Puts `id` back to what it was when dropped, even if the scope panics.
-struct Restore(Option<Arc<str>>);
+/// What rendering knows of the request being answered: its id, and
+/// whether this server renders in development mode.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RequestContext {
+    id: Option<Arc<str>>,
+    development: Option<bool>,
+}
+
+impl RequestContext {
+    /// No id; development mode as [`set_development_mode`](crate::set_development_mode) set it.
+    pub const fn new() -> Self {
+        RequestContext {
+            id: None,
+            development: None,
+        }
+    }
+
+    /// The same context with the request's id.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<Arc<str>>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The same context with development mode on or off for this request,
+    /// whatever the process-wide setting: lets two servers of one process
+    /// (or a test) differ.
+    #[must_use]
+    pub const fn with_development(mut self, on: bool) -> Self {
+        self.development = Some(on);
+        self
+    }
+
+    /// The request's id, if known.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// Whether errors render in development mode: this context's choice,
+    /// or else the process-wide one.
+    pub fn is_development(&self) -> bool {
+        self.development.unwrap_or_else(crate::development_mode)
+    }
+
+    /// The context of the request being answered on this thread (empty
+    /// outside a scope).
+    pub fn current() -> RequestContext {
+        CURRENT.with(|slot| slot.borrow().clone())
+    }
+
+    /// Runs `f` with this context as the current one.
+    pub fn run<R>(self, f: impl FnOnce() -> R) -> R {
+        let _restore = enter(self);
+        f()
+    }
+
+    /// Runs `future` with this context as the current one: it is set while
+    /// the future is polled, on whatever thread polls it.
+    pub fn scope<F: Future>(self, future: F) -> Scope<F> {
+        Scope {
+            context: self,
+            future: Box::pin(future),
+        }
+    }
+}
+
+/// Puts the previous context back when dropped, even if the scope panics.
+struct Restore(Option<RequestContext>);
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        let previous = self.0.take();
-        // `try_with`: a thread that is tearing down its locals has nothing to restore.
-        let _ = REQUEST_ID.try_with(|slot| *slot.borrow_mut() = previous);
+        if let Some(previous) = self.0.take() {
+            // `try_with`: a thread tearing down its locals has nothing to restore.
+            let _ = CURRENT.try_with(|slot| *slot.borrow_mut() = previous);
+        }
     }
 }
 
-fn enter(id: Option<Arc<str>>) -> Restore {
-    Restore(REQUEST_ID.with(|slot| slot.replace(id)))
+fn enter(context: RequestContext) -> Restore {
+    Restore(Some(CURRENT.with(|slot| slot.replace(context))))
 }
 
-/// Runs `f` with `id` as the current request's id.
-pub fn with_id<R>(id: &str, f: impl FnOnce() -> R) -> R {
-    let _restore = enter(Some(Arc::from(id)));
-    f()
-}
-
-/// The current request's id, inside [`scope`] or [`with_id`].
-pub fn id() -> Option<Arc<str>> {
-    REQUEST_ID.with(|slot| slot.borrow().clone())
-}
-
-/// Runs `future` with `id` as the current request's id: the id is set
-/// while the future is polled, on whatever thread polls it.
-pub fn scope<F: Future>(id: impl Into<Arc<str>>, future: F) -> Scope<F> {
-    Scope {
-        id: Some(id.into()),
-        future: Box::pin(future),
-    }
-}
-
-/// The future [`scope`] returns.
+/// The future [`RequestContext::scope`] returns.
 #[must_use = "futures do nothing unless polled"]
 pub struct Scope<F> {
-    id: Option<Arc<str>>,
+    context: RequestContext,
     future: Pin<Box<F>>,
 }
 
 impl<F> core::fmt::Debug for Scope<F> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Scope").field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("Scope")
+            .field("context", &self.context)
+            .finish_non_exhaustive()
     }
 }
 
@@ -85,13 +137,22 @@ impl<F: Future> Future for Scope<F> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
         let this = &mut *self;
-        let _restore = enter(this.id.clone());
+        let _restore = enter(this.context.clone());
         this.future.as_mut().poll(cx)
     }
 }
 
-/// Calls `f` with the current request's id, if any.
-pub(crate) fn with_current<R>(f: impl FnOnce(Option<&str>) -> R) -> R {
-    let id = id();
-    f(id.as_deref())
+/// Calls `f` with the rendering [`Context`](crate::Context) of the current
+/// request.
+pub(crate) fn with_current<R>(f: impl FnOnce(crate::Context<'_>) -> R) -> R {
+    let current = RequestContext::current();
+    let context = if current.is_development() {
+        crate::Context::development()
+    } else {
+        crate::Context::production()
+    };
+    match current.id() {
+        Some(id) => f(context.with_instance(id)),
+        None => f(context),
+    }
 }

@@ -1,0 +1,2 @@
+//! placeholder (in progress)
+fn main() {}
