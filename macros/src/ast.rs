@@ -31,6 +31,8 @@ pub(crate) struct Input {
     pub(crate) description: Option<String>,
     /// `parse`: also generate the decoder.
     pub(crate) parse: Option<Span>,
+    /// `display`: implement `Display` as the public message.
+    pub(crate) display: Option<Span>,
 }
 
 impl Input {
@@ -254,6 +256,7 @@ impl Input {
             no_http,
             description: doc_string(&attrs.attrs),
             parse: attrs.parse.is_present().then(|| attrs.parse.span()),
+            display: attrs.display.is_present().then(|| attrs.display.span()),
         })
     }
 }
@@ -389,6 +392,7 @@ fn lower_variant(
         ("rename_all", &attrs.rename_all, "the enum"),
         ("prefix", &attrs.prefix, "the enum"),
         ("parse", &attrs.parse, "the enum"),
+        ("display", &attrs.display, "the enum"),
         ("format", &attrs.format, "the enum"),
         ("domain", &attrs.domain, "the enum"),
         ("docs", &attrs.docs, "the enum"),
@@ -537,6 +541,7 @@ fn lower_field(
         ("domain", attrs.domain.as_ref(), container),
         ("docs", attrs.docs.as_ref(), container),
         ("parse", attrs.parse.as_ref(), container),
+        ("display", attrs.display.as_ref(), container),
         ("other", attrs.other.as_ref(), owner),
         ("alias", attrs.alias.first(), owner),
         ("skip_parse", attrs.skip_parse.as_ref(), owner),

@@ -42,6 +42,8 @@ pub(crate) struct InputAttrs {
     pub(crate) title: Option<Keyed<SpannedValue<String>>>,
     /// `parse`: also generate the client-side decoder.
     pub(crate) parse: Flag,
+    /// `display`: implement `Display` as the public message.
+    pub(crate) display: Flag,
     /// `code = "…"` / `code = 404`: a struct's code.
     pub(crate) code: Option<Keyed<CodeValue>>,
     /// `message = "…"`: a struct's message template.
@@ -88,6 +90,7 @@ pub(crate) struct VariantAttrs {
     pub(crate) rename_all: Option<Misplaced>,
     pub(crate) prefix: Option<Misplaced>,
     pub(crate) parse: Option<Misplaced>,
+    pub(crate) display: Option<Misplaced>,
     pub(crate) format: Option<Misplaced>,
     pub(crate) domain: Option<Misplaced>,
     pub(crate) docs: Option<Misplaced>,
@@ -123,6 +126,7 @@ pub(crate) struct FieldAttrs {
     pub(crate) domain: Option<Misplaced>,
     pub(crate) docs: Option<Misplaced>,
     pub(crate) parse: Option<Misplaced>,
+    pub(crate) display: Option<Misplaced>,
     pub(crate) other: Option<Misplaced>,
     #[darling(multiple)]
     pub(crate) alias: Vec<Misplaced>,
@@ -407,6 +411,7 @@ const SYNTAX: &[(&str, &str)] = &[
     ("transparent", "a bare `transparent`"),
     ("title", "`title = \"You do not have enough credit.\"`"),
     ("parse", "a bare `parse`"),
+    ("display", "a bare `display`"),
     ("other", "a bare `other`"),
     ("alias", "`alias = \"old_code\"` or `alias = 40400`"),
     ("skip_parse", "a bare `skip_parse`"),

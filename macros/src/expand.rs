@@ -141,12 +141,23 @@ fn expand(input: &Input) -> TokenStream {
             }
         }
     });
+    // Spanned on `display`, so a second `Display` impl is reported there.
+    let display = input.display.map(|span| {
+        wrap(&quote_spanned! {span=>
+            impl #impl_generics ::core::fmt::Display for #self_ty #where_clause {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::errbook::ApiError::fmt_message(self, __formatter)
+                }
+            }
+        })
+    });
     let predicates = where_clause.map(|w| &w.predicates).into_iter().flatten();
     quote! {
         #api_impl
         #reserved_checks
         #unique_check
         #parse
+        #display
         ::errbook::__integrate! { [#impl_generics] [#self_ty] [#(#predicates,)*] }
     }
 }
