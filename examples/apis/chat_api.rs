@@ -329,7 +329,9 @@ pub const ALWAYS_PRESENT: [&str; 2] = ["retry_after_ms", "missing_permission"];
 /// The chat API's envelope, as on the page:
 /// `{"error": {"code", "message", "retry_after_ms", "missing_permission", …}}`,
 /// with the two [`ALWAYS_PRESENT`] members written as `null` when the error
-/// does not carry them, and development `details` last.
+/// does not carry them, then the request's `request_id` inside a
+/// [`RequestContext`](errbook::request::RequestContext), and development
+/// `details` last.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ChatEnvelope;
 
@@ -386,6 +388,7 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, '_, E> {
             }
         }
         ExtraMembers::new(self.error, WRITTEN).write(&mut map)?;
+        self.context.write_instance(self.error, "request_id", &mut map)?;
         self.context.write_details(self.error, &mut map)?;
         map.end()
     }

@@ -13,9 +13,12 @@ use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Level, Metadata, Subscriber};
 
-/// Every event's level and fields, as text.
+/// An event's level and fields, as text.
+type Recorded = (Level, BTreeMap<String, String>);
+
+/// Every event.
 #[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<(Level, BTreeMap<String, String>)>>>);
+struct Recorder(Arc<Mutex<Vec<Recorded>>>);
 
 struct Fields<'a>(&'a mut BTreeMap<String, String>);
 
@@ -54,11 +57,10 @@ impl Subscriber for Recorder {
     fn exit(&self, _: &Id) {}
 }
 
-fn events_of(f: impl FnOnce()) -> Vec<(Level, BTreeMap<String, String>)> {
+fn events_of(f: impl FnOnce()) -> Vec<Recorded> {
     let recorder = Recorder::default();
     tracing::subscriber::with_default(recorder.clone(), f);
-    let events = recorder.0.lock().unwrap().clone();
-    events
+    recorder.0.lock().unwrap().clone()
 }
 
 #[derive(Debug)]
