@@ -13,8 +13,14 @@
 //! API, built from its enums (`-- --by-status` and `-- --json` for the other
 //! renderings).
 
+#[cfg(feature = "actix-web")]
+#[path = "apis/actix_app.rs"]
+pub mod actix_app;
 #[path = "apis/art_api.rs"]
 pub mod art_api;
+#[cfg(feature = "axum")]
+#[path = "apis/axum_app.rs"]
+pub mod axum_app;
 #[path = "apis/chat_api.rs"]
 pub mod chat_api;
 #[path = "apis/chat_server.rs"]

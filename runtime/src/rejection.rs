@@ -52,10 +52,13 @@ use crate::ApiError;
 /// | `METHOD_NOT_ALLOWED` | 405 | the route exists, not for this method |
 /// | `INTERNAL_ERROR` | 500 | the server is misconfigured (a missing extension, a path extractor on a route without parameters); the cause is logged, never sent |
 ///
+/// `Rejection` is `Display` (its public message) and `std::error::Error`, so
+/// it can also be the rejection type itself, in the nested format.
+///
 /// `reason` is the parser's own explanation (`missing field `name` at line
 /// 1 column 2`): it describes the client's input, so it is public.
 #[derive(Debug, ApiError)]
-#[api(parse)]
+#[api(parse, display)]
 #[non_exhaustive]
 pub enum Rejection {
     /// The request body is not valid JSON.
@@ -108,6 +111,12 @@ pub enum Rejection {
         #[api(source)]
         source: Box<dyn Error + Send + Sync>,
     },
+}
+
+impl Error for Rejection {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        self.source_error()
+    }
 }
 
 impl Rejection {
