@@ -104,10 +104,7 @@ use core::future::Future;
 use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
-use std::hash::BuildHasher;
 use std::sync::Arc;
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use actix_web::body::{BodySize, EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
@@ -735,10 +732,10 @@ where
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
         let incoming = request.headers().get(&self.header).and_then(|value| {
             let text = value.to_str().ok()?;
-            is_acceptable_id(text).then(|| (Arc::<str>::from(text), value.clone()))
+            crate::request::is_usable_id(text).then(|| (Arc::<str>::from(text), value.clone()))
         });
         let (id, value) = incoming.unwrap_or_else(|| {
-            let id = generate_id();
+            let id = crate::request::new_id();
             // Made of hex digits and a dash: always a valid header value.
             let value =
                 HeaderValue::from_str(&id).unwrap_or_else(|_| HeaderValue::from_static("unknown"));
@@ -775,27 +772,6 @@ where
     }
 }
 
-/// The longest incoming id kept, in bytes; a longer one is replaced.
-const MAX_ID_LEN: usize = 128;
-
-/// 1 to [`MAX_ID_LEN`] visible ASCII characters: safe to echo in a header
-/// and a body.
-fn is_acceptable_id(id: &str) -> bool {
-    (1..=MAX_ID_LEN).contains(&id.len()) && id.bytes().all(|byte| byte.is_ascii_graphic())
-}
-
-/// An id unique in this process: a random prefix drawn once, and a counter.
-fn generate_id() -> String {
-    static PREFIX: OnceLock<u64> = OnceLock::new();
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    let prefix = *PREFIX.get_or_init(|| {
-        // std's hasher keys come from the operating system's randomness.
-        std::hash::RandomState::new().hash_one(std::process::id())
-    });
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    format!("{prefix:016x}-{n:08x}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -812,19 +788,23 @@ mod tests {
 
     #[test]
     fn incoming_ids() {
-        assert!(is_acceptable_id("req-7f3a"));
-        assert!(!is_acceptable_id(""));
-        assert!(!is_acceptable_id("two words"));
-        assert!(!is_acceptable_id("é"));
-        assert!(!is_acceptable_id(&"a".repeat(MAX_ID_LEN + 1)));
-        assert!(is_acceptable_id(&"a".repeat(MAX_ID_LEN)));
+        assert!(crate::request::is_usable_id("req-7f3a"));
+        assert!(!crate::request::is_usable_id(""));
+        assert!(!crate::request::is_usable_id("two words"));
+        assert!(!crate::request::is_usable_id("é"));
+        assert!(!crate::request::is_usable_id(
+            &"a".repeat(crate::request::MAX_ID_LEN + 1)
+        ));
+        assert!(crate::request::is_usable_id(
+            &"a".repeat(crate::request::MAX_ID_LEN)
+        ));
     }
 
     #[test]
     fn new_ids_are_unique_and_acceptable() {
-        let (a, b) = (generate_id(), generate_id());
+        let (a, b) = (crate::request::new_id(), crate::request::new_id());
         assert_ne!(a, b);
-        assert!(is_acceptable_id(&a));
+        assert!(crate::request::is_usable_id(&a));
         assert_eq!(a.split('-').next(), b.split('-').next());
     }
 

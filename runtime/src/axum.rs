@@ -190,9 +190,6 @@ use core::ops::{Deref, DerefMut};
 use core::pin::Pin;
 use core::task::{Context, Poll, ready};
 use std::error::Error as StdError;
-use std::hash::BuildHasher;
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use ::axum::body::Body;
 use ::axum::extract::rejection::{
@@ -620,9 +617,6 @@ pub async fn method_not_allowed<E: From<Rejection>>() -> E {
 // Request ids
 // ---------------------------------------------------------------------------
 
-/// The longest incoming id kept; a longer one is replaced.
-const MAX_ID_LEN: usize = 128;
-
 /// A layer giving every request an id and, optionally, a development mode
 /// of its own.
 ///
@@ -701,13 +695,10 @@ impl RequestIds {
     fn prepare(&self, headers: &mut HeaderMap) -> (RequestContext, HeaderValue) {
         let incoming = headers.get(&self.header).and_then(|value| {
             let text = value.to_str().ok()?;
-            let acceptable = !text.is_empty()
-                && text.len() <= MAX_ID_LEN
-                && text.bytes().all(|byte| byte.is_ascii_graphic());
-            acceptable.then(|| (text.to_owned(), value.clone()))
+            crate::request::is_usable_id(text).then(|| (text.to_owned(), value.clone()))
         });
         let (id, value) = incoming.unwrap_or_else(|| {
-            let id = generate_id();
+            let id = crate::request::new_id();
             let value =
                 HeaderValue::from_str(&id).unwrap_or_else(|_| HeaderValue::from_static("unknown"));
             headers.insert(self.header.clone(), value.clone());
@@ -719,18 +710,6 @@ impl RequestIds {
         }
         (context, value)
     }
-}
-
-/// An id unique in this process: a random prefix drawn once, and a counter.
-fn generate_id() -> String {
-    static PREFIX: OnceLock<u64> = OnceLock::new();
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    let prefix = *PREFIX.get_or_init(|| {
-        // std's hasher keys come from the operating system's randomness.
-        std::hash::RandomState::new().hash_one(std::process::id())
-    });
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    format!("{prefix:016x}-{n:08x}")
 }
 
 impl<S> tower_layer::Layer<S> for RequestIds {

@@ -142,6 +142,49 @@ impl<F: Future> Future for Scope<F> {
     }
 }
 
+/// The longest incoming request id [`is_usable_id`] accepts, in bytes.
+pub const MAX_ID_LEN: usize = 128;
+
+/// Whether an incoming request id (an `x-request-id` header) can be kept:
+/// 1 to [`MAX_ID_LEN`] visible ASCII characters, safe to echo in a header
+/// and a body. The framework integrations replace any other with
+/// [`new_id`].
+///
+/// ```
+/// use errbook::request::is_usable_id;
+///
+/// assert!(is_usable_id("req-7f3a"));
+/// assert!(!is_usable_id(""));
+/// assert!(!is_usable_id("two words"));
+/// assert!(!is_usable_id("é"));
+/// ```
+pub fn is_usable_id(id: &str) -> bool {
+    (1..=MAX_ID_LEN).contains(&id.len()) && id.bytes().all(|byte| byte.is_ascii_graphic())
+}
+
+/// A request id unique in this process: a random prefix drawn once per
+/// process, and a counter (`70790c0ab692d3a0-00000001`).
+///
+/// ```
+/// let (a, b) = (errbook::request::new_id(), errbook::request::new_id());
+/// assert_ne!(a, b);
+/// assert!(errbook::request::is_usable_id(&a));
+/// ```
+pub fn new_id() -> String {
+    use std::hash::BuildHasher as _;
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    static PREFIX: OnceLock<u64> = OnceLock::new();
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let prefix = *PREFIX.get_or_init(|| {
+        // std's hasher keys come from the operating system's randomness.
+        std::hash::RandomState::new().hash_one(std::process::id())
+    });
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("{prefix:016x}-{n:08x}")
+}
+
 /// Calls `f` with the rendering [`Context`](crate::Context) of the current
 /// request.
 pub(crate) fn with_current<R>(f: impl FnOnce(crate::Context<'_>) -> R) -> R {
