@@ -521,13 +521,12 @@ fn envelope_with_context_reaches_the_format() {
         serde_json::to_string(&envelope).unwrap(),
         r#"{"status":"error","error_code":"QUOTA","message":"Quota exceeded.","instance":"/v1/messages/17","retry_in":1}"#
     );
-    // The nested format has no place for an instance and ignores it.
+    // The nested format writes it as its `request_id` member.
     let nested = err
         .envelope()
         .with_context(Context::production().with_instance("/v1/messages/17"));
-    assert!(
-        !serde_json::to_string(&nested)
-            .unwrap()
-            .contains("/v1/messages/17")
+    assert_eq!(
+        serde_json::to_string(&nested).unwrap(),
+        r#"{"error":{"code":"QUOTA","message":"Quota exceeded.","status":"exhausted","retry_in":1,"request_id":"/v1/messages/17"}}"#
     );
 }
