@@ -118,7 +118,7 @@
 //!     .method_not_allowed_fallback(method_not_allowed::<AppError>)
 //!     // Last: the layer wraps the routes and fallbacks added before it.
 //!     .layer(RequestIds::new());
-//! # use tower_service::Service as _;
+//! # use tower_service::Service;
 //! # fn ready<F: std::future::Future>(future: F) -> F::Output {
 //! #     let mut future = std::pin::pin!(future);
 //! #     let waker = std::task::Waker::noop();
@@ -137,8 +137,8 @@
 //! #         .body(axum::body::Body::from(body))
 //! #         .unwrap()
 //! # };
-//! # let mut send = |request| {
-//! #     let response = ready(app.call(request)).unwrap();
+//! # let mut send = |request: axum::http::Request<axum::body::Body>| {
+//! #     let response = ready(Service::<axum::http::Request<axum::body::Body>>::call(&mut app, request)).unwrap();
 //! #     let (parts, body) = response.into_parts();
 //! #     let body = ready(axum::body::to_bytes(body, usize::MAX)).unwrap();
 //! #     (parts.status.as_u16(), parts.headers, String::from_utf8(body.to_vec()).unwrap())
