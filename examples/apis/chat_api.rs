@@ -388,7 +388,8 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, '_, E> {
             }
         }
         ExtraMembers::new(self.error, WRITTEN).write(&mut map)?;
-        self.context.write_instance(self.error, "request_id", &mut map)?;
+        self.context
+            .write_instance(self.error, "request_id", &mut map)?;
         self.context.write_details(self.error, &mut map)?;
         map.end()
     }

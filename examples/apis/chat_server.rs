@@ -18,8 +18,8 @@
 use errbook::{ApiError, Rejection};
 use serde::{Deserialize, Serialize};
 
-pub use crate::chat_api::ChatError;
 use crate::chat_api::ChatEnvelope;
+pub use crate::chat_api::ChatError;
 
 /// What the example servers' handlers return.
 #[derive(Debug, ApiError)]

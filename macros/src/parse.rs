@@ -66,23 +66,36 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             continue;
         }
         let build = construct(variant, &path, &mut bounds);
-        let mut codes: Vec<TokenStream> = Vec::new();
-        match variant.code.as_ref().map(|c| &c.lit) {
-            Some(CodeLit::Str(code)) => codes.push(quote!(__code == #code)),
-            Some(CodeLit::Int(code)) => codes.push(quote!(__code == #code)),
-            None => {}
-        }
-        for (alias, _) in &variant.aliases {
-            codes.push(match alias {
-                CodeLit::Str(alias) => quote!(__code == #alias),
-                CodeLit::Int(alias) => quote!(__code == #alias),
-            });
-        }
-        by_code.push(quote!(
-            if #(#codes)||* {
-                return ::core::result::Result::Ok(::core::option::Option::Some(#build));
+        // The code and the aliases, as a pattern of one `match` on the code
+        // (`Code::Str("A" | "B") | Code::Int(1)`): compiled in the user's
+        // crate, a string code is compared where it is matched, without a
+        // call.
+        let (mut strs, mut ints) = (Vec::new(), Vec::new());
+        for code in variant
+            .code
+            .iter()
+            .map(|code| &code.lit)
+            .chain(variant.aliases.iter().map(|(alias, _)| alias))
+        {
+            match code {
+                CodeLit::Str(code) => strs.push(quote!(#code)),
+                CodeLit::Int(code) => ints.push(quote!(#code)),
             }
-        ));
+        }
+        let mut pattern = Vec::new();
+        if !strs.is_empty() {
+            pattern.push(quote!(::errbook::Code::Str(#(#strs)|*)));
+        }
+        if !ints.is_empty() {
+            pattern.push(quote!(::errbook::Code::Int(#(#ints)|*)));
+        }
+        if !pattern.is_empty() {
+            by_code.push(quote!(
+                #(#pattern)|* => {
+                    return ::core::result::Result::Ok(::core::option::Option::Some(#build));
+                }
+            ));
+        }
         // A body without a code (FastAPI's `detail`) is matched by its
         // status and its message, for variants whose message is fixed: a
         // template without placeholders, or no template (the status's
@@ -118,7 +131,11 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             ) -> ::core::result::Result<::core::option::Option<Self>, ::errbook::__private::DecodeErrorKind> {
                 match __raw.code() {
                     ::core::option::Option::Some(__code) => {
-                        #(#by_code)*
+                        #[allow(unreachable_patterns)]
+                        match __code {
+                            #(#by_code)*
+                            _ => {}
+                        }
                     }
                     ::core::option::Option::None => {
                         #(#by_message)*

@@ -22,6 +22,11 @@
 //! assert!(err.to_string().starts_with("the body is not JSON"));
 //! assert_eq!(err.body(), b"<html>Bad gateway</html>");
 //! ```
+//!
+//! A body is read in a single pass: the code and the message are borrowed
+//! from it (copied only when they hold escapes), and every other member is
+//! kept as its borrowed raw JSON text in [`Members`], read into a field's
+//! type only when asked for.
 
 use core::fmt;
 use core::time::Duration;
@@ -30,7 +35,8 @@ use std::time::SystemTime;
 use std::borrow::Cow;
 
 use http::{HeaderMap, StatusCode};
-use serde::de::DeserializeOwned;
+use serde::Deserializer as _;
+use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::{Code, Format};
@@ -39,22 +45,147 @@ use crate::{Code, Format};
 /// hundred bytes; anything larger is refused before parsing.
 pub const MAX_BODY: usize = 1 << 20;
 
-/// A code as read from a body: a string or an integer.
+/// A code as read from a body: a string or an integer. A string code is
+/// borrowed from the body, unless it has escapes.
+///
+/// ```
+/// use errbook::Code;
+/// use errbook::decode::RawCode;
+///
+/// let code = RawCode::from(Code::Str("M_FORBIDDEN"));
+/// assert_eq!(code.as_code(), "M_FORBIDDEN");
+/// let kept: RawCode<'static> = code.into_owned();
+/// assert_eq!(kept, RawCode::Str("M_FORBIDDEN".into()));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum RawCode {
+pub enum RawCode<'a> {
     /// A string code.
-    Str(String),
+    Str(Cow<'a, str>),
     /// An integer code.
     Int(i64),
 }
 
-impl RawCode {
+impl RawCode<'_> {
     /// The code as a [`Code`].
     pub fn as_code(&self) -> Code<'_> {
         match self {
             RawCode::Str(s) => Code::Str(s),
             RawCode::Int(i) => Code::Int(*i),
         }
+    }
+
+    /// The code, owning its text: to keep it after the body is gone.
+    pub fn into_owned(self) -> RawCode<'static> {
+        match self {
+            RawCode::Str(s) => RawCode::Str(Cow::Owned(s.into_owned())),
+            RawCode::Int(i) => RawCode::Int(i),
+        }
+    }
+}
+
+impl<'a> From<Code<'a>> for RawCode<'a> {
+    fn from(code: Code<'a>) -> Self {
+        match code {
+            Code::Str(s) => RawCode::Str(Cow::Borrowed(s)),
+            Code::Int(i) => RawCode::Int(i),
+        }
+    }
+}
+
+/// How many members [`Members`] holds before it allocates.
+const INLINE: usize = 4;
+
+/// One member: its name and its raw JSON value.
+type Member<'a> = (Cow<'a, str>, &'a RawValue);
+
+/// The members of an error body that are not the format's own, in the
+/// body's order: each name with its value as borrowed raw JSON. A body's
+/// first few members are held without allocating.
+///
+/// ```
+/// use errbook::decode::Members;
+/// use serde_json::value::RawValue;
+///
+/// let id: &RawValue = serde_json::from_str("7").unwrap();
+/// let mut members = Members::new();
+/// members.push("id", id);
+/// assert_eq!(members.get("id").unwrap().get(), "7");
+/// assert_eq!(members.len(), 1);
+/// assert_eq!(members.iter().map(|(name, _)| name).collect::<Vec<_>>(), ["id"]);
+/// ```
+#[derive(Clone, Default)]
+pub struct Members<'a> {
+    len: usize,
+    inline: [Option<Member<'a>>; INLINE],
+    spill: Vec<Member<'a>>,
+}
+
+impl<'a> Members<'a> {
+    /// No members.
+    pub fn new() -> Self {
+        Members::default()
+    }
+
+    /// Adds the member `name` with its raw JSON `value`, after the others.
+    #[inline]
+    pub fn push(&mut self, name: impl Into<Cow<'a, str>>, value: &'a RawValue) {
+        let member = (name.into(), value);
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = Some(member),
+            None => self.spill.push(member),
+        }
+        self.len += 1;
+    }
+
+    /// The raw JSON of the first member named `name`.
+    pub fn get(&self, name: &str) -> Option<&'a RawValue> {
+        self.entries()
+            .find(|(member, _)| member == name)
+            .map(|(_, value)| *value)
+    }
+
+    /// The members, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &'a RawValue)> + Clone + '_ {
+        self.entries().map(|(name, value)| (&**name, *value))
+    }
+
+    /// How many members there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &Member<'a>> + Clone + '_ {
+        self.inline
+            .iter()
+            .map_while(Option::as_ref)
+            .chain(&self.spill)
+    }
+}
+
+impl fmt::Debug for Members<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl<'a, N: Into<Cow<'a, str>>> Extend<(N, &'a RawValue)> for Members<'a> {
+    fn extend<I: IntoIterator<Item = (N, &'a RawValue)>>(&mut self, members: I) {
+        for (name, value) in members {
+            self.push(name, value);
+        }
+    }
+}
+
+impl<'a, N: Into<Cow<'a, str>>> FromIterator<(N, &'a RawValue)> for Members<'a> {
+    fn from_iter<I: IntoIterator<Item = (N, &'a RawValue)>>(members: I) -> Self {
+        let mut all = Members::new();
+        all.extend(members);
+        all
     }
 }
 
@@ -64,11 +195,421 @@ impl RawCode {
 #[derive(Clone, Debug, Default)]
 pub struct Parts<'a> {
     /// The code.
-    pub code: Option<RawCode>,
+    pub code: Option<RawCode<'a>>,
     /// The message.
     pub message: Option<Cow<'a, str>>,
     /// Every member that is not the format's own.
-    pub members: Vec<(Cow<'a, str>, &'a RawValue)>,
+    pub members: Members<'a>,
+}
+
+impl<'a> Parts<'a> {
+    /// Reads `body`, a JSON object laid out as `layout` says, in a single
+    /// pass: the body's code (a string or an integer) and message (a string,
+    /// absent or `null`) where the layout keeps them, and every other member
+    /// but the format's own. The first member of a name counts; a later one
+    /// of the code's or message's name is kept as a member.
+    ///
+    /// The body must be UTF-8 JSON (else [`DecodeErrorKind::NotJson`]), an
+    /// object holding the layout's wrapper object if it has one (else
+    /// [`DecodeErrorKind::Shape`]), with a code if the layout has one (else
+    /// [`DecodeErrorKind::MissingCode`]) and a code and message of the right
+    /// types (else [`DecodeErrorKind::Member`]). It is the whole of
+    /// [`Format::decode`] for most formats; see [`Layout`].
+    #[inline]
+    pub fn read(body: &'a [u8], layout: &Layout<'_>) -> Result<Self, DecodeErrorKind> {
+        let mut parts = Parts::default();
+        let mut found = Found::default();
+        sort(body_text(body)?, layout, &mut parts.members, &mut found)?;
+        if let Some(key) = layout.code {
+            parts.code = Some(read_code(found.code, layout.format, key)?);
+        }
+        if let Some(key) = layout.message {
+            parts.message = read_message(found.message, key)?;
+        }
+        Ok(parts)
+    }
+}
+
+/// Where a format keeps an error's parts in its JSON object, for
+/// [`Parts::read`].
+///
+/// A format of your own that keeps the code and the message as members of
+/// one object reads its bodies back with it:
+///
+/// ```
+/// use errbook::decode::{DecodeErrorKind, Layout, Parts};
+///
+/// // `{"status": "error", "error_code": …, "message": …, …fields}`
+/// const FLAT: Layout<'static> = Layout::new("flat", r#"{"error_code": …, "message": …}"#)
+///     .code("error_code")
+///     .message("message")
+///     .own(&["status"]);
+///
+/// let body = br#"{"status":"error","error_code":"QUOTA","message":"Quota exceeded.","limit":10}"#;
+/// let parts = Parts::read(body, &FLAT).unwrap();
+/// assert_eq!(parts.code.unwrap().as_code(), "QUOTA");
+/// assert_eq!(parts.message.as_deref(), Some("Quota exceeded."));
+/// assert_eq!(parts.members.iter().map(|(name, raw)| (name, raw.get())).collect::<Vec<_>>(), [("limit", "10")]);
+///
+/// // `{"error": {…}}`: the error object is wrapped in another.
+/// let wrapped = FLAT.wrapper("error");
+/// let parts = Parts::read(br#"{"error":{"error_code":7}}"#, &wrapped).unwrap();
+/// assert_eq!(parts.code.unwrap().as_code(), 7);
+/// assert!(matches!(Parts::read(br#"{"error_code":7}"#, &wrapped), Err(DecodeErrorKind::Shape { .. })));
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct Layout<'k> {
+    /// The format's name, for messages.
+    pub format: &'static str,
+    /// What a body of the format looks like, for messages.
+    pub expected: &'static str,
+    /// The member holding the error object, when the body wraps it
+    /// (`{"error": {…}}`); `None` when the body is the error object.
+    pub wrapper: Option<&'k str>,
+    /// The code's member; `None` for a format without a code.
+    pub code: Option<&'k str>,
+    /// The message's member; `None` for a format without a message.
+    pub message: Option<&'k str>,
+    /// The other members the format writes itself: left out of the parts.
+    pub own: &'k [&'k str],
+}
+
+impl<'k> Layout<'k> {
+    /// A body of the format `format` (its name, for messages), which looks
+    /// like `expected`: an object without a code or a message yet.
+    pub const fn new(format: &'static str, expected: &'static str) -> Self {
+        Layout {
+            format,
+            expected,
+            wrapper: None,
+            code: None,
+            message: None,
+            own: &[],
+        }
+    }
+
+    /// The error object is the member `key` of the body's object.
+    #[must_use]
+    pub const fn wrapper(mut self, key: &'k str) -> Self {
+        self.wrapper = Some(key);
+        self
+    }
+
+    /// The code is the member `key`.
+    #[must_use]
+    pub const fn code(mut self, key: &'k str) -> Self {
+        self.code = Some(key);
+        self
+    }
+
+    /// The message is the member `key`.
+    #[must_use]
+    pub const fn message(mut self, key: &'k str) -> Self {
+        self.message = Some(key);
+        self
+    }
+
+    /// The other members the format writes itself, left out of the parts.
+    #[must_use]
+    pub const fn own(mut self, keys: &'k [&'k str]) -> Self {
+        self.own = keys;
+        self
+    }
+
+    pub(crate) fn shape(&self) -> DecodeErrorKind {
+        DecodeErrorKind::Shape {
+            format: self.format,
+            expected: self.expected,
+        }
+    }
+}
+
+/// The members of one object a format reads itself, found in a single pass
+/// by [`sort`]: checked once the whole body has parsed, so a syntax error
+/// later in the body is reported as such.
+#[derive(Clone, Default)]
+pub(crate) struct Found<'a> {
+    /// The first member of the code's name.
+    pub(crate) code: Option<Scalar<'a>>,
+    /// The first member of the message's name.
+    pub(crate) message: Option<Scalar<'a>>,
+    /// The first member named `extra`, for [`sort_with`].
+    pub(crate) extra: Option<&'a RawValue>,
+}
+
+/// A code or message member as the pass read it: its value when it is a
+/// string, an integer or `null`, or its raw JSON.
+#[derive(Clone, Debug)]
+pub(crate) enum Scalar<'a> {
+    /// A string, borrowed unless it has escapes.
+    Str(Cow<'a, str>),
+    /// An integer that fits an `i64`.
+    Int(i64),
+    /// `null`.
+    Null,
+    /// Any other value: a float, a larger integer, a boolean, an array or
+    /// an object.
+    Other,
+    /// The raw JSON, when the pass reads values raw (see [`sort_with`]).
+    Raw(&'a RawValue),
+}
+
+impl<'a> Scalar<'a> {
+    /// The text of a string.
+    #[inline]
+    pub(crate) fn text(&self) -> Option<Cow<'a, str>> {
+        match self {
+            Scalar::Str(text) => Some(text.clone()),
+            Scalar::Raw(raw) => unquote(raw.get()),
+            Scalar::Int(_) | Scalar::Null | Scalar::Other => None,
+        }
+    }
+
+    /// Whether this is a string, valid or not.
+    pub(crate) fn is_string(&self) -> bool {
+        match self {
+            Scalar::Str(_) => true,
+            Scalar::Raw(raw) => raw.get().starts_with('"'),
+            Scalar::Int(_) | Scalar::Null | Scalar::Other => false,
+        }
+    }
+}
+
+/// Reads `json`, laid out as `layout` says, in a single pass: the code and
+/// message members are returned, the format's own members skipped and
+/// every other member pushed onto `members`.
+#[inline]
+pub(crate) fn sort<'a>(
+    json: &'a str,
+    layout: &Layout<'_>,
+    members: &mut Members<'a>,
+    found: &mut Found<'a>,
+) -> Result<(), DecodeErrorKind> {
+    sort_with(json, layout, None, Some(members), found)
+}
+
+/// [`sort`], also returning the first member named `extra` (which `layout`
+/// lists as the format's own), and dropping the other members when
+/// `members` is `None`.
+///
+/// The pass reads the code and the message as they come, borrowing their
+/// text. Parsing a string or a number strictly rejects a few values that
+/// skipping them does not (a lone surrogate escape, a number out of range);
+/// those are a wrong member type, not a body that is not JSON, so when the
+/// strict pass fails the body is read again with every value kept raw, and
+/// whatever that finds (an error, or the value of the wrong type) is the
+/// answer. A body the strict pass reads, it reads exactly as the raw one.
+#[inline]
+pub(crate) fn sort_with<'a>(
+    json: &'a str,
+    layout: &Layout<'_>,
+    extra: Option<&str>,
+    mut members: Option<&mut Members<'a>>,
+    found: &mut Found<'a>,
+) -> Result<(), DecodeErrorKind> {
+    let strict = Sorter {
+        layout,
+        extra,
+        members: members.as_deref_mut(),
+        found: &mut *found,
+        raw: false,
+    };
+    let wrapped = if let Ok(wrapped) = pass(json, strict) {
+        wrapped
+    } else {
+        if let Some(members) = members.as_deref_mut() {
+            *members = Members::new();
+        }
+        *found = Found::default();
+        let raw = Sorter {
+            layout,
+            extra,
+            members,
+            found,
+            raw: true,
+        };
+        pass(json, raw).map_err(|err| json_error(&err, layout))?
+    };
+    if wrapped { Ok(()) } else { Err(layout.shape()) }
+}
+
+/// One pass over `json` with `sorter`: `false` when the layout's wrapper
+/// is missing.
+fn pass<'a>(json: &'a str, sorter: Sorter<'_, '_, 'a>) -> Result<bool, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let wrapped = if let Some(key) = sorter.layout.wrapper {
+        deserializer.deserialize_map(Wrapped { key, sorter })?
+    } else {
+        deserializer.deserialize_map(sorter)?;
+        true
+    };
+    deserializer.end()?;
+    Ok(wrapped)
+}
+
+/// A parser error: a JSON value of the wrong type is a body of another
+/// shape; anything else is not JSON.
+fn json_error(err: &serde_json::Error, layout: &Layout<'_>) -> DecodeErrorKind {
+    match err.classify() {
+        serde_json::error::Category::Data => layout.shape(),
+        _ => DecodeErrorKind::NotJson {
+            reason: err.to_string(),
+        },
+    }
+}
+
+/// The visitor of one error object.
+struct Sorter<'s, 'k, 'a> {
+    layout: &'s Layout<'k>,
+    extra: Option<&'s str>,
+    members: Option<&'s mut Members<'a>>,
+    found: &'s mut Found<'a>,
+    /// Whether the code and the message are kept raw.
+    raw: bool,
+}
+
+impl<'a> Sorter<'_, '_, 'a> {
+    fn scalar<M: MapAccess<'a>>(raw: bool, map: &mut M) -> Result<Scalar<'a>, M::Error> {
+        if raw {
+            map.next_value().map(Scalar::Raw)
+        } else {
+            map.next_value_seed(ReadScalar)
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Sorter<'_, '_, 'a> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    #[inline]
+    fn visit_map<M: MapAccess<'a>>(self, mut map: M) -> Result<(), M::Error> {
+        let Sorter {
+            layout,
+            extra,
+            mut members,
+            found,
+            raw,
+        } = self;
+        while let Some(Key(name)) = map.next_key()? {
+            let name_is = |key: Option<&str>| key == Some(&*name);
+            if found.code.is_none() && name_is(layout.code) {
+                found.code = Some(Self::scalar(raw, &mut map)?);
+            } else if found.message.is_none() && name_is(layout.message) {
+                found.message = Some(Self::scalar(raw, &mut map)?);
+            } else if found.extra.is_none() && name_is(extra) {
+                found.extra = Some(map.next_value()?);
+            } else if let Some(members) = members.as_deref_mut()
+                && !layout.own.contains(&&*name)
+            {
+                members.push(name, map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'a> DeserializeSeed<'a> for Sorter<'_, '_, 'a> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'a>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+/// The visitor of a body that wraps the error object under `key`: the first
+/// such member is sorted, every other member skipped.
+struct Wrapped<'s, 'k, 'a> {
+    key: &'k str,
+    sorter: Sorter<'s, 'k, 'a>,
+}
+
+impl<'a> Visitor<'a> for Wrapped<'_, '_, 'a> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<M: MapAccess<'a>>(self, mut map: M) -> Result<bool, M::Error> {
+        let (key, mut sorter) = (self.key, Some(self.sorter));
+        while let Some(Key(name)) = map.next_key()? {
+            match sorter.take() {
+                Some(inner) if name == key => map.next_value_seed(inner)?,
+                unused => {
+                    sorter = unused;
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(sorter.is_none())
+    }
+}
+
+/// Reads a code or message member as a [`Scalar`], whatever its type.
+struct ReadScalar;
+
+impl<'a> DeserializeSeed<'a> for ReadScalar {
+    type Value = Scalar<'a>;
+
+    fn deserialize<D: serde::Deserializer<'a>>(
+        self,
+        deserializer: D,
+    ) -> Result<Scalar<'a>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'a> Visitor<'a> for ReadScalar {
+    type Value = Scalar<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_borrowed_str<E>(self, text: &'a str) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Str(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Str(Cow::Owned(text.to_owned())))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Int(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Scalar<'a>, E> {
+        Ok(i64::try_from(value).map_or(Scalar::Other, Scalar::Int))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Other)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Other)
+    }
+
+    fn visit_unit<E>(self) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'a>>(self, mut seq: A) -> Result<Scalar<'a>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
+
+    fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<Scalar<'a>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
 }
 
 /// An error response read back: status, code, message, members and the
@@ -98,16 +639,18 @@ impl<'a> RawError<'a> {
                 limit: MAX_BODY,
             }));
         }
-        let parts = format.decode(body).map_err(fail)?;
-        Ok(RawError {
-            status,
-            parts,
-            retry_after: if headers.contains_key(http::header::RETRY_AFTER) {
-                retry_after(headers, SystemTime::now())
-            } else {
-                None
-            },
-        })
+        match format.decode(body) {
+            Ok(parts) => Ok(RawError {
+                status,
+                parts,
+                retry_after: if headers.contains_key(http::header::RETRY_AFTER) {
+                    retry_after(headers, SystemTime::now())
+                } else {
+                    None
+                },
+            }),
+            Err(kind) => Err(fail(kind)),
+        }
     }
 
     /// A raw error made of its parts, as a format of your own or a test
@@ -137,19 +680,12 @@ impl<'a> RawError<'a> {
 
     /// The members that are not the format's own, in the body's order.
     pub fn members(&self) -> impl Iterator<Item = (&str, &'a RawValue)> {
-        self.parts
-            .members
-            .iter()
-            .map(|(name, value)| (&**name, *value))
+        self.parts.members.iter()
     }
 
     /// The raw JSON of the member `name`.
     pub fn member_raw(&self, name: &str) -> Option<&'a RawValue> {
-        self.parts
-            .members
-            .iter()
-            .find(|(member, _)| member == name)
-            .map(|(_, value)| *value)
+        self.parts.members.get(name)
     }
 
     /// The parts read from the body.
@@ -194,134 +730,13 @@ fn from_raw<T: DeserializeOwned>(json: &str) -> Result<T, String> {
     match serde_json::from_str(json) {
         Ok(value) => Ok(value),
         Err(err) => {
-            if json.starts_with('"')
-                && let Ok(text) = serde_json::from_str::<Cow<'_, str>>(json)
+            if let Some(text) = unquote(json)
                 && let Ok(value) = serde_json::from_str(&text)
             {
                 return Ok(value);
             }
             Err(err.to_string())
         }
-    }
-}
-
-/// A JSON object with its members as borrowed raw JSON, in order: what the
-/// formats read their bodies into, so nothing is parsed twice or copied.
-#[derive(Clone, Debug, Default)]
-pub struct Object<'a>(pub Vec<(Cow<'a, str>, &'a RawValue)>);
-
-impl<'a> Object<'a> {
-    /// Parses `json` as an object; anything else is a shape error naming
-    /// `format` and what it `expected`.
-    pub fn parse(
-        json: &'a str,
-        format: &'static str,
-        expected: &'static str,
-    ) -> Result<Self, DecodeErrorKind> {
-        serde_json::from_str(json).map_err(|err| match err.classify() {
-            serde_json::error::Category::Data => DecodeErrorKind::Shape { format, expected },
-            _ => DecodeErrorKind::NotJson {
-                reason: err.to_string(),
-            },
-        })
-    }
-
-    /// Parses `json` as an object holding an object under `key` (`{"error":
-    /// {…}}`) and returns the inner one, in a single pass: the outer
-    /// object's other members are skipped unread.
-    pub fn parse_wrapped(
-        json: &'a str,
-        key: &'static str,
-        format: &'static str,
-        expected: &'static str,
-    ) -> Result<Self, DecodeErrorKind> {
-        struct Wrapped<'a>(Option<Object<'a>>, &'static str);
-
-        impl<'de: 'a, 'a> serde::de::DeserializeSeed<'de> for Wrapped<'a> {
-            type Value = Option<Object<'a>>;
-
-            fn deserialize<D: serde::Deserializer<'de>>(
-                self,
-                deserializer: D,
-            ) -> Result<Self::Value, D::Error> {
-                deserializer.deserialize_map(self)
-            }
-        }
-
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Wrapped<'a> {
-            type Value = Option<Object<'a>>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-
-            fn visit_map<M: serde::de::MapAccess<'de>>(
-                mut self,
-                mut map: M,
-            ) -> Result<Self::Value, M::Error> {
-                while let Some(Key(name)) = map.next_key()? {
-                    if name == self.1 && self.0.is_none() {
-                        self.0 = Some(map.next_value()?);
-                    } else {
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
-                Ok(self.0)
-            }
-        }
-
-        let mut deserializer = serde_json::Deserializer::from_str(json);
-        let inner = serde::de::DeserializeSeed::deserialize(Wrapped(None, key), &mut deserializer)
-            .and_then(|inner| deserializer.end().map(|()| inner))
-            .map_err(|err| match err.classify() {
-                serde_json::error::Category::Data => DecodeErrorKind::Shape { format, expected },
-                _ => DecodeErrorKind::NotJson {
-                    reason: err.to_string(),
-                },
-            })?;
-        inner.ok_or(DecodeErrorKind::Shape { format, expected })
-    }
-
-    /// Removes and returns the member `name`.
-    pub fn take(&mut self, name: &str) -> Option<&'a RawValue> {
-        let at = self.0.iter().position(|(member, _)| member == name)?;
-        Some(self.0.remove(at).1)
-    }
-
-    /// The member `name`.
-    pub fn get(&self, name: &str) -> Option<&'a RawValue> {
-        self.0
-            .iter()
-            .find(|(member, _)| member == name)
-            .map(|(_, value)| *value)
-    }
-}
-
-impl<'de: 'a, 'a> serde::Deserialize<'de> for Object<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visit<'a>(core::marker::PhantomData<&'a ()>);
-
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
-            type Value = Object<'a>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-
-            fn visit_map<M: serde::de::MapAccess<'de>>(
-                self,
-                mut map: M,
-            ) -> Result<Object<'a>, M::Error> {
-                let mut members = Vec::new();
-                while let Some(Key(name)) = map.next_key()? {
-                    let value: &'de RawValue = map.next_value()?;
-                    members.push((name, value));
-                }
-                Ok(Object(members))
-            }
-        }
-
-        deserializer.deserialize_map(Visit(core::marker::PhantomData))
     }
 }
 
@@ -332,7 +747,7 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visit<'a>(core::marker::PhantomData<&'a ()>);
 
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+        impl<'de: 'a, 'a> Visitor<'de> for Visit<'a> {
             type Value = Key<'a>;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -352,49 +767,65 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
     }
 }
 
-/// Reads a code member: a string or an integer.
-pub(crate) fn read_code(
-    raw: Option<&RawValue>,
+/// The text of a raw JSON string: borrowed when it has no escapes (its
+/// bytes between the quotes are then the text), unescaped otherwise. `None`
+/// for any other value, or a string with a lone surrogate escape.
+#[inline]
+pub(crate) fn unquote(json: &str) -> Option<Cow<'_, str>> {
+    let text = json.strip_prefix('"')?.strip_suffix('"')?;
+    if text.contains('\\') {
+        serde_json::from_str::<String>(json).ok().map(Cow::Owned)
+    } else {
+        Some(Cow::Borrowed(text))
+    }
+}
+
+/// Reads a code member: a string or an integer; `MissingCode` when absent.
+#[inline]
+pub(crate) fn read_code<'a>(
+    code: Option<Scalar<'a>>,
     format: &'static str,
     key: &str,
-) -> Result<Option<RawCode>, DecodeErrorKind> {
-    let Some(raw) = raw else {
-        return Err(DecodeErrorKind::MissingCode { format });
+) -> Result<RawCode<'a>, DecodeErrorKind> {
+    let code = match code {
+        None => return Err(DecodeErrorKind::MissingCode { format }),
+        Some(Scalar::Str(text)) => Some(RawCode::Str(text)),
+        Some(Scalar::Int(value)) => Some(RawCode::Int(value)),
+        Some(Scalar::Null | Scalar::Other) => None,
+        Some(Scalar::Raw(raw)) => {
+            let json = raw.get();
+            if json.starts_with('"') {
+                unquote(json).map(RawCode::Str)
+            } else {
+                serde_json::from_str::<i64>(json).ok().map(RawCode::Int)
+            }
+        }
     };
-    let json = raw.get();
-    let code = if json.starts_with('"') {
-        serde_json::from_str::<String>(json).ok().map(RawCode::Str)
-    } else {
-        serde_json::from_str::<i64>(json).ok().map(RawCode::Int)
-    };
-    code.map(Some).ok_or_else(|| DecodeErrorKind::Member {
+    code.ok_or_else(|| DecodeErrorKind::Member {
         name: key.to_owned(),
         reason: "a code is a string or an integer".to_owned(),
     })
 }
 
 /// Reads a message member: a string, or absent or `null`.
+#[inline]
 pub(crate) fn read_message<'a>(
-    raw: Option<&'a RawValue>,
+    message: Option<Scalar<'a>>,
     key: &str,
 ) -> Result<Option<Cow<'a, str>>, DecodeErrorKind> {
-    let Some(raw) = raw else { return Ok(None) };
-    let json = raw.get();
-    if json == "null" {
-        return Ok(None);
-    }
-    if let Ok(text) = serde_json::from_str::<&'a str>(json) {
-        return Ok(Some(Cow::Borrowed(text)));
-    }
-    serde_json::from_str::<String>(json)
-        .map(|text| Some(Cow::Owned(text)))
-        .map_err(|_| DecodeErrorKind::Member {
-            name: key.to_owned(),
-            reason: "a message is a string".to_owned(),
-        })
+    let text = match message {
+        None | Some(Scalar::Null) => return Ok(None),
+        Some(Scalar::Raw(raw)) if raw.get() == "null" => return Ok(None),
+        Some(message) => message.text(),
+    };
+    text.map(Some).ok_or_else(|| DecodeErrorKind::Member {
+        name: key.to_owned(),
+        reason: "a message is a string".to_owned(),
+    })
 }
 
 /// The body as text: JSON is UTF-8.
+#[inline]
 pub(crate) fn body_text(body: &[u8]) -> Result<&str, DecodeErrorKind> {
     core::str::from_utf8(body).map_err(|err| DecodeErrorKind::NotJson {
         reason: format!("not UTF-8: {err}"),

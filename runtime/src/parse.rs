@@ -63,17 +63,21 @@ pub trait Parse: ApiError + Sized {
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Self, DecodeError> {
-        let raw = RawError::read(format, status, headers, body)?;
-        match Self::from_raw(&raw) {
-            Ok(Some(value)) => Ok(value),
-            Ok(None) => Err(DecodeError::new(
-                DecodeErrorKind::UnknownCode {
-                    code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
-                },
-                status,
-                body,
-            )),
-            Err(kind) => Err(DecodeError::new(kind, status, body)),
+        // The raw error is borrowed where `read` left it: it is a few
+        // hundred bytes, not worth a move.
+        match RawError::read(format, status, headers, body) {
+            Ok(ref raw) => match Self::from_raw(raw) {
+                Ok(Some(value)) => Ok(value),
+                Ok(None) => Err(DecodeError::new(
+                    DecodeErrorKind::UnknownCode {
+                        code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
+                    },
+                    status,
+                    body,
+                )),
+                Err(kind) => Err(DecodeError::new(kind, status, body)),
+            },
+            Err(err) => Err(err),
         }
     }
 
@@ -131,7 +135,7 @@ pub trait Parse: ApiError + Sized {
 /// status and every extra member, and renders back to the same members.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unknown {
-    code: Option<RawCode>,
+    code: Option<RawCode<'static>>,
     message: Option<String>,
     status: StatusCode,
     members: Map<String, Value>,
@@ -143,17 +147,14 @@ impl Unknown {
         let parts = raw.parts();
         // Every member kept as JSON: the one place the decoder builds
         // values, for codes the client does not know.
-        let members = parts
-            .members
-            .iter()
-            .filter_map(|(name, raw)| {
-                serde_json::from_str::<Value>(raw.get())
-                    .ok()
-                    .map(|value| (name.clone().into_owned(), value))
-            })
-            .collect();
+        let mut members = Map::new();
+        for (name, raw) in parts.members.iter() {
+            if let Ok(value) = serde_json::from_str::<Value>(raw.get()) {
+                members.insert(name.to_owned(), value);
+            }
+        }
         Unknown {
-            code: parts.code.clone(),
+            code: parts.code.clone().map(RawCode::into_owned),
             message: parts.message.as_deref().map(str::to_owned),
             status: raw.status(),
             members,
@@ -162,7 +163,7 @@ impl Unknown {
 
     /// An unknown error made of its parts.
     pub fn new(
-        code: Option<RawCode>,
+        code: Option<RawCode<'static>>,
         message: Option<String>,
         status: StatusCode,
         members: Map<String, Value>,

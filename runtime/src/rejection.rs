@@ -62,50 +62,91 @@ use crate::ApiError;
 #[non_exhaustive]
 pub enum Rejection {
     /// The request body is not valid JSON.
-    #[api(code = "MALFORMED_JSON", status = 400, message = "The request body is not valid JSON.")]
+    #[api(
+        code = "MALFORMED_JSON",
+        status = 400,
+        message = "The request body is not valid JSON."
+    )]
     MalformedJson {
         /// What the JSON parser found.
         #[api(field)]
         reason: String,
     },
     /// The request body is JSON, but not of the expected shape.
-    #[api(code = "INVALID_BODY", status = 422, message = "The request body does not have the expected shape.")]
+    #[api(
+        code = "INVALID_BODY",
+        status = 422,
+        message = "The request body does not have the expected shape."
+    )]
     InvalidBody {
         /// The missing field or wrong type.
         #[api(field)]
         reason: String,
     },
     /// The request has no JSON `content-type`.
-    #[api(code = "UNSUPPORTED_MEDIA_TYPE", status = 415, message = "Expected a request with `Content-Type: application/json`.")]
+    #[api(
+        code = "UNSUPPORTED_MEDIA_TYPE",
+        status = 415,
+        message = "Expected a request with `Content-Type: application/json`."
+    )]
     UnsupportedMediaType,
     /// The request body is larger than the server accepts.
-    #[api(code = "PAYLOAD_TOO_LARGE", status = 413, message = "The request body is too large.")]
+    #[api(
+        code = "PAYLOAD_TOO_LARGE",
+        status = 413,
+        message = "The request body is too large."
+    )]
     PayloadTooLarge,
     /// The request body could not be read.
-    #[api(code = "BODY_UNREADABLE", status = 400, message = "The request body could not be read.")]
+    #[api(
+        code = "BODY_UNREADABLE",
+        status = 400,
+        message = "The request body could not be read."
+    )]
     BodyUnreadable,
     /// A path parameter could not be parsed.
-    #[api(code = "INVALID_PATH", status = 400, message = "A path parameter is invalid.")]
+    #[api(
+        code = "INVALID_PATH",
+        status = 400,
+        message = "A path parameter is invalid."
+    )]
     InvalidPath {
         /// Which parameter, and why.
         #[api(field)]
         reason: String,
     },
     /// The query string could not be parsed.
-    #[api(code = "INVALID_QUERY", status = 400, message = "The query string is invalid.")]
+    #[api(
+        code = "INVALID_QUERY",
+        status = 400,
+        message = "The query string is invalid."
+    )]
     InvalidQuery {
         /// Which parameter, and why.
         #[api(field)]
         reason: String,
     },
     /// No route matches the request's path.
-    #[api(code = "ROUTE_NOT_FOUND", status = 404, message = "No route matches this path.")]
+    #[api(
+        code = "ROUTE_NOT_FOUND",
+        status = 404,
+        message = "No route matches this path."
+    )]
     RouteNotFound,
     /// A route matches the path, but not the request's method.
-    #[api(code = "METHOD_NOT_ALLOWED", status = 405, message = "This method is not allowed on this path.")]
+    #[api(
+        code = "METHOD_NOT_ALLOWED",
+        status = 405,
+        message = "This method is not allowed on this path."
+    )]
     MethodNotAllowed,
     /// The server is misconfigured for this request.
-    #[api(code = "INTERNAL_ERROR", status = 500, message = "Internal server error.", skip_parse)]
+    #[api(
+        code = "INTERNAL_ERROR",
+        status = 500,
+        message = "Internal server error.",
+        skip_parse
+    )]
     Internal {
         /// The framework's explanation; logged, never sent.
         #[api(source)]

@@ -137,10 +137,7 @@ fn entries_carry_status_template_description_fields_and_retry_unit() {
     assert_eq!(not_found.status, Status::Fixed(404));
     assert_eq!(not_found.message, Some("User {id} not found."));
     assert_eq!(not_found.description, Some("User not found."));
-    assert_eq!(
-        not_found.fields,
-        [FieldInfo::new("id", "u64")]
-    );
+    assert_eq!(not_found.fields, [FieldInfo::new("id", "u64")]);
     assert_eq!(not_found.retry_after, None);
     assert!(!not_found.deprecated);
 

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use errbook::decode::{DecodeErrorKind, MAX_BODY, RawError};
+use errbook::decode::{DecodeErrorKind, Layout, MAX_BODY, Members, Parts, RawCode, RawError};
 use errbook::format::{Detail, Google, Matrix, Nested, Problem};
 use errbook::http::{HeaderMap, HeaderValue, StatusCode, header};
 use errbook::{ApiError, Format};
@@ -338,4 +338,180 @@ fn arbitrary_bytes_never_panic() {
             }
         }
     }
+}
+
+#[test]
+fn escaped_type_uris_identify_problems_and_error_infos() {
+    // PHP's `json_encode` escapes every slash by default.
+    let raw = read(
+        &Problem,
+        403,
+        r#"{"type":"https:\/\/example.com\/probs\/out-of-credit","title":"No credit."}"#,
+    );
+    assert_eq!(
+        raw.code().unwrap(),
+        "https://example.com/probs/out-of-credit"
+    );
+    let raw = read(
+        &Problem,
+        404,
+        r#"{"type":"about:blank","code":"NOT_FOUND"}"#,
+    );
+    assert_eq!(raw.code().unwrap(), "NOT_FOUND");
+    assert!(matches!(
+        fail(&Problem, br#"{"type":"about:blank","title":"Not Found"}"#),
+        DecodeErrorKind::MissingCode { format: "problem" }
+    ));
+    let raw = read(
+        &Google,
+        429,
+        r#"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com\/google.rpc.ErrorInfo","reason":"QUOTA","metadata":{"limit":"10"}}]}}"#,
+    );
+    assert_eq!(raw.code().unwrap(), "QUOTA");
+    assert_eq!(raw.member::<u32>("limit").unwrap(), 10);
+}
+
+#[test]
+fn values_the_parser_rejects_are_wrong_member_types_not_broken_json() {
+    // A lone surrogate escape and a number out of range are valid JSON
+    // syntax that no string or number can hold: in the code or the message
+    // they are a member of the wrong type, wherever they sit.
+    for body in [
+        &br#"{"error":{"code":"\ud800","message":"x"}}"#[..],
+        br#"{"error":{"code":1e999}}"#,
+        br#"{"error":{"code":9223372036854775808}}"#,
+        br#"{"error":{"message":"x","code":"\udc00"}}"#,
+    ] {
+        assert!(
+            matches!(fail(&Nested, body), DecodeErrorKind::Member { ref name, .. } if name == "code"),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    assert!(matches!(
+        fail(&Matrix, br#"{"errcode":"X","error":"\ud800"}"#),
+        DecodeErrorKind::Member { ref name, .. } if name == "error"
+    ));
+    // After such a value, a syntax error is still a syntax error.
+    assert!(matches!(
+        fail(&Nested, br#"{"error":{"code":"\ud800","message":"x"}"#),
+        DecodeErrorKind::NotJson { .. }
+    ));
+    // Elsewhere they are kept raw, and only fail when read.
+    let raw = read(
+        &Nested,
+        400,
+        r#"{"error":{"code":"X","odd":"\ud800","big":1e999}}"#,
+    );
+    assert_eq!(raw.member_raw("odd").unwrap().get(), r#""\ud800""#);
+    assert!(matches!(
+        raw.member::<String>("odd"),
+        Err(DecodeErrorKind::Member { .. })
+    ));
+    assert!(matches!(
+        raw.member::<f64>("big"),
+        Err(DecodeErrorKind::Member { .. })
+    ));
+    // Integer codes at the edges of `i64`.
+    let raw = read(&Nested, 400, r#"{"error":{"code":-9223372036854775808}}"#);
+    assert_eq!(raw.code().unwrap(), i64::MIN);
+    assert!(matches!(
+        fail(&Nested, br#"{"error":{"code":-0}}"#),
+        DecodeErrorKind::Member { .. }
+    ));
+}
+
+#[test]
+fn the_first_member_of_a_name_counts() {
+    let raw = read(
+        &Nested,
+        400,
+        r#"{"error":{"code":"A","message":"first","code":"B","message":"second","details":{},"id":1,"id":2}, "error": 5}"#,
+    );
+    assert_eq!(raw.code().unwrap(), "A");
+    assert_eq!(raw.message(), Some("first"));
+    assert_eq!(raw.member::<u32>("id").unwrap(), 1);
+    let members: Vec<(&str, &str)> = raw
+        .members()
+        .map(|(name, value)| (name, value.get()))
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("code", r#""B""#),
+            ("message", r#""second""#),
+            ("id", "1"),
+            ("id", "2")
+        ],
+        "later duplicates of the code and message are kept as members; `details` is the format's own"
+    );
+}
+
+#[test]
+fn many_members_keep_their_order() {
+    let names: Vec<String> = (0..40).map(|i| format!("m{i}")).collect();
+    let members: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| format!(r#""{name}":{i}"#))
+        .collect();
+    let body = format!(r#"{{"errcode":"X",{}}}"#, members.join(","));
+    let raw = read(&Matrix, 400, &body);
+    let read_names: Vec<&str> = raw.members().map(|(name, _)| name).collect();
+    assert_eq!(read_names, names);
+    assert_eq!(raw.parts().members.len(), 40);
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(raw.member::<usize>(name).unwrap(), i);
+    }
+}
+
+#[test]
+fn a_format_of_your_own_reads_its_layout() {
+    const FLAT: Layout<'static> = Layout::new("flat", r#"{"error_code": …}"#)
+        .code("error_code")
+        .message("msg")
+        .own(&["status"]);
+    let parts = Parts::read(
+        br#"{"status":"error","msg":null,"error_code":7,"n\u0061me":"x"}"#,
+        &FLAT,
+    )
+    .unwrap();
+    assert_eq!(parts.code, Some(RawCode::Int(7)));
+    assert_eq!(parts.message, None);
+    let members: Vec<(&str, &str)> = parts.members.iter().map(|(n, v)| (n, v.get())).collect();
+    assert_eq!(members, [("name", r#""x""#)]);
+    assert!(matches!(
+        Parts::read(br#"{"msg":"no code"}"#, &FLAT),
+        Err(DecodeErrorKind::MissingCode { format: "flat" })
+    ));
+    assert!(matches!(
+        Parts::read(b"[1]", &FLAT),
+        Err(DecodeErrorKind::Shape { format: "flat", .. })
+    ));
+    let wrapped = FLAT.wrapper("error");
+    assert!(matches!(
+        Parts::read(br#"{"errors":{"error_code":7}}"#, &wrapped),
+        Err(DecodeErrorKind::Shape { format: "flat", .. })
+    ));
+    assert!(matches!(
+        Parts::read(br#"{"error":7}"#, &wrapped),
+        Err(DecodeErrorKind::Shape { format: "flat", .. })
+    ));
+    // Parts a format builds itself.
+    let one: &serde_json::value::RawValue = serde_json::from_str("1").unwrap();
+    let members: Members<'_> = [("a", one), ("b", one)].into_iter().collect();
+    assert_eq!(
+        format!("{members:?}"),
+        r#"{"a": RawValue(1), "b": RawValue(1)}"#
+    );
+    let raw = RawError::new(
+        StatusCode::BAD_REQUEST,
+        Parts {
+            code: Some(RawCode::Str("X".into())),
+            message: None,
+            members,
+        },
+        None,
+    );
+    assert_eq!(raw.member::<u8>("b").unwrap(), 1);
 }

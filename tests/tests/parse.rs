@@ -332,3 +332,94 @@ fn any_built_in_format_decodes_with_from_parts_as() {
             .unwrap();
     assert!(matches!(decoded, ChatError::Other(_)));
 }
+
+/// Integer codes, negative ones, and aliases of both kinds on one variant.
+#[derive(Debug, PartialEq, ApiError)]
+#[api(parse)]
+enum Legacy {
+    #[api(code = -1, status = 500, message = "Unknown.")]
+    Negative,
+    #[api(
+        code = "GONE",
+        alias = 410,
+        alias = "DELETED",
+        alias = -410,
+        status = 410,
+        message = "Gone."
+    )]
+    Gone,
+    #[api(other)]
+    Other(Unknown),
+}
+
+#[test]
+fn integer_codes_and_mixed_aliases_decode() {
+    let decode = |body: &str| {
+        Legacy::from_parts(StatusCode::GONE, &HeaderMap::new(), body.as_bytes()).unwrap()
+    };
+    assert_eq!(decode(r#"{"error":{"code":-1}}"#), Legacy::Negative);
+    for code in [r#""GONE""#, "410", r#""DELETED""#, "-410"] {
+        let body = format!(r#"{{"error":{{"code":{code},"message":"Gone."}}}}"#);
+        assert_eq!(decode(&body), Legacy::Gone, "{code}");
+    }
+    // A string that reads like an integer alias is another code.
+    assert!(matches!(
+        decode(r#"{"error":{"code":"410"}}"#),
+        Legacy::Other(_)
+    ));
+    assert!(matches!(
+        decode(r#"{"error":{"code":"-1"}}"#),
+        Legacy::Other(_)
+    ));
+    assert!(matches!(
+        decode(r#"{"error":{"code":1}}"#),
+        Legacy::Other(_)
+    ));
+}
+
+#[test]
+fn escaped_codes_and_messages_decode_like_plain_ones() {
+    let body = br#"{"error":{"c\u006fde":"USER_\u004EOT_FOUND","message":"\u00e9\n","id":7}}"#;
+    let err = ChatError::from_parts(StatusCode::NOT_FOUND, &HeaderMap::new(), body).unwrap();
+    assert_eq!(err, ChatError::UserNotFound { id: 7 });
+    let body = br#"{"error":{"code":"NEW\/ONE","message":"caf\u00e9 \ud83d\ude00","since":"v3"}}"#;
+    let err = ChatError::from_parts(StatusCode::CONFLICT, &HeaderMap::new(), body).unwrap();
+    let ChatError::Other(unknown) = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(unknown.code(), "NEW/ONE");
+    assert_eq!(unknown.raw_message(), Some("café 😀"));
+    assert_eq!(unknown.members()["since"], "v3");
+}
+
+/// A field named `request_id` is read back from the body: the format's
+/// request id never hides an error's own member of that name.
+#[derive(Debug, PartialEq, ApiError)]
+#[api(parse)]
+enum Upstream {
+    #[api(code = "UPSTREAM", status = 502, message = "Upstream failed.")]
+    Failed {
+        #[api(field)]
+        request_id: String,
+    },
+    #[api(other)]
+    Other(Unknown),
+}
+
+#[test]
+fn a_request_id_member_is_read_like_any_other() {
+    let body = br#"{"error":{"code":"UPSTREAM","message":"Upstream failed.","request_id":"up-9"}}"#;
+    let err = Upstream::from_parts(StatusCode::BAD_GATEWAY, &HeaderMap::new(), body).unwrap();
+    assert_eq!(
+        err,
+        Upstream::Failed {
+            request_id: "up-9".into()
+        }
+    );
+    let body = br#"{"error":{"code":"ELSEWHERE","request_id":"req-1"}}"#;
+    let err = Upstream::from_parts(StatusCode::BAD_GATEWAY, &HeaderMap::new(), body).unwrap();
+    let Upstream::Other(unknown) = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(unknown.members()["request_id"], "req-1");
+}

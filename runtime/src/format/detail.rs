@@ -2,7 +2,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::{Context, Format};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Object, Parts, body_text, read_message};
+use crate::decode::{DecodeErrorKind, Found, Layout, Parts, body_text, read_message, sort};
 
 /// FastAPI's `HTTPException` body: `{"detail": …}`, the message alone.
 ///
@@ -36,22 +36,22 @@ impl Format for Detail {
     /// decoder chooses the variant by status and message.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         const EXPECTED: &str = r#"{"detail": "…"}"#;
-        let mut object = Object::parse(body_text(body)?, Self::NAME, EXPECTED)?;
-        let shape = DecodeErrorKind::Shape {
-            format: Self::NAME,
-            expected: EXPECTED,
-        };
-        let detail = object.take("detail").ok_or(shape.clone())?;
-        if !detail.get().starts_with('"') {
-            return Err(shape);
+        const LAYOUT: Layout<'static> = Layout::new(Detail::NAME, EXPECTED)
+            .message("detail")
+            .own(&["details"]);
+        let mut parts = Parts::default();
+        let mut found = Found::default();
+        sort(body_text(body)?, &LAYOUT, &mut parts.members, &mut found)?;
+        match found.message {
+            Some(detail) if detail.is_string() => {
+                parts.message = read_message(Some(detail), "detail")?;
+                Ok(parts)
+            }
+            _ => Err(DecodeErrorKind::Shape {
+                format: Self::NAME,
+                expected: EXPECTED,
+            }),
         }
-        let message = read_message(Some(detail), "detail")?;
-        object.0.retain(|(name, _)| name != "details");
-        Ok(Parts {
-            code: None,
-            message,
-            members: object.0,
-        })
     }
 
     fn serialize<E, S>(

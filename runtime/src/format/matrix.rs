@@ -1,8 +1,8 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format, read_parts};
+use super::{Context, ExtraMembers, Format};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Object, Parts, body_text};
+use crate::decode::{DecodeErrorKind, Layout, Parts};
 
 /// The Matrix client-server API's errors: `{"errcode": …, "error": …}` with
 /// the fields as top-level members.
@@ -34,12 +34,11 @@ impl Format for Matrix {
     const NAME: &'static str = "matrix";
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        let object = Object::parse(
-            body_text(body)?,
-            Self::NAME,
-            r#"{"errcode": …, "error": …}"#,
-        )?;
-        read_parts(object, Self::NAME, "errcode", "error", &["details"])
+        const LAYOUT: Layout<'static> = Layout::new(Matrix::NAME, r#"{"errcode": …, "error": …}"#)
+            .code("errcode")
+            .message("error")
+            .own(&["details"]);
+        Parts::read(body, &LAYOUT)
     }
 
     fn serialize<E, S>(

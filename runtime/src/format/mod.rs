@@ -59,28 +59,8 @@ pub use nested::Nested;
 pub use problem::Problem;
 
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Object, Parts, read_code, read_message};
+use crate::decode::{DecodeErrorKind, Parts};
 use serde::Serializer;
-
-/// Reads the common parts of an error object: the code under `code_key`
-/// (a string or an integer), the message under `message_key` (a string, or
-/// absent), and every other member less `skip`.
-pub(crate) fn read_parts<'a>(
-    mut object: Object<'a>,
-    format: &'static str,
-    code_key: &str,
-    message_key: &str,
-    skip: &[&str],
-) -> Result<Parts<'a>, DecodeErrorKind> {
-    let code = read_code(object.take(code_key), format, code_key)?;
-    let message = read_message(object.take(message_key), message_key)?;
-    object.0.retain(|(name, _)| !skip.contains(&&**name));
-    Ok(Parts {
-        code,
-        message,
-        members: object.0,
-    })
-}
 
 /// An envelope format: writes an error as a JSON body.
 ///
@@ -103,8 +83,54 @@ pub trait Format {
     const NAME: &'static str = "custom";
 
     /// Reads a body in this format back into its parts: the code, the
-    /// message and the other members. A format that cannot be read back
-    /// keeps this default, which says so.
+    /// message and the other members, borrowed from the body. A format that
+    /// cannot be read back keeps this default, which says so.
+    ///
+    /// A format whose code and message are members of one object (wrapped
+    /// in another or not) describes where with a
+    /// [`Layout`](crate::decode::Layout) and reads the body in one pass with
+    /// [`Parts::read`]; any other shape builds its [`Parts`] itself (the
+    /// extra members are borrowed raw JSON, in
+    /// [`Members`](crate::decode::Members)).
+    ///
+    /// ```
+    /// use errbook::decode::{DecodeErrorKind, Layout, Parts, RawError};
+    /// use errbook::http::{HeaderMap, StatusCode};
+    /// use errbook::{ApiError, Context, Format};
+    /// use serde::Serializer;
+    ///
+    /// /// `{"status": "error", "error_code": …, "message": …, …fields}`
+    /// #[derive(Clone, Copy, Debug, Default)]
+    /// struct Flat;
+    ///
+    /// impl Format for Flat {
+    ///     const RESERVED: &'static [&'static str] = &["status", "error_code", "message"];
+    ///     const NAME: &'static str = "flat";
+    ///
+    ///     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+    ///         const LAYOUT: Layout<'static> =
+    ///             Layout::new(Flat::NAME, r#"{"error_code": …, "message": …}"#)
+    ///                 .code("error_code")
+    ///                 .message("message")
+    ///                 .own(&["status"]);
+    ///         Parts::read(body, &LAYOUT)
+    ///     }
+    ///
+    ///     // …
+    /// #    fn serialize<E, S>(&self, _: &E, _: &Context<'_>, serializer: S) -> Result<S::Ok, S::Error>
+    /// #    where
+    /// #        E: ApiError + ?Sized,
+    /// #        S: Serializer,
+    /// #    {
+    /// #        serializer.serialize_unit()
+    /// #    }
+    /// }
+    ///
+    /// let body = br#"{"status":"error","error_code":"QUOTA","message":"Quota exceeded.","limit":10}"#;
+    /// let raw = RawError::read(&Flat, StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), body).unwrap();
+    /// assert_eq!(raw.code().unwrap(), "QUOTA");
+    /// assert_eq!(raw.member::<u32>("limit").unwrap(), 10);
+    /// ```
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         let _ = body;
         Err(DecodeErrorKind::Unsupported { format: Self::NAME })

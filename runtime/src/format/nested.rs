@@ -1,8 +1,8 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format, read_parts};
+use super::{Context, ExtraMembers, Format};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Object, Parts, body_text};
+use crate::decode::{DecodeErrorKind, Layout, Parts};
 
 /// `{"error": {"code": …, "message": …, …fields}}`, the default format.
 ///
@@ -29,9 +29,13 @@ impl Format for Nested {
     const NAME: &'static str = "nested";
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        const EXPECTED: &str = r#"{"error": {"code": …, "message": …}}"#;
-        let inner = Object::parse_wrapped(body_text(body)?, "error", Self::NAME, EXPECTED)?;
-        read_parts(inner, Self::NAME, "code", "message", &["details"])
+        const LAYOUT: Layout<'static> =
+            Layout::new(Nested::NAME, r#"{"error": {"code": …, "message": …}}"#)
+                .wrapper("error")
+                .code("code")
+                .message("message")
+                .own(&["details"]);
+        Parts::read(body, &LAYOUT)
     }
 
     fn serialize<E, S>(
@@ -61,7 +65,8 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, '_, E> {
         map.serialize_entry("code", &self.error.code())?;
         map.serialize_entry("message", &self.error.message())?;
         ExtraMembers::new(self.error, Nested::RESERVED).write(&mut map)?;
-        self.context.write_instance(self.error, "request_id", &mut map)?;
+        self.context
+            .write_instance(self.error, "request_id", &mut map)?;
         self.context.write_details(self.error, &mut map)?;
         map.end()
     }

@@ -1,8 +1,11 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format, read_parts};
+use super::{Context, ExtraMembers, Format};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Object, Parts, body_text};
+use crate::decode::{
+    DecodeErrorKind, Found, Layout, Parts, RawCode, body_text, read_code, read_message, sort_with,
+    unquote,
+};
 
 /// RFC 9457 problem details, `content-type: application/problem+json`:
 /// `type`, `title`, `status`, `detail`, `instance` (when the context names
@@ -45,25 +48,30 @@ impl Format for Problem {
     /// own examples are) is identified by its `type` URI, unless that is
     /// `about:blank`.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        let mut object = Object::parse(
-            body_text(body)?,
-            Self::NAME,
+        const LAYOUT: Layout<'static> = Layout::new(
+            Problem::NAME,
             r#"{"type": …, "title": …, "status": …, "detail": …}"#,
-        )?;
-        if object.get("code").is_none()
-            && let Some(uri) = object.get("type")
-            && let Ok(text) = serde_json::from_str::<&str>(uri.get())
-            && text != "about:blank"
-        {
-            object.0.push(("code".into(), uri));
-        }
-        read_parts(
-            object,
-            Self::NAME,
-            "code",
-            "detail",
-            &["type", "title", "status", "instance", "details"],
         )
+        .code("code")
+        .message("detail")
+        .own(&["type", "title", "status", "instance", "details"]);
+        let mut parts = Parts::default();
+        let mut found = Found::default();
+        sort_with(
+            body_text(body)?,
+            &LAYOUT,
+            Some("type"),
+            Some(&mut parts.members),
+            &mut found,
+        )?;
+        parts.code = Some(
+            match (found.code, found.extra.and_then(|uri| unquote(uri.get()))) {
+                (None, Some(uri)) if uri != "about:blank" => RawCode::Str(uri),
+                (code, _) => read_code(code, Self::NAME, "code")?,
+            },
+        );
+        parts.message = read_message(found.message, "detail")?;
+        Ok(parts)
     }
 
     fn serialize<E, S>(
