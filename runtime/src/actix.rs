@@ -104,7 +104,6 @@ use core::future::Future;
 use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
-use std::sync::Arc;
 
 use actix_web::body::{BodySize, EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
@@ -730,24 +729,20 @@ where
     }
 
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
-        let incoming = request.headers().get(&self.header).and_then(|value| {
-            let text = value.to_str().ok()?;
-            crate::request::is_usable_id(text).then(|| (Arc::<str>::from(text), value.clone()))
-        });
-        let (id, value) = incoming.unwrap_or_else(|| {
-            let id = crate::request::new_id();
-            // Made of hex digits and a dash: always a valid header value.
-            let value =
-                HeaderValue::from_str(&id).unwrap_or_else(|_| HeaderValue::from_static("unknown"));
+        let incoming = request
+            .headers()
+            .get(&self.header)
+            .and_then(|value| value.to_str().ok());
+        let context = RequestContext::for_incoming(incoming, self.development);
+        let id = context.id().unwrap_or_default();
+        // A kept id is a valid header already; a made one is hex digits and a dash.
+        let value =
+            HeaderValue::from_str(id).unwrap_or_else(|_| HeaderValue::from_static("unknown"));
+        if incoming != context.id() {
             // The request is not shared yet (routing needs it unshared too).
             request
                 .headers_mut()
                 .insert(self.header.clone(), value.clone());
-            (Arc::from(id), value)
-        });
-        let mut context = RequestContext::new().with_id(id);
-        if let Some(on) = self.development {
-            context = context.with_development(on);
         }
         let header = self.header.clone();
         // Services may start work in `call`; that work is in the scope too.

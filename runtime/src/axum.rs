@@ -693,20 +693,15 @@ impl RequestIds {
 
     /// The request's id (set on it if made here) and the context to run it in.
     fn prepare(&self, headers: &mut HeaderMap) -> (RequestContext, HeaderValue) {
-        let incoming = headers.get(&self.header).and_then(|value| {
-            let text = value.to_str().ok()?;
-            crate::request::is_usable_id(text).then(|| (text.to_owned(), value.clone()))
-        });
-        let (id, value) = incoming.unwrap_or_else(|| {
-            let id = crate::request::new_id();
-            let value =
-                HeaderValue::from_str(&id).unwrap_or_else(|_| HeaderValue::from_static("unknown"));
+        let incoming = headers
+            .get(&self.header)
+            .and_then(|value| value.to_str().ok());
+        let context = RequestContext::for_incoming(incoming, self.development);
+        let id = context.id().unwrap_or_default();
+        let value =
+            HeaderValue::from_str(id).unwrap_or_else(|_| HeaderValue::from_static("unknown"));
+        if incoming != context.id() {
             headers.insert(self.header.clone(), value.clone());
-            (id, value)
-        });
-        let mut context = RequestContext::new().with_id(id);
-        if let Some(on) = self.development {
-            context = context.with_development(on);
         }
         (context, value)
     }

@@ -68,6 +68,33 @@ impl RequestContext {
         self
     }
 
+    /// The context of a request whose id header holds `incoming`: that id
+    /// when it [is usable](is_usable_id), else a [new](new_id) one; and
+    /// development mode when `development` says so. What the framework
+    /// integrations' request-id middleware does with the `x-request-id`
+    /// header; when the id differs from `incoming`, they also set it on the
+    /// request.
+    ///
+    /// ```
+    /// use errbook::request::RequestContext;
+    ///
+    /// let kept = RequestContext::for_incoming(Some("req-7f3a"), None);
+    /// assert_eq!(kept.id(), Some("req-7f3a"));
+    /// let made = RequestContext::for_incoming(Some("two words"), Some(true));
+    /// assert_ne!(made.id(), Some("two words"));
+    /// assert!(made.is_development());
+    /// ```
+    pub fn for_incoming(incoming: Option<&str>, development: Option<bool>) -> Self {
+        let id: Arc<str> = match incoming {
+            Some(id) if is_usable_id(id) => Arc::from(id),
+            _ => Arc::from(new_id()),
+        };
+        RequestContext {
+            id: Some(id),
+            development,
+        }
+    }
+
     /// The request's id, if known.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
