@@ -33,7 +33,7 @@ fn main() {
         println!(
             "{:<16} {}",
             code.code().to_string(),
-            code.description().unwrap_or("")
+            code.doc().unwrap_or("")
         );
     }
 }

@@ -43,7 +43,7 @@ fn main() {
         SystemError::InternalError("unexpected state".into()).into(),
     ];
     for error in &errors {
-        let title = format!("{} ({})", error.code(), error.description().unwrap_or(""));
+        let title = format!("{} ({})", error.code(), error.doc().unwrap_or(""));
         errbook_examples::print_response(&title, &error.to_response());
     }
 

@@ -58,7 +58,7 @@ pub fn print_response(title: &str, response: &Response<Vec<u8>>) {
 /// Prints `error`'s response in its type's format, titled with its code and
 /// description.
 pub fn print_error<E: ApiError>(error: &E) {
-    let title = match error.description() {
+    let title = match error.doc() {
         Some(description) => format!("{} ({description})", error.code()),
         None => error.code().to_string(),
     };

@@ -344,7 +344,7 @@ impl ApiError for UnmappedError {
         Ok(())
     }
 
-    fn description(&self) -> Option<&'static str> {
+    fn doc(&self) -> Option<&'static str> {
         Some("All ErrorResponses, that we cannot map to a subtype of ErrorResponse.")
     }
 }

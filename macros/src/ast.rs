@@ -138,6 +138,60 @@ impl Variant {
     pub(crate) fn field(&self, member: &Member) -> Option<&Field> {
         self.fields.iter().find(|f| f.member == *member)
     }
+
+    /// The variant is another error (`transparent`) or the decoder's
+    /// catch-all (`other`): every method asks the field.
+    pub(crate) fn delegates(&self) -> bool {
+        self.transparent.is_some() || self.other.is_some()
+    }
+
+    /// The field a template placeholder names (`{id}`, `{0}`, `{r#type}`).
+    pub(crate) fn arg_field(&self, arg: &template::Arg) -> Option<&Field> {
+        self.fields.iter().find(|f| match (&f.member, arg) {
+            (Member::Named(ident), template::Arg::Named(name)) => {
+                ident.to_string().trim_start_matches("r#") == name
+            }
+            (Member::Unnamed(index), template::Arg::Index(i)) => {
+                usize::try_from(index.index).is_ok_and(|index| index == *i)
+            }
+            _ => false,
+        })
+    }
+
+    /// The field that is the whole message template (`message = "{reason}"`).
+    pub(crate) fn message_field(&self) -> Option<&Field> {
+        let message = self.message.as_ref()?;
+        let [Piece::Arg { arg, spec: None }] = message.pieces.as_slice() else {
+            return None;
+        };
+        self.arg_field(arg)
+    }
+
+    /// The template's placeholder slots, in order of first use: each
+    /// distinct field with its format spec (the same field written twice
+    /// the same way is one slot).
+    pub(crate) fn template_slots(&self) -> Vec<(&Field, Option<&str>)> {
+        let mut slots: Vec<(&Field, Option<&str>)> = Vec::new();
+        for piece in self.message.iter().flat_map(|m| &m.pieces) {
+            if let Piece::Arg { arg, spec } = piece
+                && let Some(field) = self.arg_field(arg)
+                && !slots
+                    .iter()
+                    .any(|(f, s)| f.member == field.member && *s == spec.as_deref())
+            {
+                slots.push((field, spec.as_deref()));
+            }
+        }
+        slots
+    }
+
+    /// The slot of a placeholder.
+    pub(crate) fn slot_of(&self, arg: &template::Arg, spec: Option<&str>) -> Option<usize> {
+        let field = self.arg_field(arg)?;
+        self.template_slots()
+            .iter()
+            .position(|(f, s)| f.member == field.member && *s == spec)
+    }
 }
 
 impl Input {

@@ -5,10 +5,10 @@
 mod ast;
 mod attr;
 mod case;
-mod expand;
+mod codegen;
+mod driver;
 mod fallback;
 mod generics;
-mod parse;
 mod template;
 mod valid;
 
@@ -19,5 +19,5 @@ use syn::{DeriveInput, parse_macro_input};
 #[proc_macro_derive(ApiError, attributes(api))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand::derive(&input).into()
+    driver::derive(&input).into()
 }

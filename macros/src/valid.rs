@@ -516,7 +516,7 @@ fn check_parse_keys(input: &Input, errors: &mut Accumulator) {
                 .with_span(&span),
             );
         }
-        let message = crate::parse::message_field(variant).map(|f| &f.member);
+        let message = variant.message_field().map(|f| &f.member);
         for field in &variant.fields {
             let read = field.exposed.is_some() || message == Some(&field.member);
             if !read || field.status.is_some() {

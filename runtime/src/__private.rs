@@ -1,13 +1,14 @@
 //! Helpers for the code `#[derive(ApiError)]` generates. Not public API.
 
-use core::time::Duration;
-
 pub use core;
 
 pub use crate::decode::{DecodeErrorKind, RawError};
 
 pub use crate::catalog::unique::{count, duplicate};
-pub use crate::catalog::{Catalog, Entry, FieldInfo, Item, RetryAfterUnit};
+pub use crate::catalog::{Catalog, Entry, FieldInfo, Item, Part, RetryAfterUnit, Status};
+pub use crate::error::defaults;
+pub use crate::parse::find_entry;
+pub use crate::retry_after::{FromRetryAfter, RetryAfter};
 pub use http::StatusCode;
 pub use serde::Serialize;
 pub use std::collections::BTreeMap;
@@ -117,146 +118,6 @@ pub fn reason(status: StatusCode) -> &'static str {
     }
 }
 
-/// `Retry-After` delay-seconds: whole seconds, rounded up, saturating.
-pub fn whole_seconds(delay: Duration) -> u64 {
-    delay
-        .as_secs()
-        .saturating_add(u64::from(delay.subsec_nanos() > 0))
-}
-
-/// The unit of a `retry_after` number field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    /// Milliseconds.
-    Millis,
-    /// Seconds.
-    Secs,
-}
-
-/// A field that can say how long to wait: a `Duration`, an integer or a float
-/// in a [`Unit`], or an `Option` of one.
-pub trait RetryAfter {
-    /// The delay, or `None` for a negative, NaN or absent value.
-    fn retry_after(&self, unit: Unit) -> Option<Duration>;
-}
-
-impl RetryAfter for Duration {
-    fn retry_after(&self, _: Unit) -> Option<Duration> {
-        Some(*self)
-    }
-}
-
-impl<T: RetryAfter + ?Sized> RetryAfter for &T {
-    fn retry_after(&self, unit: Unit) -> Option<Duration> {
-        (**self).retry_after(unit)
-    }
-}
-
-impl<T: RetryAfter> RetryAfter for Option<T> {
-    fn retry_after(&self, unit: Unit) -> Option<Duration> {
-        self.as_ref().and_then(|value| value.retry_after(unit))
-    }
-}
-
-macro_rules! unsigned {
-    ($($t:ty),*) => {$(
-        impl RetryAfter for $t {
-            fn retry_after(&self, unit: Unit) -> Option<Duration> {
-                let value = u64::try_from(*self).unwrap_or(u64::MAX);
-                Some(match unit {
-                    Unit::Millis => Duration::from_millis(value),
-                    Unit::Secs => Duration::from_secs(value),
-                })
-            }
-        }
-    )*};
-}
-
-macro_rules! signed {
-    ($($t:ty),*) => {$(
-        impl RetryAfter for $t {
-            fn retry_after(&self, unit: Unit) -> Option<Duration> {
-                u64::try_from(*self).ok().and_then(|value| value.retry_after(unit))
-            }
-        }
-    )*};
-}
-
-unsigned!(u8, u16, u32, u64, u128, usize);
-signed!(i8, i16, i32, i64, i128, isize);
-
-impl RetryAfter for f64 {
-    fn retry_after(&self, unit: Unit) -> Option<Duration> {
-        if self.is_nan() || *self < 0.0 {
-            return None;
-        }
-        let secs = match unit {
-            Unit::Millis => *self / 1000.0,
-            Unit::Secs => *self,
-        };
-        Some(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX))
-    }
-}
-
-impl RetryAfter for f32 {
-    fn retry_after(&self, unit: Unit) -> Option<Duration> {
-        f64::from(*self).retry_after(unit)
-    }
-}
-
-/// A field that can be set from a `Retry-After` delay when parsing: the
-/// inverse of [`RetryAfter`].
-pub trait FromRetryAfter: Sized {
-    /// The field's value for `delay` in `unit`.
-    fn from_retry_after(delay: Duration, unit: Unit) -> Self;
-}
-
-impl FromRetryAfter for Duration {
-    fn from_retry_after(delay: Duration, _: Unit) -> Self {
-        delay
-    }
-}
-
-impl<T: FromRetryAfter> FromRetryAfter for Option<T> {
-    fn from_retry_after(delay: Duration, unit: Unit) -> Self {
-        Some(T::from_retry_after(delay, unit))
-    }
-}
-
-macro_rules! from_retry_after_int {
-    ($($t:ty),*) => {$(
-        impl FromRetryAfter for $t {
-            fn from_retry_after(delay: Duration, unit: Unit) -> Self {
-                let value = match unit {
-                    Unit::Millis => delay.as_millis(),
-                    Unit::Secs => u128::from(delay.as_secs()),
-                };
-                <$t>::try_from(value).unwrap_or(<$t>::MAX)
-            }
-        }
-    )*};
-}
-
-from_retry_after_int!(
-    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
-);
-
-impl FromRetryAfter for f64 {
-    fn from_retry_after(delay: Duration, unit: Unit) -> Self {
-        match unit {
-            Unit::Millis => delay.as_secs_f64() * 1000.0,
-            Unit::Secs => delay.as_secs_f64(),
-        }
-    }
-}
-
-impl FromRetryAfter for f32 {
-    #[allow(clippy::cast_possible_truncation)]
-    fn from_retry_after(delay: Duration, unit: Unit) -> Self {
-        f64::from_retry_after(delay, unit) as f32
-    }
-}
-
 /// A field the decoder cannot read from a response gets its `Default`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no `Default`, so this field cannot be rebuilt from a response",
@@ -351,44 +212,5 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
     #[inline]
     fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
         self
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn whole_seconds_round_up_and_saturate() {
-        assert_eq!(whole_seconds(Duration::from_millis(0)), 0);
-        assert_eq!(whole_seconds(Duration::from_millis(1)), 1);
-        assert_eq!(whole_seconds(Duration::from_secs(1)), 1);
-        assert_eq!(whole_seconds(Duration::from_millis(1001)), 2);
-        assert_eq!(whole_seconds(Duration::MAX), u64::MAX);
-    }
-
-    #[test]
-    fn numbers_in_units() {
-        assert_eq!(
-            1500u64.retry_after(Unit::Millis),
-            Some(Duration::from_millis(1500))
-        );
-        assert_eq!(3u8.retry_after(Unit::Secs), Some(Duration::from_secs(3)));
-        assert_eq!((-1i32).retry_after(Unit::Secs), None);
-        assert_eq!(
-            u128::MAX.retry_after(Unit::Secs),
-            Some(Duration::from_secs(u64::MAX))
-        );
-        assert_eq!(
-            1.25f64.retry_after(Unit::Secs),
-            Some(Duration::from_millis(1250))
-        );
-        assert_eq!(f64::NAN.retry_after(Unit::Secs), None);
-        assert_eq!(f64::INFINITY.retry_after(Unit::Secs), Some(Duration::MAX));
-        assert_eq!(
-            Some(5u32).retry_after(Unit::Secs),
-            Some(Duration::from_secs(5))
-        );
-        assert_eq!(None::<u32>.retry_after(Unit::Secs), None);
     }
 }

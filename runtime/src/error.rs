@@ -6,6 +6,7 @@ use core::time::Duration;
 use http::StatusCode;
 use serde::Serialize;
 
+use crate::catalog::Entry;
 use crate::format::{Context, DocsUrl, Envelope, Format};
 use crate::{Catalog, Code, Message};
 
@@ -29,7 +30,7 @@ use crate::{Catalog, Code, Message};
 /// assert_eq!(err.code(), "user:not_found");
 /// assert_eq!(err.status(), 404);
 /// assert_eq!(err.message().to_string(), "User 7 not found.");
-/// assert_eq!(err.description(), Some("No user exists with this ID."));
+/// assert_eq!(err.doc(), Some("No user exists with this ID."));
 /// ```
 pub trait ApiError: fmt::Debug {
     /// The envelope [`to_response`](ApiError::to_response) and
@@ -53,6 +54,14 @@ pub trait ApiError: fmt::Debug {
         Self::CATALOG
     }
 
+    /// The catalog entry of this error's code: everything static about it
+    /// (template, title, doc comment, exposed fields, …). `None` for an
+    /// error that is in no catalog, such as an [`Unknown`](crate::Unknown)
+    /// code a client decoded.
+    fn entry(&self) -> Option<&'static Entry> {
+        None
+    }
+
     /// The machine-readable code.
     fn code(&self) -> Code<'_>;
 
@@ -61,11 +70,27 @@ pub trait ApiError: fmt::Debug {
 
     /// Writes the public message (the `message` template with its fields
     /// interpolated) into `f`, without allocating.
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    ///
+    /// By default, the [`entry`](ApiError::entry)'s template with each
+    /// placeholder written by [`fmt_arg`](ApiError::fmt_arg), or the
+    /// status's reason phrase.
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        defaults::fmt_message(self, f)
+    }
+
+    /// Writes the value of the message template's placeholder `slot` (see
+    /// [`Part::Arg`](crate::catalog::Part::Arg)) with its format spec.
+    fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let _ = (slot, f);
+        Ok(())
+    }
 
     /// Hands each extra envelope member (fields marked `#[api(field)]`) to
     /// `visitor`, in declaration order.
-    fn visit_fields<V: FieldVisitor + ?Sized>(&self, visitor: &mut V) -> Result<(), V::Error>;
+    fn visit_fields<V: FieldVisitor + ?Sized>(&self, visitor: &mut V) -> Result<(), V::Error> {
+        let _ = visitor;
+        Ok(())
+    }
 
     /// How long the client should wait before retrying (`Retry-After`).
     fn retry_after(&self) -> Option<Duration> {
@@ -78,21 +103,21 @@ pub trait ApiError: fmt::Debug {
     }
 
     /// What this error means, from the variant's doc comment.
-    fn description(&self) -> Option<&'static str> {
-        None
+    fn doc(&self) -> Option<&'static str> {
+        defaults::doc(self)
     }
 
     /// The problem type's title (`#[api(title = "…")]`), for
     /// [`Problem`](crate::format::Problem); `None` means the status's reason
     /// phrase.
     fn title(&self) -> Option<&'static str> {
-        None
+        defaults::title(self)
     }
 
     /// The error domain (`#[api(domain = "…")]`), for
     /// [`Google`](crate::format::Google)'s `ErrorInfo.domain`.
     fn domain(&self) -> Option<&'static str> {
-        None
+        defaults::domain(self)
     }
 
     /// Whether the error travels over HTTP. `false` for a type with
@@ -100,12 +125,12 @@ pub trait ApiError: fmt::Debug {
     /// [`status`](ApiError::status) is 500 should it be rendered as a
     /// response anyway.
     fn has_status(&self) -> bool {
-        true
+        defaults::has_status(self)
     }
 
     /// The documentation URL template (`#[api(docs = "https://…/{code}")]`).
     fn docs_template(&self) -> Option<&'static str> {
-        None
+        defaults::docs_template(self)
     }
 
     /// The documentation URL of this error's code: the
@@ -146,6 +171,104 @@ pub trait ApiError: fmt::Debug {
     /// The HTTP response in `format`.
     fn to_response_as<F: Format>(&self, format: F) -> http::Response<Vec<u8>> {
         crate::request::with_current(|context| Envelope::new(self, format, context).to_response())
+    }
+}
+
+/// What the provided methods of [`ApiError`] do; the derive calls them for
+/// the variants it does not write an arm for.
+#[doc(hidden)]
+pub mod defaults {
+    use core::fmt;
+
+    use http::StatusCode;
+
+    use super::ApiError;
+    use crate::Code;
+    use crate::catalog::{Entry, Part, Status, Template};
+
+    /// The entry's code; an error in no catalog has the empty code.
+    #[inline]
+    pub fn code<E: ApiError + ?Sized>(error: &E) -> Code<'static> {
+        error.entry().map_or(Code::Str(""), Entry::code)
+    }
+
+    /// The entry's fixed status; 500 for a code that never travels over
+    /// HTTP or is in no catalog.
+    #[inline]
+    pub fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+        error
+            .entry()
+            .and_then(|entry| entry.status().http())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// The entry's template with its placeholders filled in, or the
+    /// status's reason phrase.
+    pub fn fmt_message<E: ApiError + ?Sized>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match error.entry().and_then(Entry::template) {
+            Some(template) => write_template(error, template, f),
+            None => f.write_str(crate::__private::reason(error.status())),
+        }
+    }
+
+    fn write_template<E: ApiError + ?Sized>(
+        error: &E,
+        template: &Template,
+        f: &mut fmt::Formatter<'_>,
+    ) -> fmt::Result {
+        for part in template.parts() {
+            match *part {
+                Part::Text { text, .. } => f.write_str(text)?,
+                // A fresh `{}`, so the caller's flags on the whole message
+                // do not reach the field.
+                Part::Arg { slot, .. } => write!(f, "{}", Slot { error, slot })?,
+            }
+        }
+        Ok(())
+    }
+
+    /// One placeholder's value, by its slot.
+    pub(crate) struct Slot<'a, E: ?Sized> {
+        pub(crate) error: &'a E,
+        pub(crate) slot: usize,
+    }
+
+    impl<E: ApiError + ?Sized> fmt::Display for Slot<'_, E> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.error.fmt_arg(self.slot, f)
+        }
+    }
+
+    /// The entry's doc comment.
+    #[inline]
+    pub fn doc<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
+        error.entry().and_then(Entry::description)
+    }
+
+    /// The entry's problem title.
+    #[inline]
+    pub fn title<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
+        error.entry().and_then(Entry::title)
+    }
+
+    /// The declaring type's domain.
+    #[inline]
+    pub fn domain<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
+        error.entry().and_then(|entry| entry.catalog().domain())
+    }
+
+    /// The declaring type's documentation URL template.
+    #[inline]
+    pub fn docs_template<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
+        error.entry().and_then(|entry| entry.catalog().docs())
+    }
+
+    /// Whether the entry's code travels over HTTP.
+    #[inline]
+    pub fn has_status<E: ApiError + ?Sized>(error: &E) -> bool {
+        error
+            .entry()
+            .is_none_or(|entry| entry.status() != Status::None)
     }
 }
 

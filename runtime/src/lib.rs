@@ -20,6 +20,7 @@ mod message;
 mod parse;
 mod rejection;
 pub mod request;
+pub mod retry_after;
 #[cfg(feature = "tracing")]
 mod trace;
 #[cfg(feature = "utoipa")]

@@ -6,6 +6,7 @@ use core::fmt;
 use http::{HeaderMap, StatusCode};
 use serde_json::{Map, Value};
 
+use crate::catalog::{Entry, Part, Status};
 use crate::decode::{DecodeError, DecodeErrorKind, RawCode, RawError};
 use crate::{ApiError, Code, FieldVisitor, Format};
 
@@ -184,6 +185,45 @@ impl Unknown {
     /// The message as received (`None` when the body had none).
     pub fn raw_message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+}
+
+/// The index of the entry a decoded body is: the first whose code (or
+/// alias) is the body's code; for a body without a code (FastAPI's
+/// `detail`), the first with the body's status and a fixed message equal to
+/// the body's. Entries at `skip` (variants never decoded) are passed over.
+#[doc(hidden)]
+pub fn find_entry(entries: &[Entry], skip: &[usize], raw: &RawError<'_>) -> Option<usize> {
+    let candidates = entries
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !skip.contains(index));
+    match raw.code() {
+        Some(code) => candidates
+            .filter(|(_, entry)| entry.answers_to(code))
+            .map(|(index, _)| index)
+            .next(),
+        None => {
+            let message = raw.message()?;
+            candidates
+                .filter(|(_, entry)| entry.status() == Status::Fixed(raw.status().as_u16()))
+                .filter(|(_, entry)| fixed_message(entry, raw.status()) == Some(message))
+                .map(|(index, _)| index)
+                .next()
+        }
+    }
+}
+
+/// The message of an entry whose template has no placeholder, or the
+/// status's reason phrase when it has no template.
+fn fixed_message(entry: &Entry, status: StatusCode) -> Option<&'static str> {
+    let Some(template) = entry.template() else {
+        return Some(crate::__private::reason(status));
+    };
+    match template.parts() {
+        [] => Some(""),
+        [Part::Text { text, .. }] => Some(text),
+        _ => None,
     }
 }
 

@@ -440,7 +440,7 @@ fn code_schema<F: Format + Default>(
         _ => Map::new(),
     };
     schema.insert("title".into(), Value::String(entry.code.to_string()));
-    if let Some(description) = entry.description.or(entry.message) {
+    if let Some(description) = entry.description.or(entry.message()) {
         schema.insert("description".into(), Value::String(description.to_owned()));
     }
     if entry.deprecated {
@@ -547,7 +547,7 @@ impl<F: Format + Default> ApiError for Synthetic<F> {
     }
 
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Some(template) = self.entry.message else {
+        let Some(template) = self.entry.message() else {
             return f.write_str(crate::__private::reason(self.status));
         };
         let mut rest = template;
@@ -583,7 +583,7 @@ impl<F: Format + Default> ApiError for Synthetic<F> {
         Ok(())
     }
 
-    fn description(&self) -> Option<&'static str> {
+    fn doc(&self) -> Option<&'static str> {
         self.entry.description
     }
 

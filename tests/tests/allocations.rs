@@ -142,8 +142,8 @@ fn walking_a_catalog_allocates_nothing() {
     let count = allocations_of(|| {
         for (owner, entry) in Composed::catalog().entries() {
             codes += 1;
-            fields += entry.fields.len();
-            assert!(!owner.type_name.is_empty());
+            fields += entry.fields().len();
+            assert!(!owner.type_name().is_empty());
         }
     });
     assert_eq!((codes, fields), (5, 1));
@@ -170,6 +170,6 @@ fn rendering_catalog_pages_into_a_buffer_allocates_nothing() {
         });
         assert!(out.len() < 64 * 1024, "the buffer never grew");
         assert!(out.contains("| Code |"));
-        assert_eq!(count, 0, "{}", catalog.type_name);
+        assert_eq!(count, 0, "{}", catalog.type_name());
     }
 }

@@ -88,7 +88,7 @@ enum AppError {
 fn codes_come_in_declaration_order_with_nested_ones_in_place() {
     let codes: Vec<String> = AppError::catalog()
         .iter()
-        .map(|entry| entry.code.to_string())
+        .map(|entry| entry.code().to_string())
         .collect();
     assert_eq!(
         codes,
@@ -110,7 +110,7 @@ fn codes_come_in_declaration_order_with_nested_ones_in_place() {
 fn every_entry_knows_its_declaring_type() {
     let owners: Vec<(&str, &str)> = AppError::catalog()
         .entries()
-        .map(|(owner, entry)| (owner.type_name, entry.variant))
+        .map(|(owner, entry)| (owner.type_name(), entry.variant()))
         .collect();
     assert_eq!(
         owners,
@@ -125,31 +125,35 @@ fn every_entry_knows_its_declaring_type() {
         ]
     );
     let user = UserError::catalog();
-    assert_eq!(user.type_name, "UserError");
-    assert_eq!(user.description, Some("User errors."));
-    assert_eq!(user.domain, Some("users.example.com"));
+    assert_eq!(user.type_name(), "UserError");
+    assert_eq!(user.description(), Some("User errors."));
+    assert_eq!(user.domain(), Some("users.example.com"));
 }
 
 #[test]
 fn entries_carry_status_template_description_fields_and_retry_unit() {
     let entries: Vec<_> = UserError::catalog().iter().copied().collect();
     let not_found = entries[0];
-    assert_eq!(not_found.status, Status::Fixed(404));
-    assert_eq!(not_found.message, Some("User {id} not found."));
-    assert_eq!(not_found.description, Some("User not found."));
-    assert_eq!(not_found.fields, [FieldInfo::new("id", "u64")]);
-    assert_eq!(not_found.retry_after, None);
-    assert!(!not_found.deprecated);
+    assert_eq!(not_found.status(), Status::Fixed(404));
+    assert_eq!(not_found.message(), Some("User {id} not found."));
+    assert_eq!(not_found.description(), Some("User not found."));
+    assert_eq!(not_found.fields(), [FieldInfo::new("id", "u64")]);
+    assert_eq!(not_found.retry_after(), None);
+    assert!(!not_found.deprecated());
 
     let exhausted = entries[2];
-    assert_eq!(exhausted.status, Status::Fixed(401));
-    assert_eq!(exhausted.message, None, "the reason phrase is the message");
+    assert_eq!(exhausted.status(), Status::Fixed(401));
+    assert_eq!(
+        exhausted.message(),
+        None,
+        "the reason phrase is the message"
+    );
 
     let limited = entries[3];
-    assert_eq!(limited.title, Some("Slow down"));
-    assert_eq!(limited.retry_after, Some(RetryAfterUnit::Milliseconds));
+    assert_eq!(limited.title(), Some("Slow down"));
+    assert_eq!(limited.retry_after(), Some(RetryAfterUnit::Milliseconds));
     assert_eq!(
-        limited.fields,
+        limited.fields(),
         [
             FieldInfo::new("retry_after_ms", "Option<u64>"),
             FieldInfo::new("scope", "&'static str"),
@@ -157,28 +161,28 @@ fn entries_carry_status_template_description_fields_and_retry_unit() {
     );
 
     let gone = entries[4];
-    assert!(gone.deprecated);
-    assert_eq!(gone.status, Status::Fixed(410));
+    assert!(gone.deprecated());
+    assert_eq!(gone.status(), Status::Fixed(410));
 }
 
 #[test]
 fn run_time_and_absent_statuses_are_marked() {
     let unrecognized = RoutingError::catalog().iter().next().copied().unwrap();
-    assert_eq!(unrecognized.status, Status::Varies);
-    assert_eq!(unrecognized.retry_after, Some(RetryAfterUnit::Seconds));
-    assert_eq!(unrecognized.fields[0].rust_type, "Duration");
+    assert_eq!(unrecognized.status(), Status::Varies);
+    assert_eq!(unrecognized.retry_after(), Some(RetryAfterUnit::Seconds));
+    assert_eq!(unrecognized.fields()[0].rust_type(), "Duration");
 
     let ok = FederationCode::catalog().iter().next().copied().unwrap();
-    assert_eq!(ok.code, "FED_OK");
-    assert_eq!(ok.status, Status::None);
+    assert_eq!(ok.code(), "FED_OK");
+    assert_eq!(ok.status(), Status::None);
     assert!(!FederationCode::Ok.has_status());
 }
 
 #[test]
 fn integer_codes_stay_integers() {
     let internal = AppError::catalog().iter().last().copied().unwrap();
-    assert_eq!(internal.code, 50001);
-    assert_eq!(internal.code.as_int(), Some(50001));
+    assert_eq!(internal.code(), 50001);
+    assert_eq!(internal.code().as_int(), Some(50001));
 }
 
 #[test]

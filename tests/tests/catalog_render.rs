@@ -502,16 +502,14 @@ const SEED_000: &[(&str, &[ChatRow])] = &[
 
 /// The chat API's page: its HTTP codes, then its federation codes, as one
 /// catalog.
-static CHAT_API: Catalog = Catalog {
-    type_name: "ChatApi",
-    description: Some("The chat API's error codes."),
-    domain: None,
-    docs: None,
-    items: &[
+static CHAT_API: Catalog = Catalog::new(
+    "ChatApi",
+    &[
         Item::Nested(ChatError::CATALOG),
         Item::Nested(FederationCode::CATALOG),
     ],
-};
+)
+.with_description("The chat API's error codes.");
 
 /// One section of a rendered page.
 #[derive(Debug)]
@@ -1002,7 +1000,7 @@ fn json_round_trips_with_every_entry_in_shape() {
             );
             assert_eq!(
                 entry["code"].to_string().trim_matches('"'),
-                expected.code.to_string()
+                expected.code().to_string()
             );
             assert!(
                 entry["status"].is_u64()
@@ -1014,8 +1012,8 @@ fn json_round_trips_with_every_entry_in_shape() {
             assert!(entry["description"].is_string() || entry["description"].is_null());
             assert!(entry["deprecated"].is_boolean());
             assert!(["s", "ms"].contains(&entry["retry_after"].as_str().unwrap_or("s")));
-            assert_eq!(entry["type"], owner.type_name);
-            assert_eq!(entry["variant"], expected.variant);
+            assert_eq!(entry["type"], owner.type_name());
+            assert_eq!(entry["variant"], expected.variant());
             for field in entry["fields"].as_array().unwrap() {
                 let keys: Vec<&String> = field.as_object().unwrap().keys().collect();
                 assert_eq!(keys, ["name", "type"]);

@@ -44,7 +44,7 @@ struct Bare;
 #[test]
 fn one_line() {
     assert_eq!(
-        Documented::OneLine.description(),
+        Documented::OneLine.doc(),
         Some("No user exists with this ID.")
     );
 }
@@ -52,7 +52,7 @@ fn one_line() {
 #[test]
 fn lines_are_joined_with_a_space() {
     assert_eq!(
-        Documented::TwoLines.description(),
+        Documented::TwoLines.doc(),
         Some("Rate limit exceeded. Retry after `retry_after_ms` milliseconds.")
     );
 }
@@ -60,7 +60,7 @@ fn lines_are_joined_with_a_space() {
 #[test]
 fn lines_are_trimmed() {
     assert_eq!(
-        Documented::Padded.description(),
+        Documented::Padded.doc(),
         Some("Leading and trailing spaces are trimmed.")
     );
 }
@@ -68,7 +68,7 @@ fn lines_are_trimmed() {
 #[test]
 fn paragraphs_are_kept() {
     assert_eq!(
-        Documented::Paragraphs.description(),
+        Documented::Paragraphs.doc(),
         Some("First paragraph.\n\nSecond paragraph, on two lines.")
     );
 }
@@ -76,7 +76,7 @@ fn paragraphs_are_kept() {
 #[test]
 fn doc_attribute() {
     assert_eq!(
-        Documented::Attribute.description(),
+        Documented::Attribute.doc(),
         Some("An explicit doc attribute.")
     );
 }
@@ -84,28 +84,25 @@ fn doc_attribute() {
 #[test]
 fn block_comment_without_its_decoration() {
     // As rustdoc renders it: the leading `*` of each line is decoration.
-    assert_eq!(Documented::Block.description(), Some("A block comment."));
+    assert_eq!(Documented::Block.doc(), Some("A block comment."));
 }
 
 #[test]
 fn unicode() {
-    assert_eq!(
-        Documented::Unicode.description(),
-        Some("Unicode: „Zoë“ — 🦀.")
-    );
+    assert_eq!(Documented::Unicode.doc(), Some("Unicode: „Zoë“ — 🦀."));
 }
 
 #[test]
 fn no_doc_comment_is_none() {
-    assert_eq!(Documented::Undocumented.description(), None);
-    assert_eq!(Documented::EmptyDoc.description(), None);
-    assert_eq!(Bare.description(), None);
+    assert_eq!(Documented::Undocumented.doc(), None);
+    assert_eq!(Documented::EmptyDoc.doc(), None);
+    assert_eq!(Bare.doc(), None);
 }
 
 #[test]
 fn struct_doc_comment() {
     assert_eq!(
-        Forbidden.description(),
+        Forbidden.doc(),
         Some("A forbidden action. Check `missing_permission`.")
     );
 }

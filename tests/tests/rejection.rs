@@ -23,11 +23,11 @@ fn codes_and_statuses_are_stable() {
     let table: Vec<(String, Option<u16>)> = Rejection::catalog()
         .iter()
         .map(|entry| {
-            let status = match entry.status {
+            let status = match entry.status() {
                 errbook::catalog::Status::Fixed(status) => Some(status),
                 _ => None,
             };
-            (entry.code.to_string(), status)
+            (entry.code().to_string(), status)
         })
         .collect();
     let expected = [
@@ -107,7 +107,7 @@ fn clients_decode_rejections_back() {
 fn the_apps_catalog_documents_the_rejections() {
     let codes: Vec<String> = AppError::catalog()
         .iter()
-        .map(|e| e.code.to_string())
+        .map(|e| e.code().to_string())
         .collect();
     assert_eq!(codes[0], "USER_NOT_FOUND");
     assert!(codes.iter().any(|c| c == "METHOD_NOT_ALLOWED"));

@@ -227,7 +227,7 @@ fn every_row_has_its_code_and_cause() {
         assert_eq!(row.error.code(), row.code, "{}", row.detail);
         // Doc comments are the page's causes, with a closing period (and
         // identifiers in backticks).
-        let description = row.error.description().unwrap().replace('`', "");
+        let description = row.error.doc().unwrap().replace('`', "");
         assert_eq!(description, format!("{}.", row.cause), "{}", row.detail);
     }
 }
@@ -267,7 +267,7 @@ fn the_same_text_in_two_sections_is_two_errors() {
     assert_eq!(post.to_response().body(), player.to_response().body());
     assert_eq!(post.status(), player.status());
     assert_ne!(post.code(), player.code());
-    assert_ne!(post.description(), player.description());
+    assert_ne!(post.doc(), player.doc());
 }
 
 #[test]

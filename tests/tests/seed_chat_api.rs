@@ -388,7 +388,7 @@ fn every_http_code_of_the_page_is_modelled() {
     for (err, code, status, description) in &page {
         assert_eq!(err.code(), *code);
         assert_eq!(err.status(), *status, "{code}");
-        assert_eq!(err.description(), Some(*description), "{code}");
+        assert_eq!(err.doc(), Some(*description), "{code}");
         assert!(err.has_status(), "{code}");
         assert!(codes.insert(*code), "{code} twice");
     }
@@ -555,7 +555,7 @@ fn every_federation_code_of_the_page_is_modelled() {
     for ((code, text, description), listed) in FEDERATION.iter().zip(FederationCode::ALL) {
         assert_eq!(*code, listed, "ALL is in the page's order");
         assert_eq!(code.code(), *text);
-        assert_eq!(code.description(), Some(*description));
+        assert_eq!(code.doc(), Some(*description));
         assert_eq!(code.message().to_string(), *description);
         // Codes that never travel over HTTP: 500 should one be rendered.
         assert!(!code.has_status(), "{text}");

@@ -208,7 +208,7 @@ fn every_error_status_of_the_status_table_is_modelled() {
     for (err, (status, description)) in errors.iter().zip(integer_rows) {
         assert_eq!(err.code(), *status, "the code is the status");
         assert_eq!(err.status(), *status);
-        assert_eq!(err.description(), Some(*description));
+        assert_eq!(err.doc(), Some(*description));
         let value: Value = serde_json::from_str(&body(err)).unwrap();
         assert!(value["error"]["code"].is_u64(), "a JSON number: {value}");
     }
@@ -222,7 +222,7 @@ fn every_version_error_is_modelled() {
     for (err, (code, status, description)) in version_errors().iter().zip(VERSION_TABLE) {
         assert_eq!(err.code(), code);
         assert_eq!(err.status(), status);
-        assert_eq!(err.description(), Some(description));
+        assert_eq!(err.doc(), Some(description));
         let value: Value = serde_json::from_str(&body(err)).unwrap();
         assert!(value["error"]["code"].is_string(), "{value}");
     }

@@ -533,7 +533,7 @@ fn every_row_of_the_page_is_modelled() {
     for (err, code, status, description) in &page {
         assert_eq!(err.code(), *code);
         assert_eq!(err.status(), *status, "{code}");
-        assert_eq!(err.description(), Some(*description), "{code}");
+        assert_eq!(err.doc(), Some(*description), "{code}");
         assert_eq!(err.message().to_string(), *description, "{code}");
     }
 }

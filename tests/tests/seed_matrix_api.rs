@@ -164,12 +164,7 @@ fn every_description_of_the_page_is_a_variant_in_its_order() {
     assert_eq!(rows.len(), 38);
     assert_eq!(PAGE.lines().count(), 38);
     for (row, description) in rows.iter().zip(PAGE.lines()) {
-        assert_eq!(
-            row.error.description(),
-            Some(description),
-            "{}",
-            row.errcode
-        );
+        assert_eq!(row.error.doc(), Some(description), "{}", row.errcode);
     }
 }
 

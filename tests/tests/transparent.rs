@@ -118,7 +118,7 @@ fn observed(
         body(err),
         err.retry_after(),
         err.source_error().map(ToString::to_string),
-        err.description(),
+        err.doc(),
     )
 }
 
@@ -186,11 +186,11 @@ fn source_two_levels_deep() {
 #[test]
 fn description_comes_from_the_inner_variant() {
     assert_eq!(
-        two_deep(expired()).description(),
+        two_deep(expired()).doc(),
         Some("The session token has expired. Log in again to get a new one.")
     );
     assert_eq!(
-        AuthError::Session(SessionError::Store(IoError)).description(),
+        AuthError::Session(SessionError::Store(IoError)).doc(),
         Some("The session store failed.")
     );
 }
@@ -202,11 +202,11 @@ fn non_transparent_siblings_keep_their_own_attributes() {
     };
     assert_eq!(err.code(), "INVALID_PASSWORD");
     assert_eq!(err.status(), 401);
-    assert_eq!(err.description(), Some("Wrong password."));
+    assert_eq!(err.doc(), Some("Wrong password."));
     assert_eq!(ApiFailure::Malformed.status(), 400);
     assert_eq!(ApiFailure::Malformed.code(), "MALFORMED");
     assert_eq!(
-        ApiFailure::Malformed.description(),
+        ApiFailure::Malformed.doc(),
         Some("The request body is not JSON.")
     );
 }
@@ -231,10 +231,10 @@ fn documented_wrappers_keep_the_inner_description() {
     // The description documents the code that is sent, which is the inner
     // error's; the wrapper's doc comment documents a Rust type.
     let inner = Some("The session token has expired. Log in again to get a new one.");
-    assert_eq!(DocumentedWrapper(expired()).description(), inner);
-    assert_eq!(DocumentedVariant::Session(expired()).description(), inner);
+    assert_eq!(DocumentedWrapper(expired()).doc(), inner);
+    assert_eq!(DocumentedVariant::Session(expired()).doc(), inner);
     assert_eq!(
-        DocumentedVariant::Session(SessionError::Store(IoError)).description(),
+        DocumentedVariant::Session(SessionError::Store(IoError)).doc(),
         Some("The session store failed.")
     );
 }

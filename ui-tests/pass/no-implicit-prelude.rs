@@ -113,7 +113,7 @@ fn main() {
         "{\"error\":{\"code\":\"user:not_found\",\"message\":\"User 7 not found.\",\"id\":7}}",
     );
     ::std::assert_eq!(
-        ::errbook::ApiError::description(&err),
+        ::errbook::ApiError::doc(&err),
         ::core::option::Option::Some("No user with this id.")
     );
 

@@ -119,7 +119,7 @@ fn main() {
         body(&err),
         r#"{"error":{"code":"FORBIDDEN","message":"You do not have permission to perform this action.","missing_permission":"manage_messages","scope":"admin"}}"#,
     );
-    assert_eq!(err.description(), Some("Insufficient permissions."));
+    assert_eq!(err.doc(), Some("Insufficient permissions."));
     if let UserError::Forbidden { internal_note, .. } = &err {
         assert_eq!(internal_note, "never shown");
     }

@@ -28,69 +28,68 @@
 //!     Session(SessionError),
 //! }
 //!
-//! let codes: Vec<String> = UserError::catalog().iter().map(|e| e.code.to_string()).collect();
+//! let mut codes = Vec::new();
+//! for entry in UserError::catalog() {
+//!     codes.push(entry.code().to_string());
+//! }
 //! assert_eq!(codes, ["user:not_found", "session:expired"]);
 //! let first = UserError::catalog().iter().next().unwrap();
-//! assert_eq!(first.status, Status::Fixed(404));
-//! assert_eq!(first.message, Some("User {id} not found."));
-//! assert_eq!(first.fields[0].name, "id");
-//! assert_eq!(first.fields[0].rust_type, "u64");
+//! assert_eq!(first.status(), Status::Fixed(404));
+//! assert_eq!(first.message(), Some("User {id} not found."));
+//! assert_eq!(first.fields()[0].name(), "id");
+//! assert_eq!(first.fields()[0].rust_type(), "u64");
+//! assert_eq!(first.catalog().type_name(), "UserError");
 //! ```
 
 use core::fmt;
 
 use crate::Code;
+pub use crate::retry_after::RetryAfterUnit;
 
 /// Deepest `transparent` nesting a catalog walks; checked at compile time.
 pub const MAX_DEPTH: usize = 32;
 
 /// The codes of one error type: its own entries and the catalogs of the
 /// types it nests, in declaration order.
+///
+/// The derive builds it at compile time; it can grow new data without
+/// breaking code the derive already wrote, so it is read through methods.
 #[derive(Clone, Copy, Debug)]
 pub struct Catalog {
-    /// The type's name, as written (`UserError`).
-    pub type_name: &'static str,
-    /// The type's doc comment (the catalog's group title).
-    pub description: Option<&'static str>,
-    /// The type's `#[api(domain = "…")]`.
-    pub domain: Option<&'static str>,
-    /// The type's `#[api(docs = "…/{code}")]`.
-    pub docs: Option<&'static str>,
-    /// Entries and nested catalogs, in declaration order.
-    pub items: &'static [Item],
+    pub(crate) type_name: &'static str,
+    pub(crate) description: Option<&'static str>,
+    pub(crate) domain: Option<&'static str>,
+    pub(crate) docs: Option<&'static str>,
+    pub(crate) items: &'static [Item],
 }
 
 /// One item of a [`Catalog`].
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub enum Item {
     /// A code of this type.
-    Entry(Entry),
+    Entry(&'static Entry),
     /// A `transparent` variant: the catalog of the inner type.
     Nested(&'static Catalog),
 }
 
-/// One code, with everything that documents it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One code, with everything static about it: the one record the derive
+/// writes per code, which [`ApiError`](crate::ApiError)'s provided methods
+/// read.
+#[derive(Clone, Copy)]
 pub struct Entry {
-    /// The code.
-    pub code: Code<'static>,
-    /// The variant's name (the struct's, for a struct).
-    pub variant: &'static str,
-    /// The HTTP status.
-    pub status: Status,
-    /// The message template as written (`"User {id} not found."`); `None`
-    /// when the message is the status's reason phrase.
-    pub message: Option<&'static str>,
-    /// The problem+json title.
-    pub title: Option<&'static str>,
-    /// The variant's doc comment.
-    pub description: Option<&'static str>,
-    /// The members exposed with `#[api(field)]`.
-    pub fields: &'static [FieldInfo],
-    /// The unit of the `retry_after` field, when the code carries one.
-    pub retry_after: Option<RetryAfterUnit>,
-    /// The variant is `#[deprecated]`.
-    pub deprecated: bool,
+    pub(crate) code: Code<'static>,
+    pub(crate) code_json: &'static str,
+    pub(crate) variant: &'static str,
+    pub(crate) status: Status,
+    pub(crate) template: Option<Template>,
+    pub(crate) title: Option<&'static str>,
+    pub(crate) description: Option<&'static str>,
+    pub(crate) fields: &'static [FieldInfo],
+    pub(crate) retry_after: Option<RetryAfterUnit>,
+    pub(crate) aliases: &'static [Code<'static>],
+    pub(crate) deprecated: bool,
+    pub(crate) catalog: fn() -> &'static Catalog,
 }
 
 /// The status of a catalog entry.
@@ -104,15 +103,46 @@ pub enum Status {
     None,
 }
 
+/// A message template (`"User {id} not found."`), parsed once by the
+/// derive: its text as written and its [`Part`]s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Template {
+    raw: &'static str,
+    parts: &'static [Part],
+}
+
+/// A piece of a [`Template`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Part {
+    /// Literal text, `{{` and `}}` already resolved to one brace.
+    #[non_exhaustive]
+    Text {
+        /// The text.
+        text: &'static str,
+        /// The same text escaped for a JSON string, without the quotes.
+        json: &'static str,
+    },
+    /// A field interpolated with `Display`.
+    #[non_exhaustive]
+    Arg {
+        /// The field's name, or its position for a tuple field (`"0"`).
+        name: &'static str,
+        /// The format spec after `:` (`".1"` in `{used:.1}`), if any.
+        spec: Option<&'static str>,
+        /// Which of the variant's placeholders it is, for
+        /// [`ApiError::fmt_arg`](crate::ApiError::fmt_arg): the same field
+        /// named twice has one slot.
+        slot: usize,
+    },
+}
+
 /// An exposed member of an entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldInfo {
-    /// The member's name in the body.
-    pub name: &'static str,
-    /// The field's Rust type, as written (`Option<u64>`).
-    pub rust_type: &'static str,
-    /// The JSON Schema of the field's type, for OpenAPI documents.
-    pub schema: FieldSchema,
+    pub(crate) name: &'static str,
+    pub(crate) rust_type: &'static str,
+    pub(crate) schema: FieldSchema,
 }
 
 impl FieldInfo {
@@ -123,6 +153,28 @@ impl FieldInfo {
             rust_type,
             schema: FieldSchema::UNKNOWN,
         }
+    }
+
+    /// The same member with `schema`.
+    #[must_use]
+    pub const fn with_schema(mut self, schema: FieldSchema) -> Self {
+        self.schema = schema;
+        self
+    }
+
+    /// The member's name in the body.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The field's Rust type, as written (`Option<u64>`).
+    pub const fn rust_type(&self) -> &'static str {
+        self.rust_type
+    }
+
+    /// The JSON Schema of the field's type, for OpenAPI documents.
+    pub const fn schema(&self) -> FieldSchema {
+        self.schema
     }
 }
 
@@ -167,24 +219,88 @@ impl fmt::Debug for FieldSchema {
     }
 }
 
-/// The unit of a `retry_after` field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RetryAfterUnit {
-    /// A `Duration`, or a number of seconds.
-    Seconds,
-    /// A number of milliseconds.
-    Milliseconds,
-}
-
 impl Catalog {
     /// A catalog with no codes.
-    pub const EMPTY: Catalog = Catalog {
-        type_name: "",
-        description: None,
-        domain: None,
-        docs: None,
-        items: &[],
-    };
+    pub const EMPTY: Catalog = Catalog::new("", &[]);
+
+    /// A catalog of `items`, named `type_name`: the derive writes one per
+    /// type; one of your own can gather several types on one page.
+    ///
+    /// ```
+    /// use errbook::ApiError;
+    /// use errbook::catalog::{Catalog, Item};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404)]
+    /// enum UserError { UserNotFound }
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404)]
+    /// enum PostError { PostNotFound }
+    ///
+    /// static API: Catalog = Catalog::new(
+    ///     "Api",
+    ///     &[Item::Nested(UserError::CATALOG), Item::Nested(PostError::CATALOG)],
+    /// )
+    /// .with_description("Every error of the API.");
+    ///
+    /// assert_eq!(API.len(), 2);
+    /// ```
+    pub const fn new(type_name: &'static str, items: &'static [Item]) -> Self {
+        Catalog {
+            type_name,
+            description: None,
+            domain: None,
+            docs: None,
+            items,
+        }
+    }
+
+    /// The same catalog with a doc comment (its group title).
+    #[must_use]
+    pub const fn with_description(mut self, description: &'static str) -> Self {
+        self.description = Some(description);
+        self
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __domain(mut self, domain: &'static str) -> Self {
+        self.domain = Some(domain);
+        self
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __docs(mut self, docs: &'static str) -> Self {
+        self.docs = Some(docs);
+        self
+    }
+
+    /// The type's name, as written (`UserError`).
+    pub const fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The type's doc comment (the catalog's group title).
+    pub const fn description(&self) -> Option<&'static str> {
+        self.description
+    }
+
+    /// The type's `#[api(domain = "…")]`.
+    pub const fn domain(&self) -> Option<&'static str> {
+        self.domain
+    }
+
+    /// The type's `#[api(docs = "…/{code}")]`.
+    pub const fn docs(&self) -> Option<&'static str> {
+        self.docs
+    }
+
+    /// Entries and nested catalogs, in declaration order.
+    pub const fn items(&self) -> &'static [Item] {
+        self.items
+    }
 
     /// Every entry with the catalog (the type) that declares it, nested
     /// catalogs included, in declaration order.
@@ -194,9 +310,10 @@ impl Catalog {
         Entries { stack, depth: 1 }
     }
 
-    /// Every entry, nested catalogs included, in declaration order.
-    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.entries().map(|(_, entry)| entry)
+    /// Every entry, nested catalogs included, in declaration order; also
+    /// what `for entry in T::catalog()` walks.
+    pub fn iter(&self) -> Iter<'_> {
+        Iter(self.entries())
     }
 
     /// The number of codes, nested ones included.
@@ -207,6 +324,269 @@ impl Catalog {
     /// Whether the type has no codes at all.
     pub fn is_empty(&self) -> bool {
         self.entries().next().is_none()
+    }
+}
+
+impl<'a> IntoIterator for &'a Catalog {
+    type Item = &'a Entry;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+/// Every [`Entry`] of a [`Catalog`], in declaration order; made by
+/// [`Catalog::iter`].
+#[derive(Clone, Debug)]
+pub struct Iter<'a>(Entries<'a>);
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = &'a Entry;
+
+    fn next(&mut self) -> Option<&'a Entry> {
+        self.0.next().map(|(_, entry)| entry)
+    }
+}
+
+impl Entry {
+    #[doc(hidden)]
+    pub const fn __new(
+        code: Code<'static>,
+        code_json: &'static str,
+        variant: &'static str,
+        status: Status,
+        catalog: fn() -> &'static Catalog,
+    ) -> Self {
+        Entry {
+            code,
+            code_json,
+            variant,
+            status,
+            template: None,
+            title: None,
+            description: None,
+            fields: &[],
+            retry_after: None,
+            aliases: &[],
+            deprecated: false,
+            catalog,
+        }
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __template(mut self, raw: &'static str, parts: &'static [Part]) -> Self {
+        self.template = Some(Template { raw, parts });
+        self
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __title(mut self, title: &'static str) -> Self {
+        self.title = Some(title);
+        self
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __description(mut self, description: &'static str) -> Self {
+        self.description = Some(description);
+        self
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __fields(mut self, fields: &'static [FieldInfo]) -> Self {
+        self.fields = fields;
+        self
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __retry_after(mut self, unit: RetryAfterUnit) -> Self {
+        self.retry_after = Some(unit);
+        self
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __aliases(mut self, aliases: &'static [Code<'static>]) -> Self {
+        self.aliases = aliases;
+        self
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __deprecated(mut self) -> Self {
+        self.deprecated = true;
+        self
+    }
+
+    /// The code.
+    pub const fn code(&self) -> Code<'static> {
+        self.code
+    }
+
+    /// The code as JSON: a string with its quotes (`"user:not_found"`),
+    /// escaped, or a number (`40401`).
+    pub const fn code_json(&self) -> &'static str {
+        self.code_json
+    }
+
+    /// The variant's name (the struct's, for a struct).
+    pub const fn variant(&self) -> &'static str {
+        self.variant
+    }
+
+    /// The HTTP status.
+    pub const fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The message template, parsed; `None` when the message is the
+    /// status's reason phrase.
+    pub const fn template(&self) -> Option<&Template> {
+        self.template.as_ref()
+    }
+
+    /// The message template as written (`"User {id} not found."`); `None`
+    /// when the message is the status's reason phrase.
+    pub const fn message(&self) -> Option<&'static str> {
+        match &self.template {
+            Some(template) => Some(template.raw),
+            None => None,
+        }
+    }
+
+    /// The problem+json title (`#[api(title = "…")]`).
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+
+    /// The variant's doc comment.
+    pub const fn description(&self) -> Option<&'static str> {
+        self.description
+    }
+
+    /// The members exposed with `#[api(field)]`.
+    pub const fn fields(&self) -> &'static [FieldInfo] {
+        self.fields
+    }
+
+    /// The unit of the `retry_after` field, when the code carries one.
+    pub const fn retry_after(&self) -> Option<RetryAfterUnit> {
+        self.retry_after
+    }
+
+    /// Older codes a client still decodes into this one
+    /// (`#[api(alias = "…")]`).
+    pub const fn aliases(&self) -> &'static [Code<'static>] {
+        self.aliases
+    }
+
+    /// Whether the code is this entry's or one of its aliases.
+    pub fn answers_to(&self, code: Code<'_>) -> bool {
+        self.code == code || self.aliases.iter().any(|alias| *alias == code)
+    }
+
+    /// Whether the variant is `#[deprecated]`.
+    pub const fn deprecated(&self) -> bool {
+        self.deprecated
+    }
+
+    /// The catalog of the type that declares this code.
+    pub fn catalog(&self) -> &'static Catalog {
+        (self.catalog)()
+    }
+}
+
+impl PartialEq for Entry {
+    /// Entries are equal when everything they say is: the declaring type is
+    /// compared by name.
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.variant == other.variant
+            && self.status == other.status
+            && self.template == other.template
+            && self.title == other.title
+            && self.description == other.description
+            && self.fields == other.fields
+            && self.retry_after == other.retry_after
+            && self.aliases == other.aliases
+            && self.deprecated == other.deprecated
+            && self.catalog().type_name == other.catalog().type_name
+    }
+}
+
+impl Eq for Entry {}
+
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entry")
+            .field("code", &self.code)
+            .field("variant", &self.variant)
+            .field("status", &self.status)
+            .field("message", &self.message())
+            .field("title", &self.title)
+            .field("description", &self.description)
+            .field("fields", &self.fields)
+            .field("retry_after", &self.retry_after)
+            .field("aliases", &self.aliases)
+            .field("deprecated", &self.deprecated)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Template {
+    /// The template as written.
+    pub const fn raw(&self) -> &'static str {
+        self.raw
+    }
+
+    /// Its text and placeholders, in order.
+    pub const fn parts(&self) -> &'static [Part] {
+        self.parts
+    }
+}
+
+impl Part {
+    #[doc(hidden)]
+    pub const fn __text(text: &'static str, json: &'static str) -> Self {
+        Part::Text { text, json }
+    }
+
+    #[doc(hidden)]
+    pub const fn __arg(name: &'static str, slot: usize) -> Self {
+        Part::Arg {
+            name,
+            spec: None,
+            slot,
+        }
+    }
+
+    #[doc(hidden)]
+    pub const fn __arg_spec(name: &'static str, slot: usize, spec: &'static str) -> Self {
+        Part::Arg {
+            name,
+            spec: Some(spec),
+            slot,
+        }
+    }
+}
+
+impl Status {
+    /// The HTTP status a response with this entry's code has: the fixed
+    /// one, or 500 for a code that never travels over HTTP. `None` when it
+    /// is chosen at run time.
+    pub fn http(self) -> Option<http::StatusCode> {
+        match self {
+            Status::Fixed(code) => Some(
+                http::StatusCode::from_u16(code).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            ),
+            Status::None => Some(http::StatusCode::INTERNAL_SERVER_ERROR),
+            Status::Varies => None,
+        }
     }
 }
 

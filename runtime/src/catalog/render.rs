@@ -462,7 +462,7 @@ fn summary(entry: &Entry) -> &'static str {
         .description
         .map(|doc| doc.split("\n\n").next().unwrap_or(doc).trim())
         .filter(|text| !text.is_empty())
-        .or(entry.message.map(str::trim))
+        .or(entry.message().map(str::trim))
         .unwrap_or("")
 }
 
@@ -706,13 +706,14 @@ impl Serialize for JsonEntry<'_> {
             code,
             variant,
             status,
-            message,
             title,
             description,
             fields,
             retry_after,
             deprecated,
+            ..
         } = *self.entry;
+        let message = self.entry.message();
         let mut map = serializer.serialize_struct("Entry", 12)?;
         map.serialize_field("code", &code)?;
         map.serialize_field("status", &JsonStatus(status))?;

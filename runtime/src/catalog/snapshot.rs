@@ -764,7 +764,7 @@ fn contract(catalog: &Catalog) -> Vec<Recorded> {
                 format!("{}::{}", owner.type_name, entry.variant)
             },
             status: entry.status,
-            placeholders: entry.message.map(placeholders).unwrap_or_default(),
+            placeholders: entry.message().map(placeholders).unwrap_or_default(),
             fields: entry.fields.iter().map(|f| f.name.to_owned()).collect(),
             deprecated: entry.deprecated,
         })

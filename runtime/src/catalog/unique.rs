@@ -292,18 +292,16 @@ mod tests {
     use super::*;
     use crate::catalog::{Entry, Status};
 
-    const fn entry(code: Code<'static>, variant: &'static str) -> Item {
-        Item::Entry(Entry {
-            code,
-            variant,
-            status: Status::Fixed(400),
-            message: None,
-            title: None,
-            description: None,
-            fields: &[],
-            retry_after: None,
-            deprecated: false,
-        })
+    macro_rules! entry {
+        ($code:expr, $variant:expr) => {
+            Item::Entry(&Entry::__new(
+                $code,
+                "",
+                $variant,
+                Status::Fixed(400),
+                || &Catalog::EMPTY,
+            ))
+        };
     }
 
     static INNER: Catalog = Catalog {
@@ -311,7 +309,7 @@ mod tests {
         description: None,
         domain: None,
         docs: None,
-        items: &[entry(Code::Str("b"), "B"), entry(Code::Int(-12), "Neg")],
+        items: &[entry!(Code::Str("b"), "B"), entry!(Code::Int(-12), "Neg")],
     };
 
     static OUTER: Catalog = Catalog {
@@ -320,9 +318,9 @@ mod tests {
         domain: None,
         docs: None,
         items: &[
-            entry(Code::Str("a"), "A"),
+            entry!(Code::Str("a"), "A"),
             Item::Nested(&INNER),
-            entry(Code::Int(404), "I"),
+            entry!(Code::Int(404), "I"),
         ],
     };
 
@@ -376,7 +374,7 @@ mod tests {
         description: None,
         domain: None,
         docs: None,
-        items: &[entry(Code::Str("x"), "X"), entry(Code::Int(7), "Seven")],
+        items: &[entry!(Code::Str("x"), "X"), entry!(Code::Int(7), "Seven")],
     };
 
     static RIGHT: Catalog = Catalog {
@@ -385,8 +383,8 @@ mod tests {
         domain: None,
         docs: None,
         items: &[
-            entry(Code::Str("y"), "Y"),
-            entry(Code::Str("7"), "SevenText"),
+            entry!(Code::Str("y"), "Y"),
+            entry!(Code::Str("7"), "SevenText"),
         ],
     };
 

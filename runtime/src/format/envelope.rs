@@ -261,7 +261,7 @@ impl<'a, E: ApiError + ?Sized, F: Format> Envelope<'a, E, F> {
         if let Some(delay) = self.error.retry_after() {
             response.headers_mut().insert(
                 http::header::RETRY_AFTER,
-                http::HeaderValue::from(crate::__private::whole_seconds(delay)),
+                http::HeaderValue::from(crate::retry_after::whole_seconds(delay)),
             );
         }
         response
@@ -324,6 +324,10 @@ impl<E: ApiError + ?Sized> ApiError for WithoutFields<'_, E> {
     type Format = E::Format;
     const CATALOG: &'static crate::Catalog = E::CATALOG;
 
+    fn entry(&self) -> Option<&'static crate::catalog::Entry> {
+        self.0.entry()
+    }
+
     fn code(&self) -> crate::Code<'_> {
         self.0.code()
     }
@@ -336,15 +340,35 @@ impl<E: ApiError + ?Sized> ApiError for WithoutFields<'_, E> {
         self.0.fmt_message(f)
     }
 
-    fn visit_fields<V: crate::FieldVisitor + ?Sized>(&self, _: &mut V) -> Result<(), V::Error> {
-        Ok(())
+    fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_arg(slot, f)
     }
 
     fn retry_after(&self) -> Option<core::time::Duration> {
         self.0.retry_after()
     }
 
-    fn description(&self) -> Option<&'static str> {
-        self.0.description()
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source_error()
+    }
+
+    fn doc(&self) -> Option<&'static str> {
+        self.0.doc()
+    }
+
+    fn title(&self) -> Option<&'static str> {
+        self.0.title()
+    }
+
+    fn domain(&self) -> Option<&'static str> {
+        self.0.domain()
+    }
+
+    fn has_status(&self) -> bool {
+        self.0.has_status()
+    }
+
+    fn docs_template(&self) -> Option<&'static str> {
+        self.0.docs_template()
     }
 }

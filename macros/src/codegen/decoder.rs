@@ -1,15 +1,15 @@
 //! The client-side decoder of `#[api(parse)]`: `errbook::Parse` and the
-//! inherent `from_response` / `from_parts`.
+//! inherent `from_response` / `from_parts`. The body's code (or status and
+//! fixed message) is looked up in the catalog's entries at run time; the
+//! generated code only builds the variant of the entry found.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Field, Input, RetryUnit, Variant};
-use crate::attr::CodeLit;
-use crate::expand::{variant_path, wrap};
+use super::{catalog::retry_unit, entry_indices, variant_path, wrap};
+use crate::ast::{Input, RetryUnit, Variant};
 use crate::generics::Bounds;
-use crate::template::Piece;
 
 pub(crate) fn expand(input: &Input) -> TokenStream {
     if input.parse.is_none() {
@@ -20,11 +20,11 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let self_ty = quote!(#ident #ty_generics);
     let mut bounds = Bounds::new(&input.generics);
 
-    let mut by_code = Vec::new();
-    let mut by_message = Vec::new();
+    let mut found = Vec::new();
+    let mut skip = Vec::new();
     let mut nested = Vec::new();
     let mut other = None;
-    for variant in &input.variants {
+    for (variant, index) in entry_indices(input) {
         let path = variant_path(input, variant);
         if variant.other.is_some() {
             let Some(field) = variant.fields.first() else {
@@ -44,10 +44,10 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             ));
             continue;
         }
-        if variant.skip_parse.is_some() {
-            continue;
-        }
         if variant.transparent.is_some() {
+            if variant.skip_parse.is_some() {
+                continue;
+            }
             let Some(field) = variant.fields.first() else {
                 continue;
             };
@@ -65,60 +65,30 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             ));
             continue;
         }
+        let Some(index) = index else { continue };
+        if variant.skip_parse.is_some() {
+            skip.push(index);
+            continue;
+        }
         let build = construct(variant, &path, &mut bounds);
-        // The code and the aliases, as a pattern of one `match` on the code
-        // (`Code::Str("A" | "B") | Code::Int(1)`): compiled in the user's
-        // crate, a string code is compared where it is matched, without a
-        // call.
-        let (mut strs, mut ints) = (Vec::new(), Vec::new());
-        for code in variant
-            .code
-            .iter()
-            .map(|code| &code.lit)
-            .chain(variant.aliases.iter().map(|(alias, _)| alias))
-        {
-            match code {
-                CodeLit::Str(code) => strs.push(quote!(#code)),
-                CodeLit::Int(code) => ints.push(quote!(#code)),
+        found.push(quote!(
+            ::core::option::Option::Some(#index) => {
+                return ::core::result::Result::Ok(::core::option::Option::Some(#build));
             }
-        }
-        let mut pattern = Vec::new();
-        if !strs.is_empty() {
-            pattern.push(quote!(::errbook::Code::Str(#(#strs)|*)));
-        }
-        if !ints.is_empty() {
-            pattern.push(quote!(::errbook::Code::Int(#(#ints)|*)));
-        }
-        if !pattern.is_empty() {
-            by_code.push(quote!(
-                #(#pattern)|* => {
-                    return ::core::result::Result::Ok(::core::option::Option::Some(#build));
-                }
-            ));
-        }
-        // A body without a code (FastAPI's `detail`) is matched by its
-        // status and its message, for variants whose message is fixed: a
-        // template without placeholders, or no template (the status's
-        // reason phrase).
-        let status_field = variant.fields.iter().any(|f| f.status.is_some());
-        if let (Some(status), false) = (variant.status, status_field) {
-            let status = u16::try_from(status.value).unwrap_or(500);
-            let text = if variant.message.is_none() {
-                Some(quote!(::errbook::__private::reason(::errbook::__private::status(#status))))
-            } else {
-                static_message(variant).map(|text| quote!(#text))
-            };
-            if let Some(text) = text {
-                by_message.push(quote!(
-                    if __raw.status() == #status
-                        && __raw.message() == ::core::option::Option::Some(#text)
-                    {
-                        return ::core::result::Result::Ok(::core::option::Option::Some(#build));
-                    }
-                ));
-            }
-        }
+        ));
     }
+    let lookup = (!found.is_empty()).then(|| {
+        quote! {
+            match ::errbook::__private::find_entry(
+                Self::__ERRBOOK_ENTRIES,
+                &[#(#skip),*],
+                __raw,
+            ) {
+                #(#found)*
+                _ => {}
+            }
+        }
+    });
     let other =
         other.unwrap_or_else(|| quote!(::core::result::Result::Ok(::core::option::Option::None)));
     let generics = bounds.finish(&self_ty);
@@ -129,24 +99,26 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             fn from_raw(
                 __raw: &::errbook::__private::RawError<'_>,
             ) -> ::core::result::Result<::core::option::Option<Self>, ::errbook::__private::DecodeErrorKind> {
-                match __raw.code() {
-                    ::core::option::Option::Some(__code) => {
-                        #[allow(unreachable_patterns)]
-                        match __code {
-                            #(#by_code)*
-                            _ => {}
-                        }
-                    }
-                    ::core::option::Option::None => {
-                        #(#by_message)*
-                    }
-                }
+                #lookup
                 #(#nested)*
                 #other
             }
         }
     });
-    let inherent = wrap(&quote! {
+    let inherent = wrap(&inherent(&quote!(#impl_generics), &self_ty, where_clause));
+    quote! {
+        #parse_impl
+        #inherent
+    }
+}
+
+/// The inherent `from_response` and `from_parts`, which need no import.
+pub(crate) fn inherent(
+    impl_generics: &TokenStream,
+    self_ty: &TokenStream,
+    where_clause: Option<&syn::WhereClause>,
+) -> TokenStream {
+    quote! {
         impl #impl_generics #self_ty #where_clause {
             /// Reads an error response back into this type, in its own
             /// format (`#[api(parse)]`).
@@ -166,46 +138,12 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
                 <Self as ::errbook::Parse>::from_parts(status, headers, body)
             }
         }
-    });
-    quote! {
-        #parse_impl
-        #inherent
     }
-}
-
-/// The message of a variant whose template has no placeholder.
-fn static_message(variant: &Variant) -> Option<String> {
-    let message = variant.message.as_ref()?;
-    let mut text = String::new();
-    for piece in &message.pieces {
-        match piece {
-            Piece::Text(part) => text.push_str(part),
-            Piece::Arg { .. } => return None,
-        }
-    }
-    Some(text)
-}
-
-/// The field that is the whole message template (`message = "{reason}"`).
-pub(crate) fn message_field(variant: &Variant) -> Option<&Field> {
-    let message = variant.message.as_ref()?;
-    let [Piece::Arg { arg, spec: None }] = message.pieces.as_slice() else {
-        return None;
-    };
-    variant.fields.iter().find(|f| match (&f.member, arg) {
-        (syn::Member::Named(ident), crate::template::Arg::Named(name)) => {
-            ident.to_string().trim_start_matches("r#") == name
-        }
-        (syn::Member::Unnamed(index), crate::template::Arg::Index(i)) => {
-            usize::try_from(index.index).is_ok_and(|index| index == *i)
-        }
-        _ => false,
-    })
 }
 
 /// `Path { member: value, … }`, each field rebuilt from the response.
 fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> TokenStream {
-    let whole_message = message_field(variant).map(|f| f.member.clone());
+    let whole_message = variant.message_field().map(|f| f.member.clone());
     let fields = variant.fields.iter().map(|field| {
         let member = &field.member;
         let ty = &field.ty;
@@ -247,10 +185,7 @@ fn retry_value(
     bounds: &mut Bounds<'_>,
 ) -> TokenStream {
     bounds.require(ty, &quote!(::errbook::__private::FromRetryAfter));
-    let unit = match unit {
-        RetryUnit::Millis => quote!(::errbook::__private::Unit::Millis),
-        RetryUnit::Secs => quote!(::errbook::__private::Unit::Secs),
-    };
+    let unit = retry_unit(unit);
     quote_spanned!(ty.span()=>
         match __raw.retry_after() {
             ::core::option::Option::Some(__delay) => {

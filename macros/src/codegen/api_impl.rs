@@ -1,0 +1,431 @@
+//! The `ApiError` impl (and `Display` under `display`). One `match` finds
+//! a value's catalog entry; everything static is read from it by the
+//! trait's provided methods. A method gets an arm only for the variants
+//! whose values it needs (message placeholders, exposed fields, retry
+//! delay, source, run-time status) and for delegating variants; every other
+//! variant falls to the provided behaviour.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::{Delegate, catalog, delegate, entry_indices, entry_ref, pattern, variant_path, wrap};
+use crate::ast::{Field, Input, Variant};
+use crate::generics::Bounds;
+
+pub(crate) fn expand(input: &Input) -> TokenStream {
+    let ident = &input.ident;
+    let self_ty = {
+        let (_, ty_generics, _) = input.generics.split_for_impl();
+        quote!(#ident #ty_generics)
+    };
+    let mut bounds = Bounds::new(&input.generics);
+    let delegates: Vec<(&Variant, Delegate)> = input
+        .variants
+        .iter()
+        .filter(|v| v.delegates())
+        .filter_map(|v| delegate(input, v).map(|d| (v, d)))
+        .collect();
+    for (variant, _) in &delegates {
+        if let Some(field) = variant.fields.first() {
+            let bound = if variant.other.is_some() {
+                quote!(::errbook::__private::OtherField)
+            } else {
+                quote!(::errbook::ApiError)
+            };
+            bounds.require(&field.ty, &bound);
+        }
+    }
+    let methods = Methods {
+        input,
+        delegates: &delegates,
+    };
+    let table = catalog::inherent(input);
+    let entry = methods.entry();
+    let code = methods.code();
+    let status = methods.status();
+    let message = methods.fmt_message();
+    let fmt_arg = methods.fmt_arg(&mut bounds);
+    let fields = methods.visit_fields(&mut bounds);
+    let retry_after = methods.retry_after(&mut bounds);
+    let source = methods.source_error(&mut bounds);
+    let statics = methods.statics();
+    let format = super::format_type(input);
+
+    let generics = bounds.finish(&self_ty);
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let api_impl = wrap(&quote! {
+        impl #impl_generics ::errbook::ApiError for #self_ty #where_clause {
+            type Format = #format;
+            const CATALOG: &'static ::errbook::Catalog = Self::__ERRBOOK_CATALOG;
+            #entry
+            #code
+            #status
+            #message
+            #fmt_arg
+            #fields
+            #retry_after
+            #source
+            #statics
+        }
+    });
+    // Spanned on `display`, so a second `Display` impl is reported there.
+    let display = input.display.map(|span| {
+        wrap(&quote_spanned! {span=>
+            impl #impl_generics ::core::fmt::Display for #self_ty #where_clause {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::errbook::ApiError::fmt_message(self, __formatter)
+                }
+            }
+        })
+    });
+    let table = wrap(&quote! {
+        impl #impl_generics #self_ty #where_clause {
+            #table
+        }
+    });
+    let predicates = where_clause.map(|w| &w.predicates).into_iter().flatten();
+    quote! {
+        #table
+        #api_impl
+        #display
+        ::errbook::__integrate! { [#impl_generics] [#self_ty] [#(#predicates,)*] }
+    }
+}
+
+struct Methods<'a> {
+    input: &'a Input,
+    delegates: &'a [(&'a Variant, Delegate)],
+}
+
+impl Methods<'_> {
+    /// A method body: the given arms, an arm per delegating variant calling
+    /// `call` on the inner error, and `otherwise` for the variants left.
+    fn dispatch(
+        &self,
+        arms: Vec<(&Variant, TokenStream)>,
+        call: impl Fn(&Delegate) -> TokenStream,
+        otherwise: &TokenStream,
+    ) -> TokenStream {
+        let covered = arms.len() + self.delegates.len();
+        if covered == 0 {
+            return otherwise.clone();
+        }
+        let arms = arms.into_iter().map(|(_, arm)| arm);
+        let delegated = self.delegates.iter().map(|(_, d)| {
+            let pat = &d.pat;
+            let body = call(d);
+            quote!(#pat => #body,)
+        });
+        let rest = (covered < self.input.variants.len()).then(|| quote!(_ => #otherwise,));
+        quote! {
+            match self {
+                #(#arms)*
+                #(#delegated)*
+                #rest
+            }
+        }
+    }
+
+    /// One arm per variant: its entry, or the inner error's.
+    fn entry(&self) -> TokenStream {
+        let arms = entry_indices(self.input).map(|(variant, index)| {
+            let path = variant_path(self.input, variant);
+            match index {
+                Some(index) => {
+                    let entry = entry_ref(index);
+                    quote!(#path { .. } => ::core::option::Option::Some(#entry),)
+                }
+                None => match delegate(self.input, variant) {
+                    Some(Delegate { pat, api, inner }) => quote!(#pat => #api::entry(#inner),),
+                    None => quote!(#path { .. } => ::core::option::Option::None,),
+                },
+            }
+        });
+        let body = if self.input.variants.is_empty() {
+            quote!(match *self {})
+        } else {
+            quote!(match self { #(#arms)* })
+        };
+        quote! {
+            fn entry(&self) -> ::core::option::Option<&'static ::errbook::__private::Entry> {
+                #body
+            }
+        }
+    }
+
+    fn code(&self) -> TokenStream {
+        let body = self.dispatch(
+            Vec::new(),
+            |Delegate { api, inner, .. }| quote!(#api::code(#inner)),
+            &quote!(::errbook::__private::defaults::code(self)),
+        );
+        quote! {
+            fn code(&self) -> ::errbook::Code<'_> {
+                #body
+            }
+        }
+    }
+
+    /// A `#[api(status)]` field is the status; the rest is the entry's.
+    fn status(&self) -> TokenStream {
+        let arms = self
+            .own()
+            .filter_map(|variant| {
+                let field = variant.fields.iter().find(|f| f.status.is_some())?;
+                let pat = pattern(&variant_path(self.input, variant), &[field]);
+                let binding = field.binding();
+                let value = quote_spanned!(field.ty.span()=> {
+                    let __status: ::errbook::__private::StatusCode = *#binding;
+                    ::errbook::__private::runtime_status(__status)
+                });
+                Some((variant, quote!(#pat => #value,)))
+            })
+            .collect();
+        let body = self.dispatch(
+            arms,
+            |Delegate { api, inner, .. }| quote!(#api::status(#inner)),
+            &quote!(::errbook::__private::defaults::status(self)),
+        );
+        quote! {
+            fn status(&self) -> ::errbook::__private::StatusCode {
+                #body
+            }
+        }
+    }
+
+    /// Written only for delegating variants: an own variant's message is
+    /// its entry's template, with `fmt_arg` filling the placeholders.
+    fn fmt_message(&self) -> TokenStream {
+        if self.delegates.is_empty() {
+            return TokenStream::new();
+        }
+        let body = self.dispatch(
+            Vec::new(),
+            |Delegate { api, inner, .. }| quote!(#api::fmt_message(#inner, __formatter)),
+            &quote!(::errbook::__private::defaults::fmt_message(
+                self,
+                __formatter
+            )),
+        );
+        quote! {
+            fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    }
+
+    /// The value of each placeholder slot, with the template's format spec.
+    fn fmt_arg(&self, bounds: &mut Bounds<'_>) -> TokenStream {
+        // Declared by the generated signature at the call site; a use
+        // spanned on the user's tokens must carry the same hygiene to
+        // resolve, inside a `macro_rules!` too.
+        let formatter = format_ident!("__formatter");
+        let arms: Vec<(&Variant, TokenStream)> = self
+            .own()
+            .filter_map(|variant| {
+                let message = variant.message.as_ref()?;
+                let slots = variant.template_slots();
+                if slots.is_empty() {
+                    return None;
+                }
+                let writes: Vec<TokenStream> = slots
+                    .iter()
+                    .map(|(field, spec)| {
+                        bounds.require(&field.ty, &quote!(::core::fmt::Display));
+                        let binding = field.binding();
+                        let fmt =
+                            spec.map_or_else(|| "{}".to_owned(), |spec| format!("{{:{spec}}}"));
+                        quote_spanned!(message.span=> ::core::write!(#formatter, #fmt, #binding))
+                    })
+                    .collect();
+                let mut fields: Vec<&Field> = Vec::new();
+                for (field, _) in &slots {
+                    if !fields.iter().any(|f| f.member == field.member) {
+                        fields.push(field);
+                    }
+                }
+                let pat = pattern(&variant_path(self.input, variant), &fields);
+                let body = if let [write] = writes.as_slice() {
+                    quote!(#write)
+                } else {
+                    let slots = (0..writes.len()).map(|slot| quote!(#slot));
+                    quote!(match __slot {
+                        #(#slots => #writes,)*
+                        _ => ::core::result::Result::Ok(()),
+                    })
+                };
+                Some((variant, quote!(#pat => #body,)))
+            })
+            .collect();
+        if arms.is_empty() && self.delegates.is_empty() {
+            return TokenStream::new();
+        }
+        let body = self.dispatch(
+            arms,
+            |Delegate { api, inner, .. }| quote!(#api::fmt_arg(#inner, __slot, __formatter)),
+            &quote!(::core::result::Result::Ok(())),
+        );
+        quote! {
+            fn fmt_arg(
+                &self,
+                __slot: ::core::primitive::usize,
+                __formatter: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    }
+
+    fn visit_fields(&self, bounds: &mut Bounds<'_>) -> TokenStream {
+        let visitor = format_ident!("__visitor");
+        let arms: Vec<(&Variant, TokenStream)> = self
+            .own()
+            .filter_map(|variant| {
+                let exposed: Vec<&Field> = variant
+                    .fields
+                    .iter()
+                    .filter(|f| f.exposed.is_some() && f.source.is_none())
+                    .collect();
+                if exposed.is_empty() {
+                    return None;
+                }
+                let visits = exposed.iter().map(|field| {
+                    let binding = field.binding();
+                    let name = field.exposed.as_ref().map_or("", |(n, _)| n.as_str());
+                    bounds.require(&field.ty, &quote!(::errbook::__private::Serialize));
+                    quote_spanned!(field.ty.span()=>
+                        ::errbook::FieldVisitor::visit(#visitor, #name, #binding)?;
+                    )
+                });
+                let pat = pattern(&variant_path(self.input, variant), &exposed);
+                Some((
+                    variant,
+                    quote!(#pat => {
+                        #(#visits)*
+                        ::core::result::Result::Ok(())
+                    }),
+                ))
+            })
+            .collect();
+        if arms.is_empty() && self.delegates.is_empty() {
+            return TokenStream::new();
+        }
+        let body = self.dispatch(
+            arms,
+            |Delegate { api, inner, .. }| quote!(#api::visit_fields(#inner, __visitor)),
+            &quote!(::core::result::Result::Ok(())),
+        );
+        quote! {
+            fn visit_fields<__V: ::errbook::FieldVisitor + ?::core::marker::Sized>(
+                &self,
+                __visitor: &mut __V,
+            ) -> ::core::result::Result<(), __V::Error> {
+                #body
+            }
+        }
+    }
+
+    fn retry_after(&self, bounds: &mut Bounds<'_>) -> TokenStream {
+        let arms: Vec<(&Variant, TokenStream)> = self
+            .own()
+            .filter_map(|variant| {
+                let (field, unit) = variant
+                    .fields
+                    .iter()
+                    .find_map(|f| f.retry_after.map(|(unit, _)| (f, unit)))?;
+                bounds.require(&field.ty, &quote!(::errbook::__private::RetryAfter));
+                let pat = pattern(&variant_path(self.input, variant), &[field]);
+                let binding = field.binding();
+                let unit = catalog::retry_unit(unit);
+                let call = quote_spanned!(field.ty.span()=>
+                    ::errbook::__private::RetryAfter::retry_after(#binding, #unit)
+                );
+                Some((variant, quote!(#pat => #call,)))
+            })
+            .collect();
+        if arms.is_empty() && self.delegates.is_empty() {
+            return TokenStream::new();
+        }
+        let body = self.dispatch(
+            arms,
+            |Delegate { api, inner, .. }| quote!(#api::retry_after(#inner)),
+            &quote!(::core::option::Option::None),
+        );
+        quote! {
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                #body
+            }
+        }
+    }
+
+    fn source_error(&self, bounds: &mut Bounds<'_>) -> TokenStream {
+        let arms: Vec<(&Variant, TokenStream)> = self
+            .own()
+            .filter_map(|variant| {
+                let field = variant.fields.iter().find(|f| f.source.is_some())?;
+                bounds.require(&field.ty, &quote!(::std::error::Error + 'static));
+                let pat = pattern(&variant_path(self.input, variant), &[field]);
+                let binding = field.binding();
+                // `(*binding)` starts method lookup at the field's own type,
+                // so a `Box<dyn Error>` derefs to `dyn Error` instead of
+                // matching `&T`.
+                let call = quote_spanned!(field.ty.span()=> {
+                    use ::errbook::__private::AsDynError as _;
+                    ::core::option::Option::Some((*#binding).as_dyn_error())
+                });
+                Some((variant, quote!(#pat => #call,)))
+            })
+            .collect();
+        if arms.is_empty() && self.delegates.is_empty() {
+            return TokenStream::new();
+        }
+        let body = self.dispatch(
+            arms,
+            |Delegate { api, inner, .. }| quote!(#api::source_error(#inner)),
+            &quote!(::core::option::Option::None),
+        );
+        quote! {
+            fn source_error(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                #body
+            }
+        }
+    }
+
+    /// The static methods, read from the entry by default; a delegating
+    /// variant asks its inner error, which may be in no catalog.
+    fn statics(&self) -> TokenStream {
+        if self.delegates.is_empty() {
+            return TokenStream::new();
+        }
+        let str_methods = ["doc", "title", "domain", "docs_template"].map(|name| {
+            let name = format_ident!("{}", name);
+            let body = self.dispatch(
+                Vec::new(),
+                |Delegate { api, inner, .. }| quote!(#api::#name(#inner)),
+                &quote!(::errbook::__private::defaults::#name(self)),
+            );
+            quote! {
+                fn #name(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                    #body
+                }
+            }
+        });
+        let has_status = self.dispatch(
+            Vec::new(),
+            |Delegate { api, inner, .. }| quote!(#api::has_status(#inner)),
+            &quote!(::errbook::__private::defaults::has_status(self)),
+        );
+        quote! {
+            #(#str_methods)*
+            fn has_status(&self) -> ::core::primitive::bool {
+                #has_status
+            }
+        }
+    }
+
+    /// The variants with an entry of their own.
+    fn own(&self) -> impl Iterator<Item = &Variant> {
+        self.input.variants.iter().filter(|v| !v.delegates())
+    }
+}

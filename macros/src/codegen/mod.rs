@@ -1,0 +1,187 @@
+//! Code generation, split by what it writes: the `ApiError` impl
+//! ([`api_impl`]), the catalog table ([`catalog`]), the client-side decoder
+//! ([`decoder`]) and the compile-time checks ([`checks`]). Every decision
+//! that can fail was taken in `ast` and `valid`; these files only write
+//! tokens.
+
+pub(crate) mod api_impl;
+pub(crate) mod catalog;
+pub(crate) mod checks;
+pub(crate) mod decoder;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ast::{Field, Input, Shape, Variant};
+use crate::attr::{CodeLit, FormatValue};
+
+/// Everything a derive without mistakes emits.
+pub(crate) fn expand(input: &Input) -> TokenStream {
+    let api_impl = api_impl::expand(input);
+    let checks = checks::expand(input);
+    let decoder = decoder::expand(input);
+    quote! {
+        #api_impl
+        #checks
+        #decoder
+    }
+}
+
+/// Puts the attributes every generated impl carries on `item`.
+pub(crate) fn wrap(item: &TokenStream) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated, unused_qualifications, clippy::used_underscore_binding)]
+        #item
+    }
+}
+
+/// `Self::Variant`, or `Self` for a struct.
+pub(crate) fn variant_path(input: &Input, variant: &Variant) -> TokenStream {
+    match input.shape {
+        Shape::Enum => {
+            let ident = &variant.ident;
+            quote!(Self::#ident)
+        }
+        Shape::Struct => quote!(Self),
+    }
+}
+
+/// `Path { member: __field_member, .. }`, binding only `fields`.
+pub(crate) fn pattern(path: &TokenStream, fields: &[&Field]) -> TokenStream {
+    let bindings = fields.iter().map(|field| {
+        let member = &field.member;
+        let binding = field.binding();
+        quote!(#member: #binding,)
+    });
+    quote!(#path { #(#bindings)* .. })
+}
+
+/// The type's default format.
+pub(crate) fn format_type(input: &Input) -> TokenStream {
+    match &input.format {
+        FormatValue::Builtin((_, ty, _)) => {
+            let ty = format_ident!("{}", ty);
+            quote!(::errbook::format::#ty)
+        }
+        FormatValue::Custom(path) => quote!(#path),
+    }
+}
+
+/// `::errbook::Code::Str("…")` or `::errbook::Code::Int(…)`.
+pub(crate) fn code_tokens(code: &CodeLit) -> TokenStream {
+    match code {
+        CodeLit::Int(i) => quote!(::errbook::Code::Int(#i)),
+        CodeLit::Str(s) => quote!(::errbook::Code::Str(#s)),
+    }
+}
+
+/// Each variant with the index of its catalog entry: own variants are
+/// numbered in declaration order, delegating ones have none.
+pub(crate) fn entry_indices(input: &Input) -> impl Iterator<Item = (&Variant, Option<usize>)> {
+    let mut next = 0;
+    input.variants.iter().map(move |variant| {
+        if variant.delegates() {
+            (variant, None)
+        } else {
+            next += 1;
+            (variant, Some(next - 1))
+        }
+    })
+}
+
+/// `&Self::__ERRBOOK_ENTRIES[index]`.
+pub(crate) fn entry_ref(index: usize) -> TokenStream {
+    quote!(&Self::__ERRBOOK_ENTRIES[#index])
+}
+
+/// A delegating variant: its pattern (binding the field), the `ApiError`
+/// it delegates to, and the expression of the inner error.
+pub(crate) struct Delegate {
+    pub(crate) pat: TokenStream,
+    pub(crate) api: TokenStream,
+    pub(crate) inner: TokenStream,
+}
+
+/// The delegation of a `transparent` or `other` variant. The inner type is
+/// named the same way everywhere (as the catalog does), so an inner type
+/// that is not an `ApiError` is one diagnostic; an `other` field is reached
+/// through `OtherField`, so any type but `Unknown` is one diagnostic too.
+pub(crate) fn delegate(input: &Input, variant: &Variant) -> Option<Delegate> {
+    let field = variant.fields.first()?;
+    let path = variant_path(input, variant);
+    let pat = pattern(&path, &[field]);
+    let binding = field.binding();
+    let ty = &field.ty;
+    Some(if variant.other.is_some() {
+        Delegate {
+            pat,
+            api: quote!(<::errbook::Unknown as ::errbook::ApiError>),
+            inner: quote::quote_spanned!(syn::spanned::Spanned::span(ty)=>
+                <#ty as ::errbook::__private::OtherField>::as_unknown(#binding)
+            ),
+        }
+    } else {
+        Delegate {
+            pat,
+            api: quote!(<#ty as ::errbook::ApiError>),
+            inner: quote!(#binding),
+        }
+    })
+}
+
+/// A string as the inside of a JSON string literal, escaped as
+/// `serde_json` escapes it.
+pub(crate) fn json_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_escape;
+
+    #[test]
+    fn json_escapes_as_serde_json_does() {
+        for text in [
+            "plain",
+            "quote \" and \\ backslash",
+            "lines\nand\ttabs\r",
+            "\u{1}\u{8}\u{c}\u{1f}\u{7f}",
+            "unicode é 日本 🎉 / slash",
+        ] {
+            let expected = serde_json_like(text);
+            assert_eq!(json_escape(text), expected, "{text:?}");
+        }
+    }
+
+    /// The escaping of `serde_json::to_string`, without its quotes (written
+    /// out here, as the macro crate does not depend on serde_json).
+    fn serde_json_like(text: &str) -> String {
+        let table: &[(&str, &str)] = &[
+            ("plain", "plain"),
+            ("quote \" and \\ backslash", "quote \\\" and \\\\ backslash"),
+            ("lines\nand\ttabs\r", "lines\\nand\\ttabs\\r"),
+            ("\u{1}\u{8}\u{c}\u{1f}\u{7f}", "\\u0001\\b\\f\\u001f\u{7f}"),
+            ("unicode é 日本 🎉 / slash", "unicode é 日本 🎉 / slash"),
+        ];
+        table
+            .iter()
+            .find(|(input, _)| *input == text)
+            .map(|(_, out)| (*out).to_owned())
+            .unwrap_or_default()
+    }
+}

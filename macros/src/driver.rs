@@ -1,0 +1,22 @@
+//! The derive, phase by phase: read the model (`ast`), check it (`valid`),
+//! then generate the code (`codegen`), or, on any mistake, the errors with
+//! the stub impls of `fallback`.
+
+use proc_macro2::TokenStream;
+use syn::DeriveInput;
+
+use crate::ast::Input;
+use crate::{codegen, fallback, valid};
+
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let mut errors = darling::Error::accumulator();
+    let model = Input::from_syn(input, &mut errors);
+    if let Some(model) = &model {
+        valid::check(model, &mut errors);
+    }
+    match (model, errors.finish()) {
+        (Some(model), Ok(())) => codegen::expand(&model),
+        (_, Err(err)) => fallback::expand(input, err.write_errors()),
+        (None, Ok(())) => fallback::expand(input, TokenStream::new()),
+    }
+}
