@@ -44,8 +44,9 @@ macro_rules! __integrate_axum {
 }
 
 /// `actix_web::ResponseError`, for types that also implement `Display`
-/// (actix-web requires it). The higher-ranked bound keeps the impl legal,
-/// and simply absent, for a type without `Display`.
+/// (actix-web requires it). The higher-ranked bounds keep the impl legal,
+/// and simply absent, for a type without `Display` (or without `Debug`,
+/// whose missing impl is reported once, on the `ApiError` impl).
 #[cfg(feature = "actix-web")]
 #[doc(hidden)]
 #[macro_export]
@@ -56,6 +57,7 @@ macro_rules! __integrate_actix {
         where
             $($where)*
             for<'__errbook> $($ty)*: ::core::fmt::Display,
+            for<'__errbook> $($ty)*: ::core::fmt::Debug,
         {
             fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
                 $crate::actix::status_code(self)

@@ -36,7 +36,7 @@ use crate::ApiError;
 /// let err = AppError::from(Rejection::MalformedJson { reason: "EOF while parsing an object at line 1 column 9".into() });
 /// assert_eq!(err.code(), "MALFORMED_JSON");
 /// assert_eq!(err.status(), 400);
-/// assert!(AppError::catalog().iter().any(|entry| entry.code == "METHOD_NOT_ALLOWED"));
+/// assert!(AppError::catalog().iter().any(|entry| entry.code() == "METHOD_NOT_ALLOWED"));
 /// ```
 ///
 /// | code | status | when |
