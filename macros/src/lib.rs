@@ -8,6 +8,7 @@ mod case;
 mod expand;
 mod fallback;
 mod generics;
+mod keys;
 mod parse;
 mod template;
 mod valid;
