@@ -8,8 +8,7 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, Member, Type};
 
 use crate::attr::{
-    CodeLit, CodeValue, FORMATS, FieldAttrs, FormatValue, InputAttrs, Misplaced, StatusValue,
-    VariantAttrs,
+    CodeLit, CodeValue, FORMATS, FieldAttrs, FormatValue, InputAttrs, StatusValue, VariantAttrs,
 };
 use crate::case::RenameRule;
 use crate::template::{self, Piece};
@@ -107,9 +106,6 @@ pub(crate) struct Field {
     pub(crate) status: Option<Span>,
     /// Keys a transparent variant's field may not carry.
     pub(crate) keys: Vec<(&'static str, Span)>,
-    /// A key of the variant (`other`, `code`, …) was written on this field
-    /// instead: the variant may lack what that key would have given it.
-    pub(crate) misplaced: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -212,41 +208,6 @@ impl Input {
         }
         let sanitized = crate::attr::sanitize(input, errors);
         let attrs = errors.handle(InputAttrs::from_derive_input(&sanitized.input))?;
-        let container = container_noun(&attrs);
-
-        for (key, misplaced) in [
-            ("field", &attrs.field),
-            ("source", &attrs.source),
-            ("retry_after", &attrs.retry_after),
-        ] {
-            misplaced_key(
-                errors,
-                key,
-                misplaced.as_ref().map(|m| m.0),
-                "a field",
-                container,
-            );
-        }
-
-        for (key, misplaced) in [
-            ("other", attrs.other.as_ref()),
-            ("alias", attrs.alias.first()),
-            ("skip_parse", attrs.skip_parse.as_ref()),
-        ] {
-            let Some(Misplaced(span)) = misplaced else {
-                continue;
-            };
-            if container == "the enum" {
-                misplaced_key(errors, key, Some(*span), "a variant", container);
-            } else {
-                errors.push(
-                    darling::Error::custom(format!(
-                        "`{key}` belongs on a variant of an enum; a struct with `#[api(parse)]` decodes its own code only"
-                    ))
-                    .with_span(span),
-                );
-            }
-        }
 
         if let Some(docs) = &attrs.docs {
             check_docs(docs, errors);
@@ -257,9 +218,6 @@ impl Input {
         let prefix = attrs.prefix.as_ref().map_or("", |p| p.as_str());
         if let Some(prefix) = &attrs.prefix {
             check_prefix(prefix, errors);
-        }
-        if container == "the enum" {
-            check_enum_keys(&attrs, errors);
         }
 
         let (shape, variants) = match attrs.data {
@@ -275,13 +233,12 @@ impl Input {
                     ident: attrs.ident.clone(),
                     attrs: &attrs.attrs,
                     fields,
-                    owner: "the struct",
-                    code: attrs.code.map(|c| c.value),
+                    code: attrs.code,
                     // On a struct, `status` is the container's key: its
                     // `none` form is the type's opt-out, not a status.
                     status: attrs.status.filter(|s| !s.none),
-                    message: attrs.message.map(|m| m.value),
-                    title: attrs.title.map(|t| t.value),
+                    message: attrs.message,
+                    title: attrs.title,
                     transparent: attrs.transparent,
                 };
                 (Shape::Struct, vec![keys.lower(rule, prefix, errors)])
@@ -289,9 +246,7 @@ impl Input {
         };
         let mut variants: Vec<Variant> = variants;
         for variant in &mut variants {
-            variant.incomplete = sanitized.container
-                || sanitized.variants.contains(&variant.ident)
-                || variant.fields.iter().any(|f| f.misplaced);
+            variant.incomplete = sanitized.container || sanitized.variants.contains(&variant.ident);
             if variant.transparent.is_some() || variant.other.is_some() {
                 variant.code = None;
             } else if shape == Shape::Enum && variant.status.is_none() {
@@ -323,49 +278,6 @@ fn rename_rule(attrs: &InputAttrs, errors: &mut darling::error::Accumulator) -> 
         errors.push(darling::Error::custom(err).with_span(&name.span()));
         RenameRule::ScreamingSnake
     })
-}
-
-/// The keys of a struct that an enum takes on its variants instead.
-fn check_enum_keys(attrs: &InputAttrs, errors: &mut darling::error::Accumulator) {
-    for (key, present) in [
-        ("code", attrs.code.as_ref().map(|c| c.key)),
-        ("message", attrs.message.as_ref().map(|m| m.key)),
-        ("title", attrs.title.as_ref().map(|t| t.key)),
-        (
-            "transparent",
-            attrs
-                .transparent
-                .is_present()
-                .then(|| attrs.transparent.span()),
-        ),
-    ] {
-        misplaced_key(errors, key, present, "a variant", "the enum");
-    }
-}
-
-fn container_noun(attrs: &InputAttrs) -> &'static str {
-    if matches!(attrs.data, darling::ast::Data::Enum(_)) {
-        "the enum"
-    } else {
-        "the struct"
-    }
-}
-
-fn misplaced_key(
-    errors: &mut darling::error::Accumulator,
-    key: &str,
-    misplaced: Option<Span>,
-    belongs: &str,
-    here: &str,
-) {
-    if let Some(span) = misplaced {
-        errors.push(
-            darling::Error::custom(format!(
-                "`{key}` belongs on {belongs}, not on {here}; move it into the `#[api(…)]` of {belongs}"
-            ))
-            .with_span(&span),
-        );
-    }
 }
 
 /// A documentation URL template names the code it documents, `{code}`,
@@ -442,31 +354,10 @@ fn lower_variant(
     prefix: &str,
     errors: &mut darling::error::Accumulator,
 ) -> Variant {
-    for (key, misplaced, belongs) in [
-        ("rename_all", &attrs.rename_all, "the enum"),
-        ("prefix", &attrs.prefix, "the enum"),
-        ("parse", &attrs.parse, "the enum"),
-        ("display", &attrs.display, "the enum"),
-        ("format", &attrs.format, "the enum"),
-        ("domain", &attrs.domain, "the enum"),
-        ("docs", &attrs.docs, "the enum"),
-        ("field", &attrs.field, "a field"),
-        ("source", &attrs.source, "a field"),
-        ("retry_after", &attrs.retry_after, "a field"),
-    ] {
-        misplaced_key(
-            errors,
-            key,
-            misplaced.as_ref().map(|m| m.0),
-            belongs,
-            "a variant",
-        );
-    }
     let mut variant = VariantKeys {
         ident: attrs.ident,
         attrs: &attrs.attrs,
         fields: attrs.fields,
-        owner: "a variant",
         code: attrs.code,
         status: attrs.status,
         message: attrs.message,
@@ -492,8 +383,6 @@ struct VariantKeys<'a> {
     ident: Ident,
     attrs: &'a [syn::Attribute],
     fields: darling::ast::Fields<FieldAttrs>,
-    /// Where variant keys belong: "a variant", or "the struct".
-    owner: &'static str,
     code: Option<CodeValue>,
     status: Option<StatusValue>,
     message: Option<SpannedValue<String>>,
@@ -509,7 +398,7 @@ impl VariantKeys<'_> {
         errors: &mut darling::error::Accumulator,
     ) -> Variant {
         let named = self.fields.style == darling::ast::Style::Struct;
-        let fields = lower_fields(self.fields.fields, self.owner, errors);
+        let fields = lower_fields(self.fields.fields, errors);
         let explicit_keys = [
             ("code", self.code.as_ref().map(|c| c.span)),
             ("status", self.status.map(|s| s.span)),
@@ -560,59 +449,15 @@ fn lower_message(
     }
 }
 
-/// `owner` is where variant keys belong: "a variant", or "the struct".
-fn lower_fields(
-    fields: Vec<FieldAttrs>,
-    owner: &'static str,
-    errors: &mut darling::error::Accumulator,
-) -> Vec<Field> {
+fn lower_fields(fields: Vec<FieldAttrs>, errors: &mut darling::error::Accumulator) -> Vec<Field> {
     fields
         .into_iter()
         .enumerate()
-        .map(|(index, attrs)| lower_field(index, attrs, owner, errors))
+        .map(|(index, attrs)| lower_field(index, attrs, errors))
         .collect()
 }
 
-fn lower_field(
-    index: usize,
-    attrs: FieldAttrs,
-    owner: &'static str,
-    errors: &mut darling::error::Accumulator,
-) -> Field {
-    let container = if owner == "a variant" {
-        "the enum"
-    } else {
-        owner
-    };
-    for (key, misplaced, belongs) in [
-        ("code", attrs.code.as_ref(), owner),
-        ("message", attrs.message.as_ref(), owner),
-        ("transparent", attrs.transparent.as_ref(), owner),
-        ("title", attrs.title.as_ref(), owner),
-        ("rename_all", attrs.rename_all.as_ref(), container),
-        ("prefix", attrs.prefix.as_ref(), container),
-        ("format", attrs.format.as_ref(), container),
-        ("domain", attrs.domain.as_ref(), container),
-        ("docs", attrs.docs.as_ref(), container),
-        ("parse", attrs.parse.as_ref(), container),
-        ("display", attrs.display.as_ref(), container),
-        ("other", attrs.other.as_ref(), owner),
-        ("alias", attrs.alias.first(), owner),
-        ("skip_parse", attrs.skip_parse.as_ref(), owner),
-    ] {
-        misplaced_key(errors, key, misplaced.map(|m| m.0), belongs, "a field");
-    }
-    let misplaced = [
-        attrs.code.as_ref(),
-        attrs.message.as_ref(),
-        attrs.transparent.as_ref(),
-        attrs.title.as_ref(),
-        attrs.other.as_ref(),
-        attrs.alias.first(),
-        attrs.skip_parse.as_ref(),
-    ]
-    .iter()
-    .any(Option::is_some);
+fn lower_field(index: usize, attrs: FieldAttrs, errors: &mut darling::error::Accumulator) -> Field {
     let span = match &attrs.ident {
         Some(ident) => ident.span(),
         None => attrs.ty.span(),
@@ -696,7 +541,6 @@ fn lower_field(
         retry_after,
         status,
         keys,
-        misplaced,
     }
 }
 

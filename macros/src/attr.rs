@@ -1,8 +1,8 @@
 //! darling receivers: the `#[api(...)]` syntax, one receiver per position.
 //!
-//! Every receiver also accepts the keys that belong elsewhere (as
-//! [`Misplaced`]), so that a key in the wrong place is reported as such, with
-//! where it belongs, rather than as unknown.
+//! [`sanitize`] looks each key up in the registry ([`crate::keys`]) first:
+//! unknown and misplaced keys are reported and removed there, so each
+//! receiver carries only the keys valid at its position.
 
 use darling::error::Accumulator;
 use darling::util::{Flag, Override, SpannedValue};
@@ -12,6 +12,8 @@ use quote::ToTokens;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Attribute, Data, DeriveInput, Expr, Lit, Meta, Token, UnOp};
+
+use crate::keys::{self, Site};
 
 /// `#[api(...)]` on the enum or struct.
 #[derive(FromDeriveInput)]
@@ -39,26 +41,17 @@ pub(crate) struct InputAttrs {
     /// `docs = "https://…/{code}"`: the documentation URL of each code.
     pub(crate) docs: Option<SpannedValue<String>>,
     /// `title = "…"`: a struct's problem title.
-    pub(crate) title: Option<Keyed<SpannedValue<String>>>,
+    pub(crate) title: Option<SpannedValue<String>>,
     /// `parse`: also generate the client-side decoder.
     pub(crate) parse: Flag,
     /// `display`: implement `Display` as the public message.
     pub(crate) display: Flag,
     /// `code = "…"` / `code = 404`: a struct's code.
-    pub(crate) code: Option<Keyed<CodeValue>>,
+    pub(crate) code: Option<CodeValue>,
     /// `message = "…"`: a struct's message template.
-    pub(crate) message: Option<Keyed<SpannedValue<String>>>,
+    pub(crate) message: Option<SpannedValue<String>>,
     /// `transparent`: a newtype struct that is its one field's error.
     pub(crate) transparent: Flag,
-    /// Variant keys of the decoder, reported as misplaced.
-    pub(crate) other: Option<Misplaced>,
-    #[darling(multiple)]
-    pub(crate) alias: Vec<Misplaced>,
-    pub(crate) skip_parse: Option<Misplaced>,
-    /// Field keys, reported as misplaced.
-    pub(crate) field: Option<Misplaced>,
-    pub(crate) source: Option<Misplaced>,
-    pub(crate) retry_after: Option<Misplaced>,
 }
 
 /// `#[api(...)]` on a variant.
@@ -86,18 +79,6 @@ pub(crate) struct VariantAttrs {
     pub(crate) alias: Vec<CodeValue>,
     /// `skip_parse`: the decoder never produces this variant.
     pub(crate) skip_parse: Flag,
-    /// Container keys, reported as misplaced.
-    pub(crate) rename_all: Option<Misplaced>,
-    pub(crate) prefix: Option<Misplaced>,
-    pub(crate) parse: Option<Misplaced>,
-    pub(crate) display: Option<Misplaced>,
-    pub(crate) format: Option<Misplaced>,
-    pub(crate) domain: Option<Misplaced>,
-    pub(crate) docs: Option<Misplaced>,
-    /// Field keys, reported as misplaced.
-    pub(crate) field: Option<Misplaced>,
-    pub(crate) source: Option<Misplaced>,
-    pub(crate) retry_after: Option<Misplaced>,
 }
 
 /// `#[api(...)]` on a field.
@@ -115,47 +96,6 @@ pub(crate) struct FieldAttrs {
     pub(crate) retry_after: Option<SpannedValue<Override<String>>>,
     /// `status`: an `http::StatusCode` field that is the status.
     pub(crate) status: Flag,
-    /// Variant and container keys, reported as misplaced.
-    pub(crate) code: Option<Misplaced>,
-    pub(crate) message: Option<Misplaced>,
-    pub(crate) transparent: Option<Misplaced>,
-    pub(crate) rename_all: Option<Misplaced>,
-    pub(crate) prefix: Option<Misplaced>,
-    pub(crate) title: Option<Misplaced>,
-    pub(crate) format: Option<Misplaced>,
-    pub(crate) domain: Option<Misplaced>,
-    pub(crate) docs: Option<Misplaced>,
-    pub(crate) parse: Option<Misplaced>,
-    pub(crate) display: Option<Misplaced>,
-    pub(crate) other: Option<Misplaced>,
-    #[darling(multiple)]
-    pub(crate) alias: Vec<Misplaced>,
-    pub(crate) skip_parse: Option<Misplaced>,
-}
-
-/// A value that also remembers the span of its key, for keys that are
-/// valid in one shape of the container and misplaced in the other.
-pub(crate) struct Keyed<T> {
-    pub(crate) key: Span,
-    pub(crate) value: T,
-}
-
-impl<T: FromMeta> FromMeta for Keyed<T> {
-    fn from_meta(item: &Meta) -> darling::Result<Self> {
-        Ok(Keyed {
-            key: item.path().span(),
-            value: T::from_meta(item)?,
-        })
-    }
-}
-
-/// A key written where it does not belong; remembers where it was.
-pub(crate) struct Misplaced(pub(crate) Span);
-
-impl FromMeta for Misplaced {
-    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
-        Ok(Misplaced(item.path().span()))
-    }
 }
 
 /// The expression inside the invisible group a `macro_rules!` fragment
@@ -398,39 +338,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
-/// How each key is written, for the message about a malformed value.
-const SYNTAX: &[(&str, &str)] = &[
-    ("rename_all", "`rename_all = \"snake_case\"`"),
-    ("prefix", "`prefix = \"user:\"`"),
-    (
-        "status",
-        "`status = 404` (a bare `status` marks an `http::StatusCode` field)",
-    ),
-    ("code", "`code = \"user:not_found\"` or `code = 40401`"),
-    ("message", "`message = \"User {id} not found.\"`"),
-    ("transparent", "a bare `transparent`"),
-    ("title", "`title = \"You do not have enough credit.\"`"),
-    ("parse", "a bare `parse`"),
-    ("display", "a bare `display`"),
-    ("other", "a bare `other`"),
-    ("alias", "`alias = \"old_code\"` or `alias = 40400`"),
-    ("skip_parse", "a bare `skip_parse`"),
-    (
-        "format",
-        "`format = problem` or `format = path::to::MyFormat`",
-    ),
-    ("domain", "`domain = \"api.example.com\"`"),
-    ("docs", "`docs = \"https://example.com/errors/{code}\"`"),
-    ("field", "`field` or `field = \"name\"`"),
-    ("source", "a bare `source`"),
-    (
-        "retry_after",
-        "`retry_after`, `retry_after = \"ms\"` or `retry_after = \"s\"`",
-    ),
-];
-
-/// The input with the `#[api(...)]` keys that failed to parse removed, and
-/// where they were removed from.
+/// The input with the `#[api(...)]` keys that failed removed, and where
+/// they were removed from. A misplaced key counts only when it belongs on
+/// the variant (or struct) whose field carries it: anywhere else it could
+/// not have given that part anything.
 pub(crate) struct Sanitized {
     pub(crate) input: DeriveInput,
     /// A key of the container (or of a struct's field) was removed.
@@ -439,15 +350,20 @@ pub(crate) struct Sanitized {
     pub(crate) variants: Vec<syn::Ident>,
 }
 
-/// Checks every `#[api(...)]` key on its own, with the receiver of its
-/// position, and removes the keys that fail (and repeated keys). darling
-/// rejects a whole receiver for one bad key; checking key by key lets the
-/// later phases still report the user's other mistakes in the same compile.
+/// Checks every `#[api(...)]` key on its own: against the registry (unknown
+/// or misplaced), then with the receiver of its position; removes the keys
+/// that fail (and repeated keys). darling rejects a whole receiver for one
+/// bad key; checking key by key lets the later phases still report the
+/// user's other mistakes in the same compile.
 pub(crate) fn sanitize(input: &DeriveInput, errors: &mut Accumulator) -> Sanitized {
     let mut out = input.clone();
     let mut container = false;
     let mut variants = Vec::new();
-    out.attrs = sanitize_attrs(&input.attrs, errors, &mut container, |attr| {
+    let (site, field_site) = match input.data {
+        Data::Struct(_) => (Site::Struct, Site::StructField),
+        Data::Enum(_) | Data::Union(_) => (Site::Enum, Site::EnumField),
+    };
+    out.attrs = sanitize_attrs(&input.attrs, site, errors, &mut container, |attr| {
         let probe = DeriveInput {
             attrs: vec![attr],
             vis: input.vis.clone(),
@@ -465,22 +381,30 @@ pub(crate) fn sanitize(input: &DeriveInput, errors: &mut Accumulator) -> Sanitiz
         Data::Enum(data) => {
             for variant in &mut data.variants {
                 let mut removed = false;
-                variant.attrs = sanitize_attrs(&variant.attrs, errors, &mut removed, |attr| {
-                    let probe = syn::Variant {
-                        attrs: vec![attr],
-                        ident: variant.ident.clone(),
-                        fields: syn::Fields::Unit,
-                        discriminant: None,
-                    };
-                    VariantAttrs::from_variant(&probe).map(drop)
-                });
-                sanitize_fields(&mut variant.fields, errors, &mut removed);
+                variant.attrs = sanitize_attrs(
+                    &variant.attrs,
+                    Site::Variant,
+                    errors,
+                    &mut removed,
+                    |attr| {
+                        let probe = syn::Variant {
+                            attrs: vec![attr],
+                            ident: variant.ident.clone(),
+                            fields: syn::Fields::Unit,
+                            discriminant: None,
+                        };
+                        VariantAttrs::from_variant(&probe).map(drop)
+                    },
+                );
+                sanitize_fields(&mut variant.fields, field_site, errors, &mut removed);
                 if removed {
                     variants.push(variant.ident.clone());
                 }
             }
         }
-        Data::Struct(data) => sanitize_fields(&mut data.fields, errors, &mut container),
+        Data::Struct(data) => {
+            sanitize_fields(&mut data.fields, field_site, errors, &mut container);
+        }
         Data::Union(_) => {}
     }
     Sanitized {
@@ -490,9 +414,14 @@ pub(crate) fn sanitize(input: &DeriveInput, errors: &mut Accumulator) -> Sanitiz
     }
 }
 
-fn sanitize_fields(fields: &mut syn::Fields, errors: &mut Accumulator, removed: &mut bool) {
+fn sanitize_fields(
+    fields: &mut syn::Fields,
+    site: Site,
+    errors: &mut Accumulator,
+    removed: &mut bool,
+) {
     for field in fields.iter_mut() {
-        field.attrs = sanitize_attrs(&field.attrs, errors, removed, |attr| {
+        field.attrs = sanitize_attrs(&field.attrs, site, errors, removed, |attr| {
             let probe = syn::Field {
                 attrs: vec![attr],
                 ..field.clone()
@@ -504,6 +433,7 @@ fn sanitize_fields(fields: &mut syn::Fields, errors: &mut Accumulator, removed: 
 
 fn sanitize_attrs(
     attrs: &[Attribute],
+    site: Site,
     errors: &mut Accumulator,
     removed: &mut bool,
     probe: impl Fn(Attribute) -> darling::Result<()>,
@@ -553,24 +483,37 @@ fn sanitize_attrs(
         };
         let mut kept: Punctuated<Meta, Token![,]> = Punctuated::new();
         for item in items {
-            let key = key_name(&item);
-            // `alias` is the one key that may repeat: a code can have had
-            // several older names.
-            if key != "alias" && seen.contains(&key) {
+            let name = key_name(&item);
+            let key = keys::lookup(&name);
+            let repeated = seen.contains(&name);
+            if repeated && !key.is_some_and(|key| key.repeatable) {
                 errors.push(
-                    darling::Error::custom(format!("`{key}` is given twice; keep one"))
+                    darling::Error::custom(format!("`{name}` is given twice; keep one"))
                         .with_span(item.path()),
                 );
                 *removed = true;
                 continue;
             }
-            seen.push(key);
+            seen.push(name);
+            let Some(key) = key else {
+                errors.push(unknown_key(&item));
+                *removed = true;
+                continue;
+            };
+            if !key.allowed(site.place()) {
+                // A repeatable key is reported where it is first misplaced.
+                if !repeated {
+                    errors.push(darling::Error::custom(key.misplaced(site)).with_span(item.path()));
+                }
+                *removed |= key.leaves_owner_incomplete(site);
+                continue;
+            }
             let single: Attribute = syn::parse_quote!(#[api(#item)]);
             match probe(single) {
                 Ok(()) => kept.push(item),
                 Err(err) => {
                     for err in err {
-                        errors.push(restyle(err, &item));
+                        errors.push(restyle(err, &item, key.syntax(site)));
                     }
                     *removed = true;
                 }
@@ -591,30 +534,34 @@ fn key_name(item: &Meta) -> String {
     item.path().to_token_stream().to_string().replace(' ', "")
 }
 
-/// darling's own messages ("Unknown field: `x`. Did you mean `y`?",
-/// "Unexpected type `int`") in rustc's style, with the key's syntax as the
-/// hint. Our own `FromMeta` messages pass through unchanged.
-fn restyle(err: darling::Error, item: &Meta) -> darling::Error {
+/// A key the registry does not know, with the registered key it most
+/// likely meant (darling's suggestion, over the registry's names).
+fn unknown_key(item: &Meta) -> darling::Error {
+    let name = key_name(item);
+    let names: Vec<&str> = keys::names().collect();
+    let text = darling::Error::unknown_field_with_alts(&name, &names).to_string();
+    let hint = text
+        .split_once(". Did you mean ")
+        .map_or_else(String::new, |(_, alt)| format!("; did you mean {alt}"));
+    darling::Error::custom(format!("unknown key `{name}` in `#[api(…)]`{hint}"))
+        .with_span(item.path())
+}
+
+/// darling's own messages ("Unexpected type `int`") in rustc's style, with
+/// the key's syntax as the hint. Our own `FromMeta` messages pass through
+/// unchanged.
+fn restyle(err: darling::Error, item: &Meta, syntax: &str) -> darling::Error {
     let key = key_name(item);
     let err = err.with_span(item);
     let span = err.span();
     let text = syn::Error::from(err).to_string();
-    let syntax = SYNTAX.iter().find(|(k, _)| *k == key).map_or_else(
-        || format!("`{key} = …`"),
-        |(_, syntax)| (*syntax).to_owned(),
-    );
-    let text = if let Some(rest) = text.strip_prefix("Unknown field: ") {
-        let (name, hint) = rest.split_once(". ").unwrap_or((rest, ""));
-        let hint = if let Some(alt) = hint.strip_prefix("Did you mean ") {
-            format!("; did you mean {alt}")
-        } else if let Some(alts) = hint.strip_prefix("Available values: ") {
-            format!("; expected one of {alts}")
-        } else {
-            String::new()
-        };
-        format!("unknown key {name} in `#[api(…)]`{hint}")
-    } else if let (Some("`path`"), Meta::NameValue(nv)) =
-        (text.strip_prefix("Unexpected type "), item)
+    let takes_a_string = syntax.contains("= \"");
+    // darling reads a list given to a flag as nested keys.
+    let text = if text.starts_with("Unknown field: ") {
+        return darling::Error::custom(format!("`{key}` does not take a list; write {syntax}"))
+            .with_span(item);
+    } else if let (Some("`path`"), Meta::NameValue(nv), true) =
+        (text.strip_prefix("Unexpected type "), item, takes_a_string)
     {
         format!(
             "`{key}` takes a string, not the bare name `{}`; put it in quotes: {syntax}",
@@ -627,6 +574,7 @@ fn restyle(err: darling::Error, item: &Meta) -> darling::Error {
             "string" => "a string",
             "float" => "a float",
             "char" => "a character",
+            "path" => "a name",
             _ => "this value",
         };
         format!("`{key}` does not take {found}; write {syntax}")
@@ -646,9 +594,11 @@ fn restyle(err: darling::Error, item: &Meta) -> darling::Error {
 
 #[cfg(test)]
 mod tests {
-    use darling::FromDeriveInput;
+    use darling::{FromDeriveInput, FromField, FromVariant};
+    use proc_macro2::Span;
 
-    use super::{InputAttrs, closest_format, edit_distance, sanitize};
+    use super::{FieldAttrs, InputAttrs, VariantAttrs, closest_format, edit_distance, sanitize};
+    use crate::keys::{KEYS, Place};
 
     #[test]
     fn unknown_formats_suggest_the_closest_builtin() {
@@ -738,5 +688,167 @@ mod tests {
         let attrs =
             InputAttrs::from_derive_input(&sanitized.input).expect("sanitized input parses");
         assert_eq!(attrs.prefix.as_deref().map(String::as_str), Some("user:"));
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_closest_registered_key() {
+        let cases = [
+            ("stauts", "; did you mean `status`?"),
+            ("rename", "; did you mean `rename_all`?"),
+            ("mesage", "; did you mean `message`?"),
+            ("skip_parsing", "; did you mean `skip_parse`?"),
+            ("retry", "; did you mean `retry_after`?"),
+            ("transparant", "; did you mean `transparent`?"),
+            ("description", ""),
+            ("bogus", ""),
+        ];
+        for (written, hint) in cases {
+            let key = syn::Ident::new(written, Span::call_site());
+            let input: syn::DeriveInput = syn::parse_quote! {
+                enum E {
+                    #[api(#key = 1)]
+                    A,
+                }
+            };
+            assert_eq!(
+                messages(&input),
+                [format!("unknown key `{written}` in `#[api(…)]`{hint}")],
+            );
+        }
+    }
+
+    #[test]
+    fn misplaced_keys_are_reported_at_each_position() {
+        let cases: [(syn::DeriveInput, &str); 8] = [
+            (
+                syn::parse_quote! { #[api(message = "m")] enum E {} },
+                "`message` belongs on a variant, not on the enum; move it into the `#[api(…)]` of a variant",
+            ),
+            (
+                syn::parse_quote! { #[api(retry_after)] struct S; },
+                "`retry_after` belongs on a field, not on the struct; move it into the `#[api(…)]` of a field",
+            ),
+            (
+                syn::parse_quote! { #[api(other)] struct S; },
+                "`other` belongs on a variant of an enum; a struct with `#[api(parse)]` decodes its own code only",
+            ),
+            (
+                syn::parse_quote! { enum E { #[api(format = problem)] A } },
+                "`format` belongs on the enum, not on a variant; move it into the `#[api(…)]` of the enum",
+            ),
+            (
+                syn::parse_quote! { enum E { #[api(source)] A(u8) } },
+                "`source` belongs on a field, not on a variant; move it into the `#[api(…)]` of a field",
+            ),
+            (
+                syn::parse_quote! { enum E { A(#[api(skip_parse)] u8) } },
+                "`skip_parse` belongs on a variant, not on a field; move it into the `#[api(…)]` of a variant",
+            ),
+            (
+                syn::parse_quote! { enum E { A { #[api(prefix = "p")] x: u8 } } },
+                "`prefix` belongs on the enum, not on a field; move it into the `#[api(…)]` of the enum",
+            ),
+            (
+                syn::parse_quote! { struct S { #[api(transparent)] x: u8 } },
+                "`transparent` belongs on the struct, not on a field; move it into the `#[api(…)]` of the struct",
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(messages(&input), [expected]);
+        }
+    }
+
+    #[test]
+    fn a_variant_key_on_a_field_leaves_the_variant_incomplete() {
+        let input: syn::DeriveInput = syn::parse_quote! {
+            #[api(code = "c")]
+            enum E {
+                #[api(docs = "d")]
+                A { #[api(code = "c")] x: u8 },
+                B { #[api(domain = "d")] x: u8 },
+            }
+        };
+        let mut errors = darling::Error::accumulator();
+        let sanitized = sanitize(&input, &mut errors);
+        assert_eq!(errors.into_inner().len(), 4);
+        assert!(!sanitized.container);
+        assert_eq!(sanitized.variants, ["A"]);
+    }
+
+    #[test]
+    fn several_mistakes_are_all_reported_in_source_order() {
+        let input: syn::DeriveInput = syn::parse_quote! {
+            #[api(stauts = 400, field, parse = yes, title = "t", prefix = "p:")]
+            enum E {
+                #[api(status = 404, rename_all = "snake_case", alias = "a", alias = "b", colde = "c")]
+                A {
+                    #[api(field, status = 500, message = "m")]
+                    x: u16,
+                },
+                #[api(status = 404, status = 410)]
+                B,
+            }
+        };
+        let mut errors = darling::Error::accumulator();
+        let sanitized = sanitize(&input, &mut errors);
+        let messages: Vec<String> = errors
+            .into_inner()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown key `stauts` in `#[api(…)]`; did you mean `status`?",
+                "`field` belongs on a field, not on the enum; move it into the `#[api(…)]` of a field",
+                "`parse` does not take a name; write a bare `parse`",
+                "`title` belongs on a variant, not on the enum; move it into the `#[api(…)]` of a variant",
+                "`rename_all` belongs on the enum, not on a variant; move it into the `#[api(…)]` of the enum",
+                "unknown key `colde` in `#[api(…)]`; did you mean `code`?",
+                "`status` does not take an integer; write a bare `status` to mark the `http::StatusCode` field that is the status (a fixed `status = 404` goes on the variant or struct)",
+                "`message` belongs on a variant, not on a field; move it into the `#[api(…)]` of a variant",
+                "`status` is given twice; keep one",
+            ],
+        );
+        assert!(sanitized.container);
+        assert_eq!(sanitized.variants, ["A", "B"]);
+        let attrs =
+            InputAttrs::from_derive_input(&sanitized.input).expect("sanitized input parses");
+        assert_eq!(attrs.prefix.as_deref().map(String::as_str), Some("p:"));
+    }
+
+    /// A receiver has a field for a key exactly where the registry allows
+    /// it: darling calls any other key unknown.
+    #[test]
+    fn each_receiver_carries_the_keys_of_its_position() {
+        for key in KEYS {
+            let name = syn::Ident::new(key.name, Span::call_site());
+            let attr: syn::Attribute = syn::parse_quote!(#[api(#name)]);
+            let unknown = |result: darling::Result<()>| {
+                result.is_err_and(|err| err.to_string().starts_with("Unknown field"))
+            };
+            let container = unknown(
+                InputAttrs::from_derive_input(&syn::parse_quote! { #attr struct S; }).map(drop),
+            );
+            let variant =
+                unknown(VariantAttrs::from_variant(&syn::parse_quote! { #attr A }).map(drop));
+            let input: syn::DeriveInput = syn::parse_quote! { struct S { #attr x: u8 } };
+            let syn::Data::Struct(data) = input.data else {
+                unreachable!("a struct")
+            };
+            let field = unknown(
+                data.fields
+                    .iter()
+                    .try_for_each(|f| FieldAttrs::from_field(f).map(drop)),
+            );
+            assert_eq!(
+                !container,
+                key.allowed(Place::Enum) || key.allowed(Place::Struct),
+                "{}",
+                key.name
+            );
+            assert_eq!(!variant, key.allowed(Place::Variant), "{}", key.name);
+            assert_eq!(!field, key.allowed(Place::Field), "{}", key.name);
+        }
     }
 }

@@ -9,6 +9,7 @@ mod codegen;
 mod driver;
 mod fallback;
 mod generics;
+mod keys;
 mod template;
 mod valid;
 
