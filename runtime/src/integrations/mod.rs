@@ -3,7 +3,9 @@
 //! `errbook::client`) and `tracing`.
 //!
 //! The core (`error`, `code`, `format`, `catalog`, `decode`) knows no
-//! framework; each integration adapts it to one.
+//! framework; each integration adapts it to one. What the web frameworks
+//! share lives here once: the request-id policy ([`request_id`]) and the
+//! JSON rejection classifier ([`rejection`]).
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
@@ -15,3 +17,8 @@ pub mod reqwest;
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod rejection;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod request_id;
