@@ -4,27 +4,30 @@
 // The derive writes `::errbook::…` paths; this lets it be used in here too.
 extern crate self as errbook;
 
-#[cfg(feature = "actix-web")]
-pub mod actix;
-#[cfg(feature = "axum")]
-pub mod axum;
 pub mod catalog;
-#[cfg(feature = "reqwest")]
-pub mod client;
 mod code;
 pub mod decode;
 mod error;
 pub mod format;
 mod hooks;
+mod integrations;
 mod message;
 mod parse;
 mod rejection;
 pub mod request;
 pub mod retry_after;
+
+// Each integration lives in `integrations/`; these are their public paths.
+#[cfg(feature = "actix-web")]
+pub use integrations::actix;
+#[cfg(feature = "axum")]
+pub use integrations::axum;
+#[cfg(feature = "reqwest")]
+pub use integrations::reqwest as client;
 #[cfg(feature = "tracing")]
-mod trace;
+use integrations::tracing as trace;
 #[cfg(feature = "utoipa")]
-pub mod utoipa;
+pub use integrations::utoipa;
 
 #[doc(hidden)]
 pub mod __private;

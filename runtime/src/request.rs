@@ -226,3 +226,26 @@ pub(crate) fn with_current<R>(f: impl FnOnce(crate::Context<'_>) -> R) -> R {
         None => f(context),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn incoming_ids() {
+        assert!(is_usable_id("req-7f3a"));
+        assert!(!is_usable_id(""));
+        assert!(!is_usable_id("two words"));
+        assert!(!is_usable_id("é"));
+        assert!(!is_usable_id(&"a".repeat(MAX_ID_LEN + 1)));
+        assert!(is_usable_id(&"a".repeat(MAX_ID_LEN)));
+    }
+
+    #[test]
+    fn new_ids_are_unique_and_acceptable() {
+        let (a, b) = (new_id(), new_id());
+        assert_ne!(a, b);
+        assert!(is_usable_id(&a));
+        assert_eq!(a.split('-').next(), b.split('-').next());
+    }
+}

@@ -56,11 +56,11 @@ pub const MAX_DEPTH: usize = 32;
 /// breaking code the derive already wrote, so it is read through methods.
 #[derive(Clone, Copy, Debug)]
 pub struct Catalog {
-    pub(crate) type_name: &'static str,
-    pub(crate) description: Option<&'static str>,
-    pub(crate) domain: Option<&'static str>,
-    pub(crate) docs: Option<&'static str>,
-    pub(crate) items: &'static [Item],
+    type_name: &'static str,
+    description: Option<&'static str>,
+    domain: Option<&'static str>,
+    docs: Option<&'static str>,
+    items: &'static [Item],
 }
 
 /// One item of a [`Catalog`].
@@ -78,18 +78,18 @@ pub enum Item {
 /// read.
 #[derive(Clone, Copy)]
 pub struct Entry {
-    pub(crate) code: Code<'static>,
-    pub(crate) code_json: &'static str,
-    pub(crate) variant: &'static str,
-    pub(crate) status: Status,
-    pub(crate) template: Option<Template>,
-    pub(crate) title: Option<&'static str>,
-    pub(crate) description: Option<&'static str>,
-    pub(crate) fields: &'static [FieldInfo],
-    pub(crate) retry_after: Option<RetryAfterUnit>,
-    pub(crate) aliases: &'static [Code<'static>],
-    pub(crate) deprecated: bool,
-    pub(crate) catalog: fn() -> &'static Catalog,
+    code: Code<'static>,
+    code_json: &'static str,
+    variant: &'static str,
+    status: Status,
+    template: Option<Template>,
+    title: Option<&'static str>,
+    description: Option<&'static str>,
+    fields: &'static [FieldInfo],
+    retry_after: Option<RetryAfterUnit>,
+    aliases: &'static [Code<'static>],
+    deprecated: bool,
+    catalog: fn() -> &'static Catalog,
 }
 
 /// The status of a catalog entry.
@@ -140,9 +140,9 @@ pub enum Part {
 /// An exposed member of an entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldInfo {
-    pub(crate) name: &'static str,
-    pub(crate) rust_type: &'static str,
-    pub(crate) schema: FieldSchema,
+    name: &'static str,
+    rust_type: &'static str,
+    schema: FieldSchema,
 }
 
 impl FieldInfo {

@@ -1,0 +1,451 @@
+//! Reading an error response back into its parts, whatever the format: the
+//! layer under the `#[api(parse)]` decoder.
+//!
+//! [`RawError::read`] takes a status, headers and body and returns the code,
+//! message, extra members and `Retry-After` delay the body carries, or a
+//! [`DecodeError`] that says what was wrong and keeps the raw body. It never
+//! panics, whatever the bytes.
+//!
+//! ```
+//! use errbook::decode::RawError;
+//! use errbook::format::Matrix;
+//! use errbook::http::{HeaderMap, StatusCode};
+//!
+//! let body = br#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":2000}"#;
+//! let raw = RawError::read(&Matrix, StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), body).unwrap();
+//! assert_eq!(raw.code().unwrap(), "M_LIMIT_EXCEEDED");
+//! assert_eq!(raw.message(), Some("Too many requests"));
+//! assert_eq!(raw.member::<u64>("retry_after_ms").unwrap(), 2000);
+//! assert_eq!(raw.member_raw("retry_after_ms").unwrap().get(), "2000");
+//!
+//! let err = RawError::read(&Matrix, StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"<html>Bad gateway</html>").unwrap_err();
+//! assert!(err.to_string().starts_with("the body is not JSON"));
+//! assert_eq!(err.body(), b"<html>Bad gateway</html>");
+//! ```
+//!
+//! A body is read in a single pass: the code and the message are borrowed
+//! from it (copied only when they hold escapes), and every other member is
+//! kept as its borrowed raw JSON text in [`Members`], read into a field's
+//! type only when asked for.
+
+mod members;
+mod pass;
+mod raw;
+
+use core::fmt;
+use core::time::Duration;
+use std::time::SystemTime;
+
+use http::{HeaderMap, StatusCode};
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use crate::{Code, Format};
+
+pub use members::Members;
+pub(crate) use pass::{Found, body_text, read_code, read_message, sort, sort_with, unquote};
+pub use raw::{Layout, Parts, RawCode};
+
+/// The largest body [`RawError::read`] parses: 1 MiB. An error body is a few
+/// hundred bytes; anything larger is refused before parsing.
+pub const MAX_BODY: usize = 1 << 20;
+
+/// An error response read back: status, code, message, members and the
+/// `Retry-After` header's delay. It borrows from the body: members are read
+/// into field types only when asked for, each from its own slice.
+#[derive(Clone, Debug)]
+pub struct RawError<'a> {
+    status: StatusCode,
+    parts: Parts<'a>,
+    retry_after: Option<Duration>,
+}
+
+impl<'a> RawError<'a> {
+    /// Reads `body` in `format`. The body is refused above [`MAX_BODY`];
+    /// anything that is not a body of the format is a [`DecodeError`] that
+    /// keeps the bytes.
+    pub fn read<F: Format + ?Sized>(
+        format: &F,
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &'a [u8],
+    ) -> Result<RawError<'a>, DecodeError> {
+        let fail = |kind| DecodeError::new(kind, status, body);
+        if body.len() > MAX_BODY {
+            return Err(fail(DecodeErrorKind::TooLarge {
+                len: body.len(),
+                limit: MAX_BODY,
+            }));
+        }
+        match format.decode(body) {
+            Ok(parts) => Ok(RawError {
+                status,
+                parts,
+                retry_after: if headers.contains_key(http::header::RETRY_AFTER) {
+                    retry_after(headers, SystemTime::now())
+                } else {
+                    None
+                },
+            }),
+            Err(kind) => Err(fail(kind)),
+        }
+    }
+
+    /// A raw error made of its parts, as a format of your own or a test
+    /// builds one.
+    pub fn new(status: StatusCode, parts: Parts<'a>, retry_after: Option<Duration>) -> Self {
+        RawError {
+            status,
+            parts,
+            retry_after,
+        }
+    }
+
+    /// The response's status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The code, when the format carries one.
+    pub fn code(&self) -> Option<Code<'_>> {
+        self.parts.code.as_ref().map(RawCode::as_code)
+    }
+
+    /// The message, when the body has one.
+    pub fn message(&self) -> Option<&str> {
+        self.parts.message.as_deref()
+    }
+
+    /// The members that are not the format's own, in the body's order.
+    pub fn members(&self) -> impl Iterator<Item = (&str, &'a RawValue)> {
+        self.parts.members.iter()
+    }
+
+    /// The raw JSON of the member `name`.
+    pub fn member_raw(&self, name: &str) -> Option<&'a RawValue> {
+        self.parts.members.get(name)
+    }
+
+    /// The parts read from the body.
+    pub fn parts(&self) -> &Parts<'a> {
+        &self.parts
+    }
+
+    /// The delay of the `Retry-After` header (seconds or an HTTP-date).
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// The member `name` as a `T`. A missing member reads as `null`, so an
+    /// `Option` field is `None`. A member sent as a string whose text is
+    /// JSON (Google's `metadata` values are all strings) is read from that
+    /// text when the string itself does not fit `T`.
+    pub fn member<T: DeserializeOwned>(&self, name: &str) -> Result<T, DecodeErrorKind> {
+        let Some(raw) = self.member_raw(name) else {
+            return serde_json::from_str("null").map_err(|_| DecodeErrorKind::MissingMember {
+                name: name.to_owned(),
+            });
+        };
+        from_raw(raw.get()).map_err(|reason| DecodeErrorKind::Member {
+            name: name.to_owned(),
+            reason,
+        })
+    }
+
+    /// The message as a `T` (for a field that is the whole message
+    /// template); a missing message reads as an empty string.
+    pub fn message_as<T: DeserializeOwned>(&self) -> Result<T, DecodeErrorKind> {
+        let text = self.message().unwrap_or_default();
+        T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text))
+            .map_err(|err| DecodeErrorKind::Member {
+                name: "message".to_owned(),
+                reason: err.to_string(),
+            })
+    }
+}
+
+fn from_raw<T: DeserializeOwned>(json: &str) -> Result<T, String> {
+    match serde_json::from_str(json) {
+        Ok(value) => Ok(value),
+        Err(err) => {
+            if let Some(text) = unquote(json)
+                && let Ok(value) = serde_json::from_str(&text)
+            {
+                return Ok(value);
+            }
+            Err(err.to_string())
+        }
+    }
+}
+
+/// What was wrong with a response that could not be decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// The body is larger than [`MAX_BODY`].
+    TooLarge {
+        /// The body's length.
+        len: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The body is not JSON (an HTML page from a proxy, truncated bytes,
+    /// nesting deeper than the parser allows).
+    NotJson {
+        /// The parser's message.
+        reason: String,
+    },
+    /// The body is JSON but not in the expected format.
+    Shape {
+        /// The format's name.
+        format: &'static str,
+        /// What the format expects.
+        expected: &'static str,
+    },
+    /// The body has no code where the format keeps it.
+    MissingCode {
+        /// The format's name.
+        format: &'static str,
+    },
+    /// A member the variant needs is missing.
+    MissingMember {
+        /// The member's name.
+        name: String,
+    },
+    /// A member has the wrong type.
+    Member {
+        /// The member's name.
+        name: String,
+        /// The deserializer's message.
+        reason: String,
+    },
+    /// The code is not one of the type's, and the type has no `other`
+    /// variant.
+    UnknownCode {
+        /// The code, as text (empty when the body had none).
+        code: String,
+    },
+    /// The format cannot be read back.
+    Unsupported {
+        /// The format's name.
+        format: &'static str,
+    },
+}
+
+impl fmt::Display for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeErrorKind::TooLarge { len, limit } => {
+                write!(
+                    f,
+                    "the body is {len} bytes, more than the {limit} an error body may have"
+                )
+            }
+            DecodeErrorKind::NotJson { reason } => write!(f, "the body is not JSON: {reason}"),
+            DecodeErrorKind::Shape { format, expected } => {
+                write!(f, "the body is not a {format} error: expected {expected}")
+            }
+            DecodeErrorKind::MissingCode { format } => {
+                write!(f, "the {format} error body has no code")
+            }
+            DecodeErrorKind::MissingMember { name } => {
+                write!(f, "the body has no member `{name}`")
+            }
+            DecodeErrorKind::Member { name, reason } => {
+                write!(f, "member `{name}` has the wrong type: {reason}")
+            }
+            DecodeErrorKind::UnknownCode { code } => {
+                write!(
+                    f,
+                    "unknown code `{code}` (the type has no `#[api(other)]` variant)"
+                )
+            }
+            DecodeErrorKind::Unsupported { format } => {
+                write!(f, "the {format} format cannot be decoded")
+            }
+        }
+    }
+}
+
+/// A response that could not be decoded: what was wrong, the status, and the
+/// raw body, for logging.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    kind: DecodeErrorKind,
+    status: StatusCode,
+    body: Vec<u8>,
+}
+
+impl DecodeError {
+    /// `kind`, for a response of `status` with `body`.
+    pub fn new(kind: DecodeErrorKind, status: StatusCode, body: &[u8]) -> Self {
+        DecodeError {
+            kind,
+            status,
+            body: body.to_vec(),
+        }
+    }
+
+    /// What was wrong.
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.kind
+    }
+
+    /// The response's status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The raw body, as received.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.kind, f)
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The body as text, cut, so a 1 MiB body does not flood a log line.
+        let text = String::from_utf8_lossy(&self.body);
+        let cut: String = text.chars().take(200).collect();
+        f.debug_struct("DecodeError")
+            .field("kind", &self.kind)
+            .field("status", &self.status)
+            .field("body", &cut)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// The delay a `Retry-After` header asks for: delay-seconds, or an
+/// IMF-fixdate HTTP-date (`Sun, 06 Nov 1994 08:49:37 GMT`) counted from
+/// `now` (a date in the past is no delay). Anything else is ignored.
+pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
+    }
+    let at = http_date(value)?;
+    let now = now.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
+    Some(Duration::from_secs(at.saturating_sub(now)))
+}
+
+/// Seconds since the Unix epoch of an IMF-fixdate.
+fn http_date(text: &str) -> Option<u64> {
+    let mut words = text.split_ascii_whitespace();
+    let weekday = words.next()?;
+    if weekday.len() != 4 || !weekday.ends_with(',') {
+        return None;
+    }
+    let day: u64 = words.next()?.parse().ok()?;
+    let month = match words.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: u64 = words.next()?.parse().ok()?;
+    let mut clock = words.next()?.split(':');
+    let hour: u64 = clock.next()?.parse().ok()?;
+    let minute: u64 = clock.next()?.parse().ok()?;
+    let second: u64 = clock.next()?.parse().ok()?;
+    if words.next()? != "GMT" || words.next().is_some() || clock.next().is_some() {
+        return None;
+    }
+    // Years past 9999 are not HTTP-dates, and would overflow below.
+    if !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+        || !(1970..=9999).contains(&year)
+    {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let (y, m) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = (era * 146_097 + doe).checked_sub(719_468)?;
+    Some(days * 86_400 + hour * 3_600 + minute * 60 + second)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(
+            http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777)
+        );
+        assert_eq!(http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        for bad in [
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+            "",
+            "Sun, 06 Nov 1994 08:49 GMT",
+            "Sun, 01 Jan 584554051224 00:00:00 GMT",
+            "Sun, 01 Jan 18446744073709551615 00:00:00 GMT",
+        ] {
+            assert_eq!(http_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn retry_after_headers() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+        let mut headers = HeaderMap::new();
+        assert_eq!(retry_after(&headers, now), None);
+        headers.insert(http::header::RETRY_AFTER, "120".parse().unwrap());
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(120)));
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "Sun, 06 Nov 1994 08:50:37 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(60)));
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "Sun, 06 Nov 1994 08:00:00 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after(&headers, now), Some(Duration::ZERO));
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "99999999999999999999999".parse().unwrap(),
+        );
+        assert_eq!(
+            retry_after(&headers, now),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        headers.insert(http::header::RETRY_AFTER, "soon".parse().unwrap());
+        assert_eq!(retry_after(&headers, now), None);
+    }
+}

@@ -1,0 +1,391 @@
+//! The one-pass reader: a body's code and message found, the format's own
+//! members skipped and every other one kept raw, in a single
+//! `serde_json` pass; and the reading of the code and message it found.
+
+use core::fmt;
+use std::borrow::Cow;
+
+use serde::Deserializer as _;
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::{DecodeErrorKind, Layout, Members, RawCode};
+
+/// The members of one object a format reads itself, found in a single pass
+/// by [`sort`]: checked once the whole body has parsed, so a syntax error
+/// later in the body is reported as such.
+#[derive(Clone, Default)]
+pub(crate) struct Found<'a> {
+    /// The first member of the code's name.
+    pub(crate) code: Option<Scalar<'a>>,
+    /// The first member of the message's name.
+    pub(crate) message: Option<Scalar<'a>>,
+    /// The first member named `extra`, for [`sort_with`].
+    pub(crate) extra: Option<&'a RawValue>,
+}
+
+/// A code or message member as the pass read it: its value when it is a
+/// string, an integer or `null`, or its raw JSON.
+#[derive(Clone, Debug)]
+pub(crate) enum Scalar<'a> {
+    /// A string, borrowed unless it has escapes.
+    Str(Cow<'a, str>),
+    /// An integer that fits an `i64`.
+    Int(i64),
+    /// `null`.
+    Null,
+    /// Any other value: a float, a larger integer, a boolean, an array or
+    /// an object.
+    Other,
+    /// The raw JSON, when the pass reads values raw (see [`sort_with`]).
+    Raw(&'a RawValue),
+}
+
+impl<'a> Scalar<'a> {
+    /// The text of a string.
+    #[inline]
+    pub(crate) fn text(&self) -> Option<Cow<'a, str>> {
+        match self {
+            Scalar::Str(text) => Some(text.clone()),
+            Scalar::Raw(raw) => unquote(raw.get()),
+            Scalar::Int(_) | Scalar::Null | Scalar::Other => None,
+        }
+    }
+
+    /// Whether this is a string, valid or not.
+    pub(crate) fn is_string(&self) -> bool {
+        match self {
+            Scalar::Str(_) => true,
+            Scalar::Raw(raw) => raw.get().starts_with('"'),
+            Scalar::Int(_) | Scalar::Null | Scalar::Other => false,
+        }
+    }
+}
+
+/// Reads `json`, laid out as `layout` says, in a single pass: the code and
+/// message members are returned, the format's own members skipped and
+/// every other member pushed onto `members`.
+#[inline]
+pub(crate) fn sort<'a>(
+    json: &'a str,
+    layout: &Layout<'_>,
+    members: &mut Members<'a>,
+    found: &mut Found<'a>,
+) -> Result<(), DecodeErrorKind> {
+    sort_with(json, layout, None, Some(members), found)
+}
+
+/// [`sort`], also returning the first member named `extra` (which `layout`
+/// lists as the format's own), and dropping the other members when
+/// `members` is `None`.
+///
+/// The pass reads the code and the message as they come, borrowing their
+/// text. Parsing a string or a number strictly rejects a few values that
+/// skipping them does not (a lone surrogate escape, a number out of range);
+/// those are a wrong member type, not a body that is not JSON, so when the
+/// strict pass fails the body is read again with every value kept raw, and
+/// whatever that finds (an error, or the value of the wrong type) is the
+/// answer. A body the strict pass reads, it reads exactly as the raw one.
+#[inline]
+pub(crate) fn sort_with<'a>(
+    json: &'a str,
+    layout: &Layout<'_>,
+    extra: Option<&str>,
+    mut members: Option<&mut Members<'a>>,
+    found: &mut Found<'a>,
+) -> Result<(), DecodeErrorKind> {
+    let strict = Sorter {
+        layout,
+        extra,
+        members: members.as_deref_mut(),
+        found: &mut *found,
+        raw: false,
+    };
+    let wrapped = if let Ok(wrapped) = pass(json, strict) {
+        wrapped
+    } else {
+        if let Some(members) = members.as_deref_mut() {
+            *members = Members::new();
+        }
+        *found = Found::default();
+        let raw = Sorter {
+            layout,
+            extra,
+            members,
+            found,
+            raw: true,
+        };
+        pass(json, raw).map_err(|err| json_error(&err, layout))?
+    };
+    if wrapped { Ok(()) } else { Err(layout.shape()) }
+}
+
+/// One pass over `json` with `sorter`: `false` when the layout's wrapper
+/// is missing.
+fn pass<'a>(json: &'a str, sorter: Sorter<'_, '_, 'a>) -> Result<bool, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let wrapped = if let Some(key) = sorter.layout.wrapper {
+        deserializer.deserialize_map(Wrapped { key, sorter })?
+    } else {
+        deserializer.deserialize_map(sorter)?;
+        true
+    };
+    deserializer.end()?;
+    Ok(wrapped)
+}
+
+/// A parser error: a JSON value of the wrong type is a body of another
+/// shape; anything else is not JSON.
+fn json_error(err: &serde_json::Error, layout: &Layout<'_>) -> DecodeErrorKind {
+    match err.classify() {
+        serde_json::error::Category::Data => layout.shape(),
+        _ => DecodeErrorKind::NotJson {
+            reason: err.to_string(),
+        },
+    }
+}
+
+/// The visitor of one error object.
+struct Sorter<'s, 'k, 'a> {
+    layout: &'s Layout<'k>,
+    extra: Option<&'s str>,
+    members: Option<&'s mut Members<'a>>,
+    found: &'s mut Found<'a>,
+    /// Whether the code and the message are kept raw.
+    raw: bool,
+}
+
+impl<'a> Sorter<'_, '_, 'a> {
+    fn scalar<M: MapAccess<'a>>(raw: bool, map: &mut M) -> Result<Scalar<'a>, M::Error> {
+        if raw {
+            map.next_value().map(Scalar::Raw)
+        } else {
+            map.next_value_seed(ReadScalar)
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Sorter<'_, '_, 'a> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    #[inline]
+    fn visit_map<M: MapAccess<'a>>(self, mut map: M) -> Result<(), M::Error> {
+        let Sorter {
+            layout,
+            extra,
+            mut members,
+            found,
+            raw,
+        } = self;
+        while let Some(Key(name)) = map.next_key()? {
+            let name_is = |key: Option<&str>| key == Some(&*name);
+            if found.code.is_none() && name_is(layout.code) {
+                found.code = Some(Self::scalar(raw, &mut map)?);
+            } else if found.message.is_none() && name_is(layout.message) {
+                found.message = Some(Self::scalar(raw, &mut map)?);
+            } else if found.extra.is_none() && name_is(extra) {
+                found.extra = Some(map.next_value()?);
+            } else if let Some(members) = members.as_deref_mut()
+                && !layout.own.contains(&&*name)
+            {
+                members.push(name, map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'a> DeserializeSeed<'a> for Sorter<'_, '_, 'a> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'a>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+/// The visitor of a body that wraps the error object under `key`: the first
+/// such member is sorted, every other member skipped.
+struct Wrapped<'s, 'k, 'a> {
+    key: &'k str,
+    sorter: Sorter<'s, 'k, 'a>,
+}
+
+impl<'a> Visitor<'a> for Wrapped<'_, '_, 'a> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<M: MapAccess<'a>>(self, mut map: M) -> Result<bool, M::Error> {
+        let (key, mut sorter) = (self.key, Some(self.sorter));
+        while let Some(Key(name)) = map.next_key()? {
+            match sorter.take() {
+                Some(inner) if name == key => map.next_value_seed(inner)?,
+                unused => {
+                    sorter = unused;
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(sorter.is_none())
+    }
+}
+
+/// Reads a code or message member as a [`Scalar`], whatever its type.
+struct ReadScalar;
+
+impl<'a> DeserializeSeed<'a> for ReadScalar {
+    type Value = Scalar<'a>;
+
+    fn deserialize<D: serde::Deserializer<'a>>(
+        self,
+        deserializer: D,
+    ) -> Result<Scalar<'a>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'a> Visitor<'a> for ReadScalar {
+    type Value = Scalar<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_borrowed_str<E>(self, text: &'a str) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Str(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Str(Cow::Owned(text.to_owned())))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Int(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Scalar<'a>, E> {
+        Ok(i64::try_from(value).map_or(Scalar::Other, Scalar::Int))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Other)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Other)
+    }
+
+    fn visit_unit<E>(self) -> Result<Scalar<'a>, E> {
+        Ok(Scalar::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'a>>(self, mut seq: A) -> Result<Scalar<'a>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
+
+    fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<Scalar<'a>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
+}
+
+/// A member name, borrowed when it has no escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(core::marker::PhantomData<&'a ()>);
+
+        impl<'de: 'a, 'a> Visitor<'de> for Visit<'a> {
+            type Value = Key<'a>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Key<'a>, E> {
+                Ok(Key(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<Key<'a>, E> {
+                Ok(Key(Cow::Owned(text.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_str(Visit(core::marker::PhantomData))
+    }
+}
+
+/// The text of a raw JSON string: borrowed when it has no escapes (its
+/// bytes between the quotes are then the text), unescaped otherwise. `None`
+/// for any other value, or a string with a lone surrogate escape.
+#[inline]
+pub(crate) fn unquote(json: &str) -> Option<Cow<'_, str>> {
+    let text = json.strip_prefix('"')?.strip_suffix('"')?;
+    if text.contains('\\') {
+        serde_json::from_str::<String>(json).ok().map(Cow::Owned)
+    } else {
+        Some(Cow::Borrowed(text))
+    }
+}
+
+/// Reads a code member: a string or an integer; `MissingCode` when absent.
+#[inline]
+pub(crate) fn read_code<'a>(
+    code: Option<Scalar<'a>>,
+    format: &'static str,
+    key: &str,
+) -> Result<RawCode<'a>, DecodeErrorKind> {
+    let code = match code {
+        None => return Err(DecodeErrorKind::MissingCode { format }),
+        Some(Scalar::Str(text)) => Some(RawCode::Str(text)),
+        Some(Scalar::Int(value)) => Some(RawCode::Int(value)),
+        Some(Scalar::Null | Scalar::Other) => None,
+        Some(Scalar::Raw(raw)) => {
+            let json = raw.get();
+            if json.starts_with('"') {
+                unquote(json).map(RawCode::Str)
+            } else {
+                serde_json::from_str::<i64>(json).ok().map(RawCode::Int)
+            }
+        }
+    };
+    code.ok_or_else(|| DecodeErrorKind::Member {
+        name: key.to_owned(),
+        reason: "a code is a string or an integer".to_owned(),
+    })
+}
+
+/// Reads a message member: a string, or absent or `null`.
+#[inline]
+pub(crate) fn read_message<'a>(
+    message: Option<Scalar<'a>>,
+    key: &str,
+) -> Result<Option<Cow<'a, str>>, DecodeErrorKind> {
+    let text = match message {
+        None | Some(Scalar::Null) => return Ok(None),
+        Some(Scalar::Raw(raw)) if raw.get() == "null" => return Ok(None),
+        Some(message) => message.text(),
+    };
+    text.map(Some).ok_or_else(|| DecodeErrorKind::Member {
+        name: key.to_owned(),
+        reason: "a message is a string".to_owned(),
+    })
+}
+
+/// The body as text: JSON is UTF-8.
+#[inline]
+pub(crate) fn body_text(body: &[u8]) -> Result<&str, DecodeErrorKind> {
+    core::str::from_utf8(body).map_err(|err| DecodeErrorKind::NotJson {
+        reason: format!("not UTF-8: {err}"),
+    })
+}

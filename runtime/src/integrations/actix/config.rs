@@ -1,0 +1,100 @@
+//! The extractor configs whose error handlers answer in your envelope, and
+//! [`configure`], which installs them with the default service.
+
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::web::{JsonConfig, PathConfig, QueryConfig, ServiceConfig};
+use actix_web::{Error, HttpRequest, ResponseError};
+
+use super::not_found;
+use crate::Rejection;
+
+/// The error handler [`json_config`] installs: `error` as a [`Rejection`],
+/// then as an `E`.
+///
+/// For a `JsonConfig` of your own:
+/// `web::JsonConfig::default().limit(4096).error_handler(errbook::actix::json_error::<AppError>)`.
+pub fn json_error<E>(error: JsonPayloadError, request: &HttpRequest) -> Error
+where
+    E: From<Rejection> + ResponseError + 'static,
+{
+    let _ = request;
+    E::from(Rejection::from(error)).into()
+}
+
+/// The error handler [`path_config`] installs: `error` as a [`Rejection`],
+/// then as an `E`.
+pub fn path_error<E>(error: PathError, request: &HttpRequest) -> Error
+where
+    E: From<Rejection> + ResponseError + 'static,
+{
+    let _ = request;
+    E::from(Rejection::from(error)).into()
+}
+
+/// The error handler [`query_config`] installs: `error` as a [`Rejection`],
+/// then as an `E`.
+pub fn query_error<E>(error: QueryPayloadError, request: &HttpRequest) -> Error
+where
+    E: From<Rejection> + ResponseError + 'static,
+{
+    let _ = request;
+    E::from(Rejection::from(error)).into()
+}
+
+/// A `web::JsonConfig` whose failures reach clients as `E`, mapped by
+/// [`Rejection`]'s `From<JsonPayloadError>`.
+///
+/// Its other settings are actix-web's defaults (a 2 MiB limit, a JSON
+/// `content-type` required); change them on the returned config:
+///
+/// ```
+/// use actix_web::App;
+/// # use errbook::{ApiError, Rejection};
+/// # #[derive(Debug, ApiError)]
+/// # #[api(display)]
+/// # enum AppError { #[api(transparent)] Rejected(Rejection) }
+/// # impl From<Rejection> for AppError { fn from(r: Rejection) -> Self { AppError::Rejected(r) } }
+///
+/// let app = App::new().app_data(errbook::actix::json_config::<AppError>().limit(64 * 1024));
+/// ```
+pub fn json_config<E>() -> JsonConfig
+where
+    E: From<Rejection> + ResponseError + 'static,
+{
+    JsonConfig::default().error_handler(json_error::<E>)
+}
+
+/// A `web::PathConfig` whose failures reach clients as `E`:
+/// `INVALID_PATH`, with the parser's explanation as `reason`.
+pub fn path_config<E>() -> PathConfig
+where
+    E: From<Rejection> + ResponseError + 'static,
+{
+    PathConfig::default().error_handler(path_error::<E>)
+}
+
+/// A `web::QueryConfig` whose failures reach clients as `E`:
+/// `INVALID_QUERY`, with the parser's explanation as `reason`.
+pub fn query_config<E>() -> QueryConfig
+where
+    E: From<Rejection> + ResponseError + 'static,
+{
+    QueryConfig::default().error_handler(query_error::<E>)
+}
+
+/// Installs [`json_config`], [`path_config`] and [`query_config`] for `E`
+/// and [`not_found`] as the default service:
+/// `App::new().configure(errbook::actix::configure::<AppError>)`.
+///
+/// A config set after it (`.app_data(errbook::actix::json_config::<AppError>().limit(…))`)
+/// replaces the one it installed.
+pub fn configure<E>(config: &mut ServiceConfig)
+where
+    E: From<Rejection> + ResponseError + 'static,
+{
+    config
+        .app_data(json_config::<E>())
+        .app_data(path_config::<E>())
+        .app_data(query_config::<E>())
+        .default_service(not_found::<E>());
+}

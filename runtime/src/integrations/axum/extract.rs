@@ -1,0 +1,272 @@
+//! The extractors [`Json`], [`Path`] and [`Query`]: axum's, rejecting with
+//! your error type.
+
+use core::fmt;
+use core::marker::PhantomData;
+use core::ops::{Deref, DerefMut};
+
+use ::axum::body::Body;
+use ::axum::extract::{
+    FromRequest, FromRequestParts, OptionalFromRequest, OptionalFromRequestParts, Request,
+};
+use ::axum::response::{IntoResponse, Response};
+use http::HeaderValue;
+use http::header::CONTENT_TYPE;
+use http::request::Parts;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::Rejection;
+
+/// What the three extractors share: a constructor, `into_inner`, `Deref`,
+/// `From<T>`, `Debug`, `Clone`, `Copy`, `Default`.
+macro_rules! wrapper {
+    ($name:ident) => {
+        impl<T, E> $name<T, E> {
+            /// Wraps `value`.
+            pub const fn new(value: T) -> Self {
+                $name(value, PhantomData)
+            }
+
+            /// The extracted value.
+            pub fn into_inner(self) -> T {
+                self.0
+            }
+        }
+
+        impl<T, E> Deref for $name<T, E> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T, E> DerefMut for $name<T, E> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        impl<T, E> From<T> for $name<T, E> {
+            fn from(value: T) -> Self {
+                $name::new(value)
+            }
+        }
+
+        impl<T: fmt::Debug, E> fmt::Debug for $name<T, E> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.0).finish()
+            }
+        }
+
+        impl<T: Clone, E> Clone for $name<T, E> {
+            fn clone(&self) -> Self {
+                $name::new(self.0.clone())
+            }
+        }
+
+        impl<T: Copy, E> Copy for $name<T, E> {}
+
+        impl<T: Default, E> Default for $name<T, E> {
+            fn default() -> Self {
+                $name::new(T::default())
+            }
+        }
+    };
+}
+
+/// axum's [`Json`](::axum::Json) extractor, rejecting with your error type
+/// `E` in its envelope (`MALFORMED_JSON`, `INVALID_BODY`,
+/// `UNSUPPORTED_MEDIA_TYPE`, `PAYLOAD_TOO_LARGE`, `BODY_UNREADABLE`).
+///
+/// The second field only names `E`; match it with `_`:
+/// `Json(body, _): Json<NewMessage, AppError>`. (A type alias such as
+/// `type Json<T> = errbook::axum::Json<T, AppError>` works too, but Rust
+/// does not destructure a tuple struct through an alias: take `.0` or
+/// [`into_inner`](Json::into_inner) then.) `Option<Json<T, E>>` is `None`
+/// for a request without a `content-type`, as with axum.
+///
+/// It is also a response, like axum's: the value as JSON with
+/// `content-type: application/json`, or, should serializing fail, `E`'s
+/// `INTERNAL_ERROR` (the cause logged, never sent).
+///
+/// ```
+/// use axum::http::StatusCode;
+/// use errbook::axum::Json;
+/// use errbook::{ApiError, Rejection};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = problem)]
+/// enum AppError {
+///     #[api(transparent)]
+///     Rejected(Rejection),
+/// }
+///
+/// impl From<Rejection> for AppError {
+///     fn from(rejection: Rejection) -> Self {
+///         AppError::Rejected(rejection)
+///     }
+/// }
+///
+/// #[derive(serde::Deserialize, serde::Serialize)]
+/// struct Message {
+///     content: String,
+/// }
+///
+/// async fn post_message(
+///     Json(message, _): Json<Message, AppError>,
+/// ) -> (StatusCode, Json<Message, AppError>) {
+///     (StatusCode::CREATED, Json::new(message))
+/// }
+/// # let _: axum::Router = axum::Router::new().route("/", axum::routing::post(post_message));
+/// ```
+#[must_use]
+pub struct Json<T, E = Rejection>(
+    /// The body.
+    pub T,
+    /// Names the rejection type.
+    pub PhantomData<fn() -> E>,
+);
+
+wrapper!(Json);
+
+impl<T, E, S> FromRequest<S> for Json<T, E>
+where
+    T: DeserializeOwned,
+    E: From<Rejection> + IntoResponse,
+    S: Send + Sync,
+{
+    type Rejection = E;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, E> {
+        match <::axum::Json<T> as FromRequest<S>>::from_request(request, state).await {
+            Ok(::axum::Json(value)) => Ok(Json::new(value)),
+            Err(rejection) => Err(E::from(Rejection::from(rejection))),
+        }
+    }
+}
+
+impl<T, E, S> OptionalFromRequest<S> for Json<T, E>
+where
+    T: DeserializeOwned,
+    E: From<Rejection> + IntoResponse,
+    S: Send + Sync,
+{
+    type Rejection = E;
+
+    async fn from_request(request: Request, state: &S) -> Result<Option<Self>, E> {
+        match <::axum::Json<T> as OptionalFromRequest<S>>::from_request(request, state).await {
+            Ok(value) => Ok(value.map(|::axum::Json(value)| Json::new(value))),
+            Err(rejection) => Err(E::from(Rejection::from(rejection))),
+        }
+    }
+}
+
+impl<T, E> IntoResponse for Json<T, E>
+where
+    T: Serialize,
+    E: From<Rejection> + IntoResponse,
+{
+    fn into_response(self) -> Response {
+        match serde_json::to_vec(&self.0) {
+            Ok(body) => {
+                let mut response = Response::new(Body::from(body));
+                response
+                    .headers_mut()
+                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response
+            }
+            Err(error) => E::from(Rejection::internal(error)).into_response(),
+        }
+    }
+}
+
+/// axum's [`Path`](::axum::extract::Path) extractor, rejecting with your
+/// error type `E` in its envelope: `INVALID_PATH` for a parameter that does
+/// not parse, `INTERNAL_ERROR` for a route without the parameters asked for
+/// (a bug of the server; the cause is logged, never sent).
+///
+/// Match the second field with `_`: `Path(id, _): Path<u64, AppError>`.
+/// `Option<Path<T, E>>` is `None` on a route without parameters, as with
+/// axum.
+#[must_use]
+pub struct Path<T, E = Rejection>(
+    /// The path parameters.
+    pub T,
+    /// Names the rejection type.
+    pub PhantomData<fn() -> E>,
+);
+
+wrapper!(Path);
+
+impl<T, E, S> FromRequestParts<S> for Path<T, E>
+where
+    T: DeserializeOwned + Send,
+    E: From<Rejection> + IntoResponse,
+    S: Send + Sync,
+{
+    type Rejection = E;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, E> {
+        match <::axum::extract::Path<T> as FromRequestParts<S>>::from_request_parts(parts, state)
+            .await
+        {
+            Ok(::axum::extract::Path(value)) => Ok(Path::new(value)),
+            Err(rejection) => Err(E::from(Rejection::from(rejection))),
+        }
+    }
+}
+
+impl<T, E, S> OptionalFromRequestParts<S> for Path<T, E>
+where
+    T: DeserializeOwned + Send + 'static,
+    E: From<Rejection> + IntoResponse,
+    S: Send + Sync,
+{
+    type Rejection = E;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Option<Self>, E> {
+        match <::axum::extract::Path<T> as OptionalFromRequestParts<S>>::from_request_parts(
+            parts, state,
+        )
+        .await
+        {
+            Ok(value) => Ok(value.map(|::axum::extract::Path(value)| Path::new(value))),
+            Err(rejection) => Err(E::from(Rejection::from(rejection))),
+        }
+    }
+}
+
+/// axum's [`Query`](::axum::extract::Query) extractor, rejecting with your
+/// error type `E` in its envelope: `INVALID_QUERY` for a query string that
+/// does not parse.
+///
+/// Match the second field with `_`: `Query(params, _): Query<Page, AppError>`.
+#[must_use]
+pub struct Query<T, E = Rejection>(
+    /// The query parameters.
+    pub T,
+    /// Names the rejection type.
+    pub PhantomData<fn() -> E>,
+);
+
+wrapper!(Query);
+
+impl<T, E, S> FromRequestParts<S> for Query<T, E>
+where
+    T: DeserializeOwned,
+    E: From<Rejection> + IntoResponse,
+    S: Send + Sync,
+{
+    type Rejection = E;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, E> {
+        match <::axum::extract::Query<T> as FromRequestParts<S>>::from_request_parts(parts, state)
+            .await
+        {
+            Ok(::axum::extract::Query(value)) => Ok(Query::new(value)),
+            Err(rejection) => Err(E::from(Rejection::from(rejection))),
+        }
+    }
+}
