@@ -172,7 +172,7 @@ fn code_error(span: Span) -> darling::Error {
     darling::Error::custom(NOT_A_CODE).with_span(&span)
 }
 
-/// A status literal; its range is checked in `valid`. `none` is
+/// A status literal; its range is checked in `validate`. `none` is
 /// `status = none`: no HTTP status at all.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct StatusValue {

@@ -1,18 +1,18 @@
-//! The derive, phase by phase: read the model (`ast`), check it (`valid`),
+//! The derive, phase by phase: read the model (`model`), check it (`validate`),
 //! then generate the code (`codegen`), or, on any mistake, the errors with
 //! the stub impls of `fallback`.
 
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-use crate::ast::Input;
-use crate::{codegen, fallback, valid};
+use crate::model::Input;
+use crate::{codegen, fallback, validate};
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = darling::Error::accumulator();
     let model = Input::from_syn(input, &mut errors);
     if let Some(model) = &model {
-        valid::check(model, &mut errors);
+        validate::check(model, &mut errors);
     }
     match (model, errors.finish()) {
         (Some(model), Ok(())) => codegen::expand(&model),

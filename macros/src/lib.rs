@@ -2,7 +2,6 @@
 //!
 //! Use it through `errbook::ApiError`; the documentation lives there.
 
-mod ast;
 mod attr;
 mod case;
 mod codegen;
@@ -10,8 +9,9 @@ mod driver;
 mod fallback;
 mod generics;
 mod keys;
+mod model;
 mod template;
-mod valid;
+mod validate;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

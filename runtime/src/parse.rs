@@ -198,20 +198,18 @@ pub fn find_entry(entries: &[Entry], skip: &[usize], raw: &RawError<'_>) -> Opti
         .iter()
         .enumerate()
         .filter(|(index, _)| !skip.contains(index));
-    match raw.code() {
-        Some(code) => candidates
+    if let Some(code) = raw.code() {
+        return candidates
             .filter(|(_, entry)| entry.answers_to(code))
             .map(|(index, _)| index)
-            .next(),
-        None => {
-            let message = raw.message()?;
-            candidates
-                .filter(|(_, entry)| entry.status() == Status::Fixed(raw.status().as_u16()))
-                .filter(|(_, entry)| fixed_message(entry, raw.status()) == Some(message))
-                .map(|(index, _)| index)
-                .next()
-        }
+            .next();
     }
+    let message = raw.message()?;
+    candidates
+        .filter(|(_, entry)| entry.status() == Status::Fixed(raw.status().as_u16()))
+        .filter(|(_, entry)| fixed_message(entry, raw.status()) == Some(message))
+        .map(|(index, _)| index)
+        .next()
 }
 
 /// The message of an entry whose template has no placeholder, or the

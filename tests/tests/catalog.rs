@@ -212,3 +212,81 @@ fn a_hand_written_impl_has_an_empty_catalog() {
 
 // Types that are never nested: checked together at compile time.
 errbook::assert_unique_codes!(UserError, RoutingError, FederationCode);
+
+/// Codes and messages full of characters JSON escapes.
+#[derive(Debug, ApiError)]
+#[api(status = 400)]
+enum Escaped {
+    #[api(
+        code = "quote\"back\\slash",
+        message = "Line\nbreak\tand \"{value}\" \u{1}\u{7f} é 🎉 {{braces}}"
+    )]
+    Quoted { value: String },
+    #[api(code = -40001, message = "")]
+    Negative,
+}
+
+/// The JSON text each entry carries (its code, its template's literal runs)
+/// is what `serde_json` writes for the same values, for the seed APIs and
+/// for characters JSON escapes.
+#[test]
+fn entries_carry_their_code_and_text_as_serde_json_writes_them() {
+    use errbook::catalog::Part;
+    let catalogs = [
+        Escaped::catalog(),
+        errbook_examples::chat_api::ChatError::catalog(),
+        errbook_examples::domain_api::AppError::catalog(),
+        errbook_examples::matrix_api::MatrixError::catalog(),
+        errbook_examples::art_api::ArtApiError::catalog(),
+        errbook_examples::community_api::CommunityError::catalog(),
+    ];
+    let mut texts = 0;
+    for catalog in catalogs {
+        for entry in catalog {
+            assert_eq!(
+                entry.code_json(),
+                serde_json::to_string(&entry.code()).unwrap(),
+                "{}",
+                entry.code()
+            );
+            let Some(template) = entry.template() else {
+                continue;
+            };
+            let mut rebuilt = String::new();
+            for part in template.parts() {
+                match *part {
+                    Part::Text { text, json, .. } => {
+                        assert_eq!(format!("\"{json}\""), serde_json::to_string(text).unwrap());
+                        rebuilt.push_str(&text.replace('{', "{{").replace('}', "}}"));
+                        texts += 1;
+                    }
+                    Part::Arg { name, spec, .. } => {
+                        rebuilt.push('{');
+                        rebuilt.push_str(name);
+                        if let Some(spec) = spec {
+                            rebuilt.push(':');
+                            rebuilt.push_str(spec);
+                        }
+                        rebuilt.push('}');
+                    }
+                    _ => unreachable!("a part of a kind this test does not know"),
+                }
+            }
+            // The parts are the template, read once by the derive.
+            assert_eq!(
+                rebuilt,
+                template.raw().replace("{r#", "{"),
+                "{}",
+                entry.code()
+            );
+        }
+    }
+    assert!(texts > 50);
+    let quoted = Escaped::Quoted {
+        value: "v\"1".into(),
+    };
+    assert_eq!(
+        quoted.message().to_string(),
+        "Line\nbreak\tand \"v\"1\" \u{1}\u{7f} é 🎉 {braces}"
+    );
+}

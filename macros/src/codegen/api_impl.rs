@@ -10,8 +10,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{Delegate, catalog, delegate, entry_indices, entry_ref, pattern, variant_path, wrap};
-use crate::ast::{Field, Input, Variant};
 use crate::generics::Bounds;
+use crate::model::{Field, Input, Variant};
 
 pub(crate) fn expand(input: &Input) -> TokenStream {
     let ident = &input.ident;
@@ -136,10 +136,13 @@ impl Methods<'_> {
                     let entry = entry_ref(index);
                     quote!(#path { .. } => ::core::option::Option::Some(#entry),)
                 }
-                None => match delegate(self.input, variant) {
-                    Some(Delegate { pat, api, inner }) => quote!(#pat => #api::entry(#inner),),
-                    None => quote!(#path { .. } => ::core::option::Option::None,),
-                },
+                None => {
+                    if let Some(Delegate { pat, api, inner }) = delegate(self.input, variant) {
+                        quote!(#pat => #api::entry(#inner),)
+                    } else {
+                        quote!(#path { .. } => ::core::option::Option::None,)
+                    }
+                }
             }
         });
         let body = if self.input.variants.is_empty() {

@@ -7,8 +7,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{code_tokens, entry_indices, entry_ref, json_escape};
-use crate::ast::{Input, RetryUnit, Variant};
 use crate::attr::CodeLit;
+use crate::model::{Input, RetryUnit, Variant};
 use crate::template::Piece;
 
 /// The catalog of the type, as private inherent constants (`__ERRBOOK_*`)
@@ -28,7 +28,7 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
             None if variant.other.is_some() => {
                 items.push(quote!(::errbook::__private::Item::Nested(
                     <::errbook::Unknown as ::errbook::ApiError>::CATALOG
-                )))
+                )));
             }
             None => {
                 let ty = variant.fields.first().map(|f| &f.ty);
@@ -93,11 +93,10 @@ fn entry(input: &Input, variant: &Variant) -> TokenStream {
             Piece::Arg { arg, spec } => {
                 let slot = variant.slot_of(arg, spec.as_deref()).unwrap_or(0);
                 let name = arg.to_string();
-                match spec {
-                    Some(spec) => {
-                        quote!(::errbook::__private::Part::__arg_spec(#name, #slot, #spec))
-                    }
-                    None => quote!(::errbook::__private::Part::__arg(#name, #slot)),
+                if let Some(spec) = spec {
+                    quote!(::errbook::__private::Part::__arg_spec(#name, #slot, #spec))
+                } else {
+                    quote!(::errbook::__private::Part::__arg(#name, #slot))
                 }
             }
         });

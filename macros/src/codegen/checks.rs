@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use crate::ast::Input;
+use crate::model::Input;
 
 pub(crate) fn expand(input: &Input) -> TokenStream {
     let format = super::format_type(input);

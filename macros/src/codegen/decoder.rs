@@ -8,8 +8,8 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{catalog::retry_unit, entry_indices, variant_path, wrap};
-use crate::ast::{Input, RetryUnit, Variant};
 use crate::generics::Bounds;
+use crate::model::{Input, RetryUnit, Variant};
 
 pub(crate) fn expand(input: &Input) -> TokenStream {
     if input.parse.is_none() {

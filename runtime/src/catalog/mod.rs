@@ -487,7 +487,7 @@ impl Entry {
 
     /// Whether the code is this entry's or one of its aliases.
     pub fn answers_to(&self, code: Code<'_>) -> bool {
-        self.code == code || self.aliases.iter().any(|alias| *alias == code)
+        self.code == code || self.aliases.contains(&code)
     }
 
     /// Whether the variant is `#[deprecated]`.

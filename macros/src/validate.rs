@@ -6,8 +6,8 @@ use darling::error::Accumulator;
 use quote::ToTokens;
 use syn::{Member, Type};
 
-use crate::ast::{Input, Shape, Variant, placeholders};
 use crate::attr::CodeLit;
+use crate::model::{Input, Shape, Variant, placeholders};
 use crate::template::{Arg, Piece};
 
 pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
@@ -75,7 +75,7 @@ fn check_unique_codes(input: &Input, errors: &mut Accumulator) {
 
 /// A written code is not empty and has no whitespace or control characters
 /// (clients compare codes verbatim, and logs print them). A derived code is
-/// an identifier behind the `prefix`, which `ast` checks on its own.
+/// an identifier behind the `prefix`, which `model` checks on its own.
 fn check_code_text(input: &Input, variant: &Variant, errors: &mut Accumulator) {
     let Some(code) = &variant.code else { return };
     let CodeLit::Str(text) = &code.lit else {
