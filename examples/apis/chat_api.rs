@@ -6,7 +6,7 @@
 //!
 //! - [`ChatError`]: one variant per HTTP code, with the page's status and its
 //!   description as the doc comment (which is also
-//!   [`ApiError::description`]). The public message is the description, except
+//!   [`ApiError::doc`]). The public message is the description, except
 //!   for `FORBIDDEN`, whose message is the one of the page's example body,
 //!   and `RATE_LIMITED`, whose message names the delay. Codes are derived
 //!   from the variant names (`UserNotFound` is `USER_NOT_FOUND`); the codes

@@ -25,6 +25,7 @@ macro_rules! __integrate {
 macro_rules! __integrate_axum {
     ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
         where
             $($where)*
@@ -53,6 +54,7 @@ macro_rules! __integrate_axum {
 macro_rules! __integrate_actix {
     ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
         where
             $($where)*
@@ -84,6 +86,7 @@ macro_rules! __integrate_actix {
 macro_rules! __integrate_utoipa {
     ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)*
         where
             $($where)*

@@ -6,7 +6,7 @@ use core::fmt;
 use http::{HeaderMap, StatusCode};
 use serde_json::{Map, Value};
 
-use crate::catalog::{Entry, Part, Status};
+use crate::catalog::{Entry, Item, Part, Status};
 use crate::decode::{DecodeError, DecodeErrorKind, RawCode, RawError};
 use crate::{ApiError, Code, FieldVisitor, Format};
 
@@ -188,16 +188,21 @@ impl Unknown {
     }
 }
 
-/// The index of the entry a decoded body is: the first whose code (or
-/// alias) is the body's code; for a body without a code (FastAPI's
-/// `detail`), the first with the body's status and a fixed message equal to
-/// the body's. Entries at `skip` (variants never decoded) are passed over.
+/// The index of the item whose entry a decoded body is: the first whose
+/// code (or alias) is the body's code; for a body without a code
+/// (FastAPI's `detail`), the first with the body's status and a fixed
+/// message equal to the body's. Items at `skip` (variants never decoded)
+/// and nested catalogs are passed over.
 #[doc(hidden)]
-pub fn find_entry(entries: &[Entry], skip: &[usize], raw: &RawError<'_>) -> Option<usize> {
-    let candidates = entries
+pub fn find_entry(items: &[Item], skip: &[usize], raw: &RawError<'_>) -> Option<usize> {
+    let candidates = items
         .iter()
         .enumerate()
-        .filter(|(index, _)| !skip.contains(index));
+        .filter(|(index, _)| !skip.contains(index))
+        .filter_map(|(index, item)| match item {
+            Item::Entry(entry) => Some((index, *entry)),
+            Item::Nested(_) => None,
+        });
     if let Some(code) = raw.code() {
         return candidates
             .filter(|(_, entry)| entry.answers_to(code))

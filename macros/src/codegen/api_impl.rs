@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{Delegate, catalog, delegate, entry_indices, entry_ref, pattern, variant_path, wrap};
+use super::{Delegate, catalog, delegate, entry_indices, pattern, variant_path, wrap};
 use crate::generics::Bounds;
 use crate::model::{Field, Input, Variant};
 
@@ -79,11 +79,23 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             }
         })
     });
+    // Short names for the table's constructors: the table is most of the
+    // generated code, and every token of it is work for the compiler.
     let table = wrap(&quote! {
         impl #impl_generics #self_ty #where_clause {
             #table
         }
     });
+    let table = quote! {
+        const _: () = {
+            #[allow(unused_imports)]
+            use ::errbook::__private::{
+                Code as __Code, Entry as __Entry, FieldInfo as __FieldInfo, Item as __Item,
+                Part as __Part, RetryAfterUnit as __RetryAfterUnit, Status as __Status,
+            };
+            #table
+        };
+    };
     let predicates = where_clause.map(|w| &w.predicates).into_iter().flatten();
     quote! {
         #table
@@ -127,26 +139,51 @@ impl Methods<'_> {
         }
     }
 
-    /// One arm per variant: its entry, or the inner error's.
-    fn entry(&self) -> TokenStream {
-        let arms = entry_indices(self.input).map(|(variant, index)| {
-            let path = variant_path(self.input, variant);
-            match index {
-                Some(index) => {
-                    let entry = entry_ref(index);
-                    quote!(#path { .. } => ::core::option::Option::Some(#entry),)
-                }
-                None => {
-                    if let Some(Delegate { pat, api, inner }) = delegate(self.input, variant) {
-                        quote!(#pat => #api::entry(#inner),)
-                    } else {
-                        quote!(#path { .. } => ::core::option::Option::None,)
-                    }
-                }
+    /// A provided method written only when some variant needs it: `arms`,
+    /// the delegating variants, `otherwise` for the rest, under `signature`.
+    fn optional(
+        &self,
+        arms: Vec<(&Variant, TokenStream)>,
+        call: impl Fn(&Delegate) -> TokenStream,
+        otherwise: &TokenStream,
+        signature: &TokenStream,
+    ) -> TokenStream {
+        if arms.is_empty() && self.delegates.is_empty() {
+            return TokenStream::new();
+        }
+        let body = self.dispatch(arms, call, otherwise);
+        quote! {
+            #signature {
+                #body
             }
-        });
+        }
+    }
+
+    /// One arm per variant: the index of its item, or the inner error's
+    /// entry. The items are named once, not in every arm: a constant is
+    /// written into the code wherever it is named.
+    fn entry(&self) -> TokenStream {
+        let own = self.own().next().is_some();
+        let ret = own.then(|| quote!(return));
+        let arms: Vec<TokenStream> = entry_indices(self.input)
+            .map(|(variant, index)| {
+                let path = variant_path(self.input, variant);
+                if let Some(index) = index {
+                    quote!(#path { .. } => #index,)
+                } else if let Some(Delegate { pat, api, inner }) = delegate(self.input, variant) {
+                    quote!(#pat => #ret #api::entry(#inner),)
+                } else {
+                    quote!(#path { .. } => #ret ::core::option::Option::None,)
+                }
+            })
+            .collect();
         let body = if self.input.variants.is_empty() {
             quote!(match *self {})
+        } else if own {
+            quote! {
+                let __index: ::core::primitive::usize = match self { #(#arms)* };
+                ::errbook::__private::item_entry(Self::__ERRBOOK_ITEMS, __index)
+            }
         } else {
             quote!(match self { #(#arms)* })
         };
@@ -261,23 +298,18 @@ impl Methods<'_> {
                 Some((variant, quote!(#pat => #body,)))
             })
             .collect();
-        if arms.is_empty() && self.delegates.is_empty() {
-            return TokenStream::new();
-        }
-        let body = self.dispatch(
+        self.optional(
             arms,
             |Delegate { api, inner, .. }| quote!(#api::fmt_arg(#inner, __slot, __formatter)),
             &quote!(::core::result::Result::Ok(())),
-        );
-        quote! {
-            fn fmt_arg(
+            &quote! {
+                    fn fmt_arg(
                 &self,
                 __slot: ::core::primitive::usize,
                 __formatter: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                #body
-            }
-        }
+            ) -> ::core::fmt::Result
+                },
+        )
     }
 
     fn visit_fields(&self, bounds: &mut Bounds<'_>) -> TokenStream {
@@ -311,22 +343,17 @@ impl Methods<'_> {
                 ))
             })
             .collect();
-        if arms.is_empty() && self.delegates.is_empty() {
-            return TokenStream::new();
-        }
-        let body = self.dispatch(
+        self.optional(
             arms,
             |Delegate { api, inner, .. }| quote!(#api::visit_fields(#inner, __visitor)),
             &quote!(::core::result::Result::Ok(())),
-        );
-        quote! {
-            fn visit_fields<__V: ::errbook::FieldVisitor + ?::core::marker::Sized>(
+            &quote! {
+                    fn visit_fields<__V: ::errbook::FieldVisitor + ?::core::marker::Sized>(
                 &self,
                 __visitor: &mut __V,
-            ) -> ::core::result::Result<(), __V::Error> {
-                #body
-            }
-        }
+            ) -> ::core::result::Result<(), __V::Error>
+                },
+        )
     }
 
     fn retry_after(&self, bounds: &mut Bounds<'_>) -> TokenStream {
@@ -347,19 +374,14 @@ impl Methods<'_> {
                 Some((variant, quote!(#pat => #call,)))
             })
             .collect();
-        if arms.is_empty() && self.delegates.is_empty() {
-            return TokenStream::new();
-        }
-        let body = self.dispatch(
+        self.optional(
             arms,
             |Delegate { api, inner, .. }| quote!(#api::retry_after(#inner)),
             &quote!(::core::option::Option::None),
-        );
-        quote! {
-            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
-                #body
-            }
-        }
+            &quote! {
+                fn retry_after(&self) -> ::core::option::Option<::core::time::Duration>
+            },
+        )
     }
 
     fn source_error(&self, bounds: &mut Bounds<'_>) -> TokenStream {
@@ -380,19 +402,14 @@ impl Methods<'_> {
                 Some((variant, quote!(#pat => #call,)))
             })
             .collect();
-        if arms.is_empty() && self.delegates.is_empty() {
-            return TokenStream::new();
-        }
-        let body = self.dispatch(
+        self.optional(
             arms,
             |Delegate { api, inner, .. }| quote!(#api::source_error(#inner)),
             &quote!(::core::option::Option::None),
-        );
-        quote! {
-            fn source_error(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-                #body
-            }
-        }
+            &quote! {
+                fn source_error(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)>
+            },
+        )
     }
 
     /// The static methods, read from the entry by default; a delegating

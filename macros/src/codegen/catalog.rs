@@ -4,9 +4,9 @@
 //! entry.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
-use super::{code_tokens, entry_indices, entry_ref, json_escape};
+use super::{entry_indices, json_escape};
 use crate::attr::CodeLit;
 use crate::model::{Input, RetryUnit, Variant};
 use crate::template::Piece;
@@ -21,19 +21,27 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
     for (variant, index) in entry_indices(input) {
         match index {
             Some(index) => {
-                entries.push(entry(input, variant));
-                let entry = entry_ref(index);
-                items.push(quote!(::errbook::__private::Item::Entry(#entry)));
+                // Each entry a constant of its own: one body each to check
+                // (one body for all costs the borrow checker more than
+                // linearly), and no pointer into the middle of one large
+                // table (which costs the code generator time quadratic in
+                // the number of entries).
+                let name = format_ident!("__ERRBOOK_ENTRY_{}", index);
+                let entry = entry(input, variant);
+                entries.push(quote! {
+                    const #name: __Entry = #entry;
+                });
+                items.push(quote!(__Item::Entry(&Self::#name)));
             }
             None if variant.other.is_some() => {
-                items.push(quote!(::errbook::__private::Item::Nested(
+                items.push(quote!(__Item::Nested(
                     <::errbook::Unknown as ::errbook::ApiError>::CATALOG
                 )));
             }
             None => {
                 let ty = variant.fields.first().map(|f| &f.ty);
                 items.push(quote!(
-                    ::errbook::__private::Item::Nested(<#ty as ::errbook::ApiError>::CATALOG)
+                    __Item::Nested(<#ty as ::errbook::ApiError>::CATALOG)
                 ));
             }
         }
@@ -44,10 +52,8 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
         .map(|d| quote!(.with_description(#d)));
     let domain = input.domain.as_ref().map(|d| quote!(.__domain(#d)));
     let docs = input.docs.as_ref().map(|d| quote!(.__docs(#d)));
-    let entries = (!entries.is_empty()).then(|| {
+    let catalog_fn = (!entries.is_empty()).then(|| {
         quote! {
-            const __ERRBOOK_ENTRIES: &'static [::errbook::__private::Entry] = &[#(#entries),*];
-
             fn __errbook_catalog() -> &'static ::errbook::Catalog {
                 Self::__ERRBOOK_CATALOG
             }
@@ -58,8 +64,9 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
             #type_name,
             Self::__ERRBOOK_ITEMS,
         )#description #domain #docs;
-        #entries
-        const __ERRBOOK_ITEMS: &'static [::errbook::__private::Item] = &[#(#items),*];
+        #catalog_fn
+        #(#entries)*
+        const __ERRBOOK_ITEMS: &'static [__Item] = &[#(#items),*];
     }
 }
 
@@ -67,36 +74,43 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
 /// builder call for each key the variant uses.
 fn entry(input: &Input, variant: &Variant) -> TokenStream {
     let (code, json) = match variant.code.as_ref().map(|c| &c.lit) {
-        Some(lit @ CodeLit::Str(s)) => (code_tokens(lit), format!("\"{}\"", json_escape(s))),
-        Some(lit @ CodeLit::Int(i)) => (code_tokens(lit), i.to_string()),
-        None => (quote!(::errbook::Code::Str("")), "\"\"".to_owned()),
+        Some(CodeLit::Str(s)) => (quote!(__Code::Str(#s)), format!("\"{}\"", json_escape(s))),
+        Some(CodeLit::Int(i)) => (quote!(__Code::Int(#i)), i.to_string()),
+        None => (quote!(__Code::Str("")), "\"\"".to_owned()),
     };
     let name = variant.ident.to_string();
     let status = if input.no_http.is_some() {
-        quote!(::errbook::__private::Status::None)
+        quote!(__Status::None)
     } else if variant.fields.iter().any(|f| f.status.is_some()) {
-        quote!(::errbook::__private::Status::Varies)
+        quote!(__Status::Varies)
     } else {
         let code = variant
             .status
             .and_then(|s| u16::try_from(s.value).ok())
             .unwrap_or(500);
-        quote!(::errbook::__private::Status::Fixed(#code))
+        let code = proc_macro2::Literal::u16_unsuffixed(code);
+        quote!(__Status::Fixed(#code))
     };
     let template = variant.message.as_ref().map(|message| {
         let raw = &message.raw;
         let parts = message.pieces.iter().map(|piece| match piece {
             Piece::Text(text) => {
                 let json = json_escape(text);
-                quote!(::errbook::__private::Part::__text(#text, #json))
+                if json == *text {
+                    quote!(__Part::__plain(#text))
+                } else {
+                    quote!(__Part::__text(#text, #json))
+                }
             }
             Piece::Arg { arg, spec } => {
-                let slot = variant.slot_of(arg, spec.as_deref()).unwrap_or(0);
+                let slot = proc_macro2::Literal::usize_unsuffixed(
+                    variant.slot_of(arg, spec.as_deref()).unwrap_or(0),
+                );
                 let name = arg.to_string();
                 if let Some(spec) = spec {
-                    quote!(::errbook::__private::Part::__arg_spec(#name, #slot, #spec))
+                    quote!(__Part::__arg_spec(#name, #slot, #spec))
                 } else {
-                    quote!(::errbook::__private::Part::__arg(#name, #slot))
+                    quote!(__Part::__arg(#name, #slot))
                 }
             }
         });
@@ -114,7 +128,7 @@ fn entry(input: &Input, variant: &Variant) -> TokenStream {
         .filter_map(|f| f.exposed.as_ref().map(|(name, _)| (name, &f.ty)))
         .map(|(name, ty)| {
             let rust_type = type_string(ty);
-            quote!(::errbook::__private::FieldInfo::new(#name, #rust_type)
+            quote!(__FieldInfo::new(#name, #rust_type)
                 .with_schema(::errbook::__field_schema!(#ty)))
         })
         .collect();
@@ -130,12 +144,15 @@ fn entry(input: &Input, variant: &Variant) -> TokenStream {
     let aliases: Vec<TokenStream> = variant
         .aliases
         .iter()
-        .map(|(alias, _)| code_tokens(alias))
+        .map(|(alias, _)| match alias {
+            CodeLit::Str(s) => quote!(__Code::Str(#s)),
+            CodeLit::Int(i) => quote!(__Code::Int(#i)),
+        })
         .collect();
     let aliases = (!aliases.is_empty()).then(|| quote!(.__aliases(&[#(#aliases),*])));
     let deprecated = variant.deprecated.then(|| quote!(.__deprecated()));
     quote! {
-        ::errbook::__private::Entry::__new(
+        __Entry::__new(
             #code,
             #json,
             #name,

@@ -70,31 +70,15 @@ pub(crate) fn format_type(input: &Input) -> TokenStream {
     }
 }
 
-/// `::errbook::Code::Str("…")` or `::errbook::Code::Int(…)`.
-pub(crate) fn code_tokens(code: &CodeLit) -> TokenStream {
-    match code {
-        CodeLit::Int(i) => quote!(::errbook::Code::Int(#i)),
-        CodeLit::Str(s) => quote!(::errbook::Code::Str(#s)),
-    }
-}
-
-/// Each variant with the index of its catalog entry: own variants are
-/// numbered in declaration order, delegating ones have none.
+/// Each variant with the index of its catalog item when it is an entry of
+/// its own (the variant's position: every variant is one item), `None` for
+/// a delegating variant (its item is the inner type's catalog).
 pub(crate) fn entry_indices(input: &Input) -> impl Iterator<Item = (&Variant, Option<usize>)> {
-    let mut next = 0;
-    input.variants.iter().map(move |variant| {
-        if variant.delegates() {
-            (variant, None)
-        } else {
-            next += 1;
-            (variant, Some(next - 1))
-        }
-    })
-}
-
-/// `&Self::__ERRBOOK_ENTRIES[index]`.
-pub(crate) fn entry_ref(index: usize) -> TokenStream {
-    quote!(&Self::__ERRBOOK_ENTRIES[#index])
+    input
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(index, variant)| (variant, (!variant.delegates()).then_some(index)))
 }
 
 /// A delegating variant: its pattern (binding the field), the `ApiError`

@@ -327,6 +327,16 @@ impl Catalog {
     }
 }
 
+/// The entry at `index` of `items`, if it is an entry.
+#[doc(hidden)]
+#[inline]
+pub fn item_entry(items: &'static [Item], index: usize) -> Option<&'static Entry> {
+    match items.get(index) {
+        Some(Item::Entry(entry)) => Some(entry),
+        _ => None,
+    }
+}
+
 impl<'a> IntoIterator for &'a Catalog {
     type Item = &'a Entry;
     type IntoIter = Iter<'a>;
@@ -554,6 +564,11 @@ impl Part {
     #[doc(hidden)]
     pub const fn __text(text: &'static str, json: &'static str) -> Self {
         Part::Text { text, json }
+    }
+
+    #[doc(hidden)]
+    pub const fn __plain(text: &'static str) -> Self {
+        Part::Text { text, json: text }
     }
 
     #[doc(hidden)]
