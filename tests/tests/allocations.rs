@@ -1,5 +1,6 @@
 //! Rendering a static message, a template, or a whole nested/problem/matrix
-//! envelope into a buffer the caller owns allocates nothing.
+//! envelope into a buffer the caller owns allocates nothing; a response's
+//! body is one allocation.
 //!
 //! A counting global allocator counts the allocations of the thread that
 //! asked for counting, so concurrently running tests do not disturb it.
@@ -13,7 +14,8 @@ use std::cell::Cell;
 use std::io::Write as _;
 
 use errbook::ApiError;
-use errbook::format::{Matrix, Nested, Problem};
+use errbook::format::{Detail, Google, Matrix, Nested, Problem};
+use errbook::{Context, Format};
 
 struct Counting;
 
@@ -172,4 +174,101 @@ fn rendering_catalog_pages_into_a_buffer_allocates_nothing() {
         assert!(out.contains("| Code |"));
         assert_eq!(count, 0, "{}", catalog.type_name());
     }
+}
+
+#[test]
+fn writing_bodies_directly_into_a_buffer_allocates_nothing() {
+    let errors = [
+        UserError::InvalidPassword,
+        UserError::NotFound { id: 7, space: "x" },
+        UserError::Forbidden {
+            missing_permission: "manage_messages",
+        },
+        UserError::Gone,
+    ];
+    let context = Context::production().with_instance("req-7f3a");
+    for err in &errors {
+        let mut buffer: Vec<u8> = Vec::with_capacity(4096);
+        let count = allocations_of(|| {
+            Nested.write_json(err, &context, &mut buffer).unwrap();
+            Problem.write_json(err, &context, &mut buffer).unwrap();
+            Matrix.write_json(err, &context, &mut buffer).unwrap();
+            Detail.write_json(err, &context, &mut buffer).unwrap();
+            Google.write_json(err, &context, &mut buffer).unwrap();
+        });
+        assert_eq!(count, 0, "{}", String::from_utf8_lossy(&buffer));
+    }
+}
+
+/// What `http` itself allocates for a response with a `content-type`: its
+/// header map's index and entry tables, on the first insert.
+fn header_allocations() -> usize {
+    allocations_of(|| {
+        let mut response = errbook::http::Response::new(Vec::<u8>::new());
+        response.headers_mut().insert(
+            errbook::http::header::CONTENT_TYPE,
+            errbook::http::HeaderValue::from_static("application/json"),
+        );
+        drop(response);
+    })
+}
+
+#[test]
+fn a_response_body_is_one_allocation() {
+    let headers = header_allocations();
+    assert_eq!(headers, 2, "http's header map: index and entries");
+    let errors = [
+        UserError::InvalidPassword,
+        UserError::NotFound {
+            id: u64::MAX,
+            space: "a space with a long name",
+        },
+        UserError::Forbidden {
+            missing_permission: "manage_messages",
+        },
+        UserError::Gone,
+    ];
+    for err in &errors {
+        let counts = [
+            allocations_of(|| drop(err.to_response())),
+            allocations_of(|| drop(err.to_response_as(Problem))),
+            allocations_of(|| drop(err.to_response_as(Matrix))),
+            allocations_of(|| drop(err.to_response_as(Detail))),
+            allocations_of(|| drop(err.to_response_as(Google))),
+        ];
+        // The body, sized up front, never grows: one allocation more than
+        // the headers make.
+        assert_eq!(counts, [headers + 1; 5], "{err:?}");
+    }
+    // The same with a request id and development details in the body.
+    let scoped = errbook::request::RequestContext::new()
+        .with_id("req-7f3a")
+        .with_development(true)
+        .run(|| {
+            [
+                allocations_of(|| drop(UserError::Gone.to_response())),
+                allocations_of(|| drop(UserError::Gone.to_response_as(Problem))),
+                allocations_of(|| drop(UserError::Gone.to_response_as(Google))),
+            ]
+        });
+    assert_eq!(scoped, [headers + 1; 3]);
+}
+
+#[test]
+fn a_retry_after_header_is_one_allocation_more() {
+    #[derive(Debug, ApiError)]
+    #[api(code = "RATE_LIMITED", status = 429, message = "Slow down.")]
+    struct Limited {
+        #[api(field, retry_after = "ms")]
+        retry_after_ms: u64,
+    }
+    let err = Limited {
+        retry_after_ms: 1500,
+    };
+    let mut response = None;
+    let count = allocations_of(|| response = Some(err.to_response()));
+    let response = response.unwrap();
+    assert_eq!(response.headers()["retry-after"], "2");
+    // Body, header tables, and the header value's bytes.
+    assert_eq!(count, header_allocations() + 2);
 }

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::attr::{CodeLit, FormatValue};
+use crate::attr::FormatValue;
 use crate::model::{Field, Input, Shape, Variant};
 
 /// Everything a derive without mistakes emits.

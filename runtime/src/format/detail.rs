@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, Format};
+use super::{Context, Format, json};
 use crate::ApiError;
 use crate::decode::{DecodeErrorKind, Found, Layout, Parts, body_text, read_message, sort};
 
@@ -52,6 +52,28 @@ impl Format for Detail {
                 expected: EXPECTED,
             }),
         }
+    }
+
+    /// `{"detail":…,"request_id":…,"details":…}` written directly from the
+    /// entry.
+    fn write_json<E: ApiError + ?Sized>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        let Some(entry) = error.entry() else {
+            return json::via_serde(self, error, context, out);
+        };
+        out.extend_from_slice(br#"{"detail":"#);
+        json::message(out, error, entry)?;
+        // The fields are not written, but one called `request_id` still
+        // keeps the id out, as `Context::write_instance` does.
+        let taken = context.instance().is_some() && json::has_field(error, "request_id");
+        json::instance(out, context, "request_id", taken);
+        json::details(out, error, context)?;
+        out.push(b'}');
+        Ok(())
     }
 
     fn serialize<E, S>(

@@ -118,11 +118,10 @@ impl<'a> Context<'a> {
         E: ApiError + ?Sized,
         M: SerializeMap,
     {
-        if let Some(instance) = self.instance {
-            let mut probe = HasField { name: key };
-            if error.visit_fields(&mut probe).is_ok() {
-                map.serialize_entry(key, instance)?;
-            }
+        if let Some(instance) = self.instance
+            && !super::json::has_field(error, key)
+        {
+            map.serialize_entry(key, instance)?;
         }
         Ok(())
     }
@@ -141,20 +140,8 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Stops the visit (with `Err`) at a field called `name`.
-struct HasField<'n> {
-    name: &'n str,
-}
-
-impl crate::FieldVisitor for HasField<'_> {
-    type Error = ();
-
-    fn visit<T: Serialize + ?Sized>(&mut self, name: &str, _: &T) -> Result<(), ()> {
-        if name == self.name { Err(()) } else { Ok(()) }
-    }
-}
-
-struct DevDetails<'a, E: ?Sized>(&'a E);
+/// The development `details` member's value.
+pub(crate) struct DevDetails<'a, E: ?Sized>(pub(crate) &'a E);
 
 impl<E: ApiError + ?Sized> Serialize for DevDetails<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -235,23 +222,36 @@ impl<'a, E: ApiError + ?Sized, F: Format> Envelope<'a, E, F> {
     /// event carrying the code, status, message, `Debug` and source chain, so
     /// the cause is logged while the body stays generic.
     ///
+    /// The body is written by the format's
+    /// [`write_json`](Format::write_json) into a buffer sized from the
+    /// error's catalog entry, so that it is one allocation in the common
+    /// case.
+    ///
     /// Rendering never panics. If a field's `Serialize` fails, the body is
     /// rendered without the extra members; if the message's `Display` fails
     /// too, the body is empty and `content-type` is left out.
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
         #[cfg(feature = "tracing")]
         crate::trace::server_error(self.error);
-        let body = serde_json::to_vec(self).ok().or_else(|| {
-            serde_json::to_vec(&Envelope {
-                error: &WithoutFields(self.error),
-                format: &self.format,
-                context: self.context,
-            })
-            .ok()
-        });
+        // Sized from the entry, so that the body is the response's one
+        // allocation in the common case.
+        let mut body = Vec::with_capacity(super::json::capacity(self.error, &self.context));
+        let mut rendered = self.write_json(&mut body).is_ok();
+        if !rendered {
+            // A field's `Serialize` (or the message's `Display`) failed:
+            // again without the extra members.
+            body.clear();
+            rendered = self
+                .format
+                .write_json(&WithoutFields(self.error), &self.context, &mut body)
+                .is_ok();
+        }
+        if !rendered {
+            body.clear();
+        }
         let mut response = http::Response::new(Vec::new());
         *response.status_mut() = self.error.status();
-        if let Some(body) = body {
+        if rendered {
             response.headers_mut().insert(
                 http::header::CONTENT_TYPE,
                 http::HeaderValue::from_static(F::CONTENT_TYPE),
@@ -261,10 +261,54 @@ impl<'a, E: ApiError + ?Sized, F: Format> Envelope<'a, E, F> {
         if let Some(delay) = self.error.retry_after() {
             response.headers_mut().insert(
                 http::header::RETRY_AFTER,
-                http::HeaderValue::from(crate::retry_after::whole_seconds(delay)),
+                seconds_header(crate::retry_after::whole_seconds(delay)),
             );
         }
         response
+    }
+}
+
+/// `seconds` as a header value, in one allocation (`HeaderValue::from(u64)`
+/// makes two).
+fn seconds_header(seconds: u64) -> http::HeaderValue {
+    let mut digits = [0_u8; 20];
+    let mut at = digits.len();
+    let mut rest = seconds;
+    loop {
+        at -= 1;
+        // `rest % 10` is a digit.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (rest % 10) as u8;
+        digits[at] = b'0' + digit;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    // Digits are always a valid header value; the fallback is never taken.
+    http::HeaderValue::from_bytes(&digits[at..])
+        .unwrap_or_else(|_| http::HeaderValue::from(seconds))
+}
+
+impl<E: ApiError + ?Sized, F: Format> Envelope<'_, E, F> {
+    /// Appends the JSON body to `out`: the bytes serializing the envelope
+    /// with `serde_json` makes, written by the format's
+    /// [`write_json`](Format::write_json). On error, `out` may hold part of
+    /// the body.
+    ///
+    /// ```
+    /// use errbook::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code = "NOT_FOUND", status = 404, message = "No such page.")]
+    /// struct NotFound;
+    ///
+    /// let mut out = Vec::with_capacity(128);
+    /// NotFound.envelope().write_json(&mut out).unwrap();
+    /// assert_eq!(out, br#"{"error":{"code":"NOT_FOUND","message":"No such page."}}"#);
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        self.format.write_json(self.error, &self.context, out)
     }
 }
 
@@ -294,6 +338,15 @@ impl<F: Format + ?Sized> Format for &F {
         body: &'a [u8],
     ) -> Result<crate::decode::Parts<'a>, crate::decode::DecodeErrorKind> {
         (**self).decode(body)
+    }
+
+    fn write_json<E: ApiError + ?Sized>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        (**self).write_json(error, context, out)
     }
 
     fn serialize<E, S>(

@@ -6,7 +6,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use serde_json::value::RawValue;
 
-use super::{Context, Format};
+use super::{Context, Format, json};
 use crate::decode::{
     DecodeErrorKind, Found, Layout, Parts, body_text, read_code, read_message, sort, sort_with,
 };
@@ -103,6 +103,50 @@ impl Format for Google {
             None => parts.code = Some(read_code(error.code, Self::NAME, "status")?),
         }
         Ok(parts)
+    }
+
+    /// `{"error":{"code":…,"message":…,"status":…,"details":[ErrorInfo,
+    /// RequestInfo?, DebugInfo?]}}` written directly from the entry.
+    fn write_json<E: ApiError + ?Sized>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        let Some(entry) = error.entry() else {
+            return json::via_serde(self, error, context, out);
+        };
+        let status = error.status();
+        out.extend_from_slice(br#"{"error":{"code":"#);
+        json::status(out, status);
+        out.extend_from_slice(br#","message":"#);
+        json::message(out, error, entry)?;
+        out.extend_from_slice(br#","status":"#);
+        json::string(out, grpc_status_name(status));
+        out.extend_from_slice(
+            br#","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"#,
+        );
+        out.extend_from_slice(entry.code_json().as_bytes());
+        if let Some(domain) = error.domain() {
+            out.extend_from_slice(br#","domain":"#);
+            json::string(out, domain);
+        }
+        out.extend_from_slice(br#","metadata":{"#);
+        error.visit_fields(&mut MetadataWriter { out, first: true })?;
+        out.extend_from_slice(b"}}");
+        if let Some(id) = context.instance() {
+            out.extend_from_slice(
+                br#",{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"#,
+            );
+            json::string(out, id);
+            out.push(b'}');
+        }
+        if context.is_development() {
+            out.push(b',');
+            serde_json::to_writer(&mut *out, &DebugInfo(error))?;
+        }
+        out.extend_from_slice(b"]}}");
+        Ok(())
     }
 
     fn serialize<E, S>(
@@ -257,6 +301,68 @@ impl<M: SerializeMap> FieldVisitor for StringValues<'_, M> {
             Ok(other) => self.map.serialize_entry(name, &other.to_string()),
             Err(err) => Err(serde::ser::Error::custom(err)),
         }
+    }
+}
+
+/// Writes each member into `metadata` as a string, as [`StringValues`]
+/// does, without building a `serde_json::Value` for the common values: the
+/// value is written as JSON first, then kept (a string), quoted (an integer
+/// or a boolean, whose JSON text is the same either way), dropped (`null`),
+/// or written again through a `Value` (anything else: floats, arrays and
+/// objects, whose text a `Value` may change).
+struct MetadataWriter<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+}
+
+impl FieldVisitor for MetadataWriter<'_> {
+    type Error = serde_json::Error;
+
+    fn visit<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Self::Error> {
+        let member = self.out.len();
+        if !self.first {
+            self.out.push(b',');
+        }
+        json::string(self.out, name);
+        self.out.push(b':');
+        let at = self.out.len();
+        serde_json::to_writer(&mut *self.out, value)?;
+        let text = &self.out[at..];
+        if text.first() == Some(&b'"') {
+            self.first = false;
+            return Ok(());
+        }
+        if text == b"null" {
+            self.out.truncate(member);
+            return Ok(());
+        }
+        // Integers up to 18 digits fit an `i64`/`u64` `Value` whatever
+        // their sign; longer ones (`u128`) go through the `Value`, which
+        // may refuse them as the serde path does.
+        let integer = text.len() <= 18
+            && text
+                .iter()
+                .enumerate()
+                .all(|(i, b)| b.is_ascii_digit() || (i == 0 && *b == b'-' && text.len() > 1));
+        if integer || text == b"true" || text == b"false" {
+            self.out.insert(at, b'"');
+            self.out.push(b'"');
+            self.first = false;
+            return Ok(());
+        }
+        self.out.truncate(at);
+        match serde_json::to_value(value)? {
+            serde_json::Value::Null => self.out.truncate(member),
+            serde_json::Value::String(text) => {
+                json::string(self.out, &text);
+                self.first = false;
+            }
+            other => {
+                json::string(self.out, &other.to_string());
+                self.first = false;
+            }
+        }
+        Ok(())
     }
 }
 

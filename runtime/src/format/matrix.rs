@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format};
+use super::{Context, ExtraMembers, Format, json};
 use crate::ApiError;
 use crate::decode::{DecodeErrorKind, Layout, Parts};
 
@@ -39,6 +39,28 @@ impl Format for Matrix {
             .message("error")
             .own(&["details"]);
         Parts::read(body, &LAYOUT)
+    }
+
+    /// `{"errcode":…,"error":…,…fields,"request_id":…,"details":…}` written
+    /// directly from the entry.
+    fn write_json<E: ApiError + ?Sized>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        let Some(entry) = error.entry() else {
+            return json::via_serde(self, error, context, out);
+        };
+        out.extend_from_slice(br#"{"errcode":"#);
+        out.extend_from_slice(entry.code_json().as_bytes());
+        out.extend_from_slice(br#","error":"#);
+        json::message(out, error, entry)?;
+        let taken = json::members(out, error, Self::RESERVED, "request_id")?;
+        json::instance(out, context, "request_id", taken);
+        json::details(out, error, context)?;
+        out.push(b'}');
+        Ok(())
     }
 
     fn serialize<E, S>(

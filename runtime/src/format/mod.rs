@@ -45,6 +45,7 @@ mod docs;
 mod envelope;
 mod extra;
 mod google;
+mod json;
 mod matrix;
 mod nested;
 mod problem;
@@ -134,6 +135,44 @@ pub trait Format {
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         let _ = body;
         Err(DecodeErrorKind::Unsupported { format: Self::NAME })
+    }
+
+    /// Writes the JSON body of `error` into `out`: the bytes
+    /// `serde_json::to_vec(&error.envelope_as(format))` makes under
+    /// `context`, appended to what `out` holds.
+    /// [`Envelope::to_response`] renders through it.
+    ///
+    /// By default, [`serialize`](Format::serialize) with a `serde_json`
+    /// serializer writing into `out`, so a format of your own needs nothing
+    /// more. The built-in formats override it with a direct writer: the
+    /// member names as byte literals, the code and the template's literal
+    /// runs copied from the error's [`entry`](ApiError::entry), where the
+    /// derive stored them already escaped for JSON, and only placeholder
+    /// values, extra members and the request id written at run time. (So
+    /// for them an error with an entry is rendered from that entry: a
+    /// hand-written impl that returns one keeps its `code` and
+    /// `fmt_message` the entry's, as the provided methods are.)
+    ///
+    /// On error, `out` may hold part of the body; the caller discards it.
+    ///
+    /// ```
+    /// use errbook::{ApiError, Context, Format, format::Problem};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code = "QUOTA", status = 429, message = "Quota of {limit} exceeded.")]
+    /// struct Quota { limit: u32 }
+    ///
+    /// let mut out = Vec::with_capacity(256);
+    /// Problem.write_json(&Quota { limit: 10 }, &Context::production(), &mut out).unwrap();
+    /// assert_eq!(out, serde_json::to_vec(&Quota { limit: 10 }.envelope_as(Problem)).unwrap());
+    /// ```
+    fn write_json<E: ApiError + ?Sized>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        json::via_serde(self, error, context, out)
     }
 
     /// Writes `error` with `serializer`.

@@ -1,6 +1,6 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format};
+use super::{Context, ExtraMembers, Format, json};
 use crate::ApiError;
 use crate::decode::{DecodeErrorKind, Layout, Parts};
 
@@ -36,6 +36,28 @@ impl Format for Nested {
                 .message("message")
                 .own(&["details"]);
         Parts::read(body, &LAYOUT)
+    }
+
+    /// `{"error":{"code":…,"message":…,…fields,"request_id":…,"details":…}}`
+    /// written directly from the entry.
+    fn write_json<E: ApiError + ?Sized>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        let Some(entry) = error.entry() else {
+            return json::via_serde(self, error, context, out);
+        };
+        out.extend_from_slice(br#"{"error":{"code":"#);
+        out.extend_from_slice(entry.code_json().as_bytes());
+        out.extend_from_slice(br#","message":"#);
+        json::message(out, error, entry)?;
+        let taken = json::members(out, error, Self::RESERVED, "request_id")?;
+        json::instance(out, context, "request_id", taken);
+        json::details(out, error, context)?;
+        out.extend_from_slice(b"}}");
+        Ok(())
     }
 
     fn serialize<E, S>(

@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format};
+use super::{Context, ExtraMembers, Format, json};
 use crate::ApiError;
 use crate::decode::{
     DecodeErrorKind, Found, Layout, Parts, RawCode, body_text, read_code, read_message, sort_with,
@@ -72,6 +72,46 @@ impl Format for Problem {
         );
         parts.message = read_message(found.message, "detail")?;
         Ok(parts)
+    }
+
+    /// `{"type":…,"title":…,"status":…,"detail":…,"instance":…,"code":…,
+    /// …fields,"details":…}` written directly from the entry.
+    fn write_json<E: ApiError + ?Sized>(
+        &self,
+        error: &E,
+        context: &Context<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), serde_json::Error> {
+        let Some(entry) = error.entry() else {
+            return json::via_serde(self, error, context, out);
+        };
+        let status = error.status();
+        out.extend_from_slice(br#"{"type":"#);
+        match error.docs_url() {
+            Some(url) => json::display(out, url).map_err(serde::ser::Error::custom)?,
+            None => out.extend_from_slice(br#""about:blank""#),
+        }
+        out.extend_from_slice(br#","title":"#);
+        json::string(
+            out,
+            error
+                .title()
+                .unwrap_or_else(|| crate::__private::reason(status)),
+        );
+        out.extend_from_slice(br#","status":"#);
+        json::status(out, status);
+        out.extend_from_slice(br#","detail":"#);
+        json::message(out, error, entry)?;
+        if let Some(instance) = context.instance() {
+            out.extend_from_slice(br#","instance":"#);
+            json::string(out, instance);
+        }
+        out.extend_from_slice(br#","code":"#);
+        out.extend_from_slice(entry.code_json().as_bytes());
+        json::members(out, error, Self::RESERVED, "")?;
+        json::details(out, error, context)?;
+        out.push(b'}');
+        Ok(())
     }
 
     fn serialize<E, S>(
