@@ -9,12 +9,23 @@
 //! printed, with their ratio.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use errbook::http::header::RETRY_AFTER;
 use errbook::http::{HeaderMap, StatusCode};
 use errbook::{ApiError, Unknown};
 use serde::Deserialize;
+
+#[path = "harness/mod.rs"]
+mod harness;
+
+use harness::{Batches, medians_per_call};
+
+/// Batches of 10 ms.
+const BATCHES: Batches = Batches {
+    rounds: 31,
+    batch: Duration::from_millis(10),
+};
 
 /// The derived decoder.
 #[derive(Debug, PartialEq, ApiError)]
@@ -131,39 +142,6 @@ mod hand {
     }
 }
 
-/// The median time per call of each of `runs`, measured in alternating
-/// batches.
-fn medians_per_call<const N: usize>(runs: &mut [&mut dyn FnMut(); N]) -> [Duration; N] {
-    const ROUNDS: usize = 31;
-    // Warm up, and size each one's batch to about 10 ms.
-    let calls = runs.each_mut().map(|run| {
-        for _ in 0..1_000 {
-            run();
-        }
-        let start = Instant::now();
-        let mut calls = 0_u32;
-        while start.elapsed() < Duration::from_millis(10) {
-            run();
-            calls += 1;
-        }
-        calls
-    });
-    let mut samples: [Vec<Duration>; N] = std::array::from_fn(|_| Vec::with_capacity(ROUNDS));
-    for _ in 0..ROUNDS {
-        for ((run, calls), samples) in runs.iter_mut().zip(calls).zip(&mut samples) {
-            let start = Instant::now();
-            for _ in 0..calls {
-                run();
-            }
-            samples.push(start.elapsed() / calls);
-        }
-    }
-    samples.map(|mut samples| {
-        samples.sort();
-        samples[ROUNDS / 2]
-    })
-}
-
 fn main() {
     let cases: [(&str, StatusCode, &[u8]); 4] = [
         (
@@ -195,14 +173,19 @@ fn main() {
     for (name, status, body) in cases {
         assert!(ChatError::from_parts(status, &headers, body).is_ok());
         assert!(hand::decode(status, &headers, body).is_ok());
-        let [ours, theirs] = medians_per_call(&mut [
-            &mut || {
-                black_box(ChatError::from_parts(black_box(status), &headers, black_box(body)).ok());
-            },
-            &mut || {
-                black_box(hand::decode(black_box(status), &headers, black_box(body)).ok());
-            },
-        ]);
+        let [ours, theirs] = medians_per_call(
+            BATCHES,
+            &mut [
+                &mut || {
+                    black_box(
+                        ChatError::from_parts(black_box(status), &headers, black_box(body)).ok(),
+                    );
+                },
+                &mut || {
+                    black_box(hand::decode(black_box(status), &headers, black_box(body)).ok());
+                },
+            ],
+        );
         println!(
             "{name:<40} {:>9.0} ns {:>9.0} ns {:>6.2}×",
             ours.as_secs_f64() * 1e9,

@@ -22,12 +22,23 @@
 
 use std::borrow::Cow;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use errbook::format::{Detail, Google, Matrix, Nested, Problem};
 use errbook::http::{self, HeaderValue, StatusCode, header};
 use errbook::{ApiError, Format};
 use serde::Serialize;
+
+#[path = "harness/mod.rs"]
+mod harness;
+
+use harness::{Batches, medians_per_call};
+
+/// Batches of 1 ms, more of them: a short batch is less often cut by the scheduler on a machine shared with other work, and the median skips the ones that are.
+const BATCHES: Batches = Batches {
+    rounds: 101,
+    batch: Duration::from_millis(1),
+};
 
 /// The derived errors.
 #[derive(Debug, ApiError)]
@@ -261,41 +272,6 @@ mod hand {
     }
 }
 
-/// The median time per call of each of `runs`, measured in alternating
-/// batches (the harness of `decode.rs`, with shorter batches and more of
-/// them: a batch of 1 ms is less often cut by the scheduler on a machine
-/// shared with other work, and the median skips the ones that are).
-fn medians_per_call<const N: usize>(runs: &mut [&mut dyn FnMut(); N]) -> [Duration; N] {
-    const ROUNDS: usize = 101;
-    // Warm up, and size each one's batch to about 1 ms.
-    let calls = runs.each_mut().map(|run| {
-        for _ in 0..1_000 {
-            run();
-        }
-        let start = Instant::now();
-        let mut calls = 0_u32;
-        while start.elapsed() < Duration::from_millis(1) {
-            run();
-            calls += 1;
-        }
-        calls
-    });
-    let mut samples: [Vec<Duration>; N] = std::array::from_fn(|_| Vec::with_capacity(ROUNDS));
-    for _ in 0..ROUNDS {
-        for ((run, calls), samples) in runs.iter_mut().zip(calls).zip(&mut samples) {
-            let start = Instant::now();
-            for _ in 0..calls {
-                run();
-            }
-            samples.push(start.elapsed() / calls);
-        }
-    }
-    samples.map(|mut samples| {
-        samples.sort();
-        samples[ROUNDS / 2]
-    })
-}
-
 fn row(what: &str, [ours, theirs]: [Duration; 2]) {
     println!(
         "{what:<40} {:>9.0} ns {:>9.0} ns {:>6.2}×",
@@ -346,30 +322,36 @@ fn compare<F: Format + Copy>(
         let (mut buf, mut hand_buf) = (Vec::new(), Vec::new());
         row(
             &format!("{name} body, {case}"),
-            medians_per_call(&mut [
-                &mut || {
-                    buf.clear();
-                    serde_json::to_writer(&mut buf, &black_box(derived).envelope_as(format))
-                        .unwrap();
-                    black_box(&buf);
-                },
-                &mut || {
-                    hand_buf.clear();
-                    hand(black_box(written).parts(), &mut hand_buf);
-                    black_box(&hand_buf);
-                },
-            ]),
+            medians_per_call(
+                BATCHES,
+                &mut [
+                    &mut || {
+                        buf.clear();
+                        serde_json::to_writer(&mut buf, &black_box(derived).envelope_as(format))
+                            .unwrap();
+                        black_box(&buf);
+                    },
+                    &mut || {
+                        hand_buf.clear();
+                        hand(black_box(written).parts(), &mut hand_buf);
+                        black_box(&hand_buf);
+                    },
+                ],
+            ),
         );
         row(
             &format!("{name} response, {case}"),
-            medians_per_call(&mut [
-                &mut || {
-                    black_box(derived_response(black_box(derived)));
-                },
-                &mut || {
-                    black_box(respond(black_box(written)));
-                },
-            ]),
+            medians_per_call(
+                BATCHES,
+                &mut [
+                    &mut || {
+                        black_box(derived_response(black_box(derived)));
+                    },
+                    &mut || {
+                        black_box(respond(black_box(written)));
+                    },
+                ],
+            ),
         );
     }
 }

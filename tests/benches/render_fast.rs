@@ -14,12 +14,23 @@
 //! body benchmarks time rendering, not the allocator.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use errbook::format::{Detail, Google, Matrix, Nested, Problem};
 use errbook::http::{self, HeaderValue, StatusCode, header::CONTENT_TYPE};
 use errbook::{ApiError, Context, Format};
 use serde::Serialize;
+
+#[path = "harness/mod.rs"]
+mod harness;
+
+use harness::{Batches, medians_per_call};
+
+/// Batches of 10 ms.
+const BATCHES: Batches = Batches {
+    rounds: 31,
+    batch: Duration::from_millis(10),
+};
 
 #[derive(Debug, ApiError)]
 enum ChatError {
@@ -353,38 +364,6 @@ fn serde_response<E: ApiError, F: Format>(error: &E, format: F) -> http::Respons
     response
 }
 
-/// The median time per call of each of `runs`, measured in alternating
-/// batches.
-fn medians_per_call<const N: usize>(runs: &mut [&mut dyn FnMut(); N]) -> [Duration; N] {
-    const ROUNDS: usize = 31;
-    let calls = runs.each_mut().map(|run| {
-        for _ in 0..1_000 {
-            run();
-        }
-        let start = Instant::now();
-        let mut calls = 0_u32;
-        while start.elapsed() < Duration::from_millis(10) {
-            run();
-            calls += 1;
-        }
-        calls
-    });
-    let mut samples: [Vec<Duration>; N] = std::array::from_fn(|_| Vec::with_capacity(ROUNDS));
-    for _ in 0..ROUNDS {
-        for ((run, calls), samples) in runs.iter_mut().zip(calls).zip(&mut samples) {
-            let start = Instant::now();
-            for _ in 0..calls {
-                run();
-            }
-            samples.push(start.elapsed() / calls);
-        }
-    }
-    samples.map(|mut samples| {
-        samples.sort();
-        samples[ROUNDS / 2]
-    })
-}
-
 fn ns(d: Duration) -> f64 {
     d.as_secs_f64() * 1e9
 }
@@ -417,23 +396,26 @@ fn bench_format<F: Format + Copy>(format: F, errors: &[ChatError; 3], filter: Op
         );
 
         let [mut a, mut b, mut c] = [(); 3].map(|()| Vec::with_capacity(1024));
-        let [fast, old, theirs] = medians_per_call(&mut [
-            &mut || {
-                a.clear();
-                black_box(format.write_json(black_box(error), &context, &mut a)).unwrap();
-                black_box(&a);
-            },
-            &mut || {
-                b.clear();
-                serde_json::to_writer(&mut b, &black_box(error).envelope_as(format)).unwrap();
-                black_box(&b);
-            },
-            &mut || {
-                c.clear();
-                hand_body(F::NAME, case, &mut c);
-                black_box(&c);
-            },
-        ]);
+        let [fast, old, theirs] = medians_per_call(
+            BATCHES,
+            &mut [
+                &mut || {
+                    a.clear();
+                    black_box(format.write_json(black_box(error), &context, &mut a)).unwrap();
+                    black_box(&a);
+                },
+                &mut || {
+                    b.clear();
+                    serde_json::to_writer(&mut b, &black_box(error).envelope_as(format)).unwrap();
+                    black_box(&b);
+                },
+                &mut || {
+                    c.clear();
+                    hand_body(F::NAME, case, &mut c);
+                    black_box(&c);
+                },
+            ],
+        );
         println!(
             "{:<38} {:>8.0} {:>8.0} {:>8.0} {:>7.2}× {:>7.2}×",
             format!("body {name}"),
@@ -443,11 +425,14 @@ fn bench_format<F: Format + Copy>(format: F, errors: &[ChatError; 3], filter: Op
             ns(old) / ns(theirs),
             ns(fast) / ns(theirs),
         );
-        let [fast, old, theirs] = medians_per_call(&mut [
-            &mut || drop(black_box(black_box(error).to_response_as(format))),
-            &mut || drop(black_box(serde_response(black_box(error), format))),
-            &mut || drop(black_box(hand_response(F::NAME, case))),
-        ]);
+        let [fast, old, theirs] = medians_per_call(
+            BATCHES,
+            &mut [
+                &mut || drop(black_box(black_box(error).to_response_as(format))),
+                &mut || drop(black_box(serde_response(black_box(error), format))),
+                &mut || drop(black_box(hand_response(F::NAME, case))),
+            ],
+        );
         println!(
             "{:<38} {:>8.0} {:>8.0} {:>8.0} {:>7.2}× {:>7.2}×",
             format!("to_response {name}"),
