@@ -481,51 +481,78 @@ fn sanitize_attrs(
                 continue;
             }
         };
-        let mut kept: Punctuated<Meta, Token![,]> = Punctuated::new();
+        // Each key in source order: rejected by the registry (its error), or
+        // a candidate for darling.
+        let mut checked: Vec<Result<(Meta, &'static keys::Key), darling::Error>> = Vec::new();
         for item in items {
             let name = key_name(&item);
             let key = keys::lookup(&name);
             let repeated = seen.contains(&name);
             if repeated && !key.is_some_and(|key| key.repeatable) {
-                errors.push(
-                    darling::Error::custom(format!("`{name}` is given twice; keep one"))
-                        .with_span(item.path()),
-                );
+                checked.push(Err(darling::Error::custom(format!(
+                    "`{name}` is given twice; keep one"
+                ))
+                .with_span(item.path())));
                 *removed = true;
                 continue;
             }
             seen.push(name);
             let Some(key) = key else {
-                errors.push(unknown_key(&item));
+                checked.push(Err(unknown_key(&item)));
                 *removed = true;
                 continue;
             };
             if !key.allowed(site.place()) {
                 // A repeatable key is reported where it is first misplaced.
                 if !repeated {
-                    errors.push(darling::Error::custom(key.misplaced(site)).with_span(item.path()));
+                    checked.push(Err(
+                        darling::Error::custom(key.misplaced(site)).with_span(item.path())
+                    ));
                 }
                 *removed |= key.leaves_owner_incomplete(site);
                 continue;
             }
-            let single: Attribute = syn::parse_quote!(#[api(#item)]);
-            match probe(single) {
-                Ok(()) => kept.push(item),
-                Err(err) => {
-                    for err in err {
-                        errors.push(restyle(err, &item, key.syntax(site)));
+            checked.push(Ok((item, key)));
+        }
+        let with = |items: &mut dyn Iterator<Item = &Meta>| {
+            let items: Punctuated<&Meta, Token![,]> = items.collect();
+            let mut attr = attr.clone();
+            attr.meta = Meta::List(syn::MetaList {
+                path: list.path.clone(),
+                delimiter: list.delimiter.clone(),
+                tokens: items.into_token_stream(),
+            });
+            attr
+        };
+        // Keys are read independently: when the attribute's keys all read
+        // together, each reads alone, and one probe does for all of them.
+        let together = with(
+            &mut checked
+                .iter()
+                .filter_map(|c| c.as_ref().ok().map(|(item, _)| item)),
+        );
+        let all_read = probe(together.clone()).is_ok();
+        let mut kept: Vec<&Meta> = Vec::new();
+        for result in &checked {
+            match result {
+                Err(err) => errors.push(err.clone()),
+                Ok(_) if all_read => {}
+                Ok((item, key)) => match probe(with(&mut std::iter::once(item))) {
+                    Ok(()) => kept.push(item),
+                    Err(err) => {
+                        for err in err {
+                            errors.push(restyle(err, item, key.syntax(site)));
+                        }
+                        *removed = true;
                     }
-                    *removed = true;
-                }
+                },
             }
         }
-        let mut attr = attr.clone();
-        attr.meta = Meta::List(syn::MetaList {
-            path: list.path.clone(),
-            delimiter: list.delimiter.clone(),
-            tokens: kept.into_token_stream(),
+        out.push(if all_read {
+            together
+        } else {
+            with(&mut kept.into_iter())
         });
-        out.push(attr);
     }
     out
 }

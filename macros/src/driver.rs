@@ -20,3 +20,4 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
         (None, Ok(())) => fallback::expand(input, TokenStream::new()),
     }
 }
+
