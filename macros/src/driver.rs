@@ -20,4 +20,3 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
         (None, Ok(())) => fallback::expand(input, TokenStream::new()),
     }
 }
-
