@@ -1,7 +1,11 @@
 //! `Retry-After`: the units of a `retry_after` field, the delay a field
-//! says, the field a delay rebuilds, and whole seconds for the header.
+//! says, the field a delay rebuilds, whole seconds for the header, and the
+//! delay a received header asks for (delay-seconds or an HTTP-date).
 
 use core::time::Duration;
+use std::time::SystemTime;
+
+use http::HeaderMap;
 
 /// The unit of a `retry_after` field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +147,77 @@ impl FromRetryAfter for f32 {
     }
 }
 
+/// The delay a `Retry-After` header asks for: delay-seconds, or an
+/// IMF-fixdate HTTP-date (`Sun, 06 Nov 1994 08:49:37 GMT`) counted from
+/// `now` (a date in the past is no delay). Anything else is ignored.
+pub fn from_headers(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
+    }
+    let at = http_date(value)?;
+    let now = now.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
+    Some(Duration::from_secs(at.saturating_sub(now)))
+}
+
+/// Seconds since the Unix epoch of an IMF-fixdate.
+fn http_date(text: &str) -> Option<u64> {
+    let mut words = text.split_ascii_whitespace();
+    let weekday = words.next()?;
+    if weekday.len() != 4 || !weekday.ends_with(',') {
+        return None;
+    }
+    let day: u64 = words.next()?.parse().ok()?;
+    let month = match words.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: u64 = words.next()?.parse().ok()?;
+    let mut clock = words.next()?.split(':');
+    let hour: u64 = clock.next()?.parse().ok()?;
+    let minute: u64 = clock.next()?.parse().ok()?;
+    let second: u64 = clock.next()?.parse().ok()?;
+    if words.next()? != "GMT" || words.next().is_some() || clock.next().is_some() {
+        return None;
+    }
+    // Years past 9999 are not HTTP-dates, and would overflow below.
+    if !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+        || !(1970..=9999).contains(&year)
+    {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let (y, m) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = (era * 146_097 + doe).checked_sub(719_468)?;
+    Some(days * 86_400 + hour * 3_600 + minute * 60 + second)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,5 +260,55 @@ mod tests {
             Some(Duration::from_secs(5))
         );
         assert_eq!(None::<u32>.retry_after(RetryAfterUnit::Seconds), None);
+    }
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(
+            http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777)
+        );
+        assert_eq!(http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        for bad in [
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+            "",
+            "Sun, 06 Nov 1994 08:49 GMT",
+            "Sun, 01 Jan 584554051224 00:00:00 GMT",
+            "Sun, 01 Jan 18446744073709551615 00:00:00 GMT",
+        ] {
+            assert_eq!(http_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn retry_after_headers() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+        let mut headers = HeaderMap::new();
+        assert_eq!(from_headers(&headers, now), None);
+        headers.insert(http::header::RETRY_AFTER, "120".parse().unwrap());
+        assert_eq!(from_headers(&headers, now), Some(Duration::from_secs(120)));
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "Sun, 06 Nov 1994 08:50:37 GMT".parse().unwrap(),
+        );
+        assert_eq!(from_headers(&headers, now), Some(Duration::from_secs(60)));
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "Sun, 06 Nov 1994 08:00:00 GMT".parse().unwrap(),
+        );
+        assert_eq!(from_headers(&headers, now), Some(Duration::ZERO));
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "99999999999999999999999".parse().unwrap(),
+        );
+        assert_eq!(
+            from_headers(&headers, now),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        headers.insert(http::header::RETRY_AFTER, "soon".parse().unwrap());
+        assert_eq!(from_headers(&headers, now), None);
     }
 }
