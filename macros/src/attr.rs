@@ -350,6 +350,82 @@ pub(crate) struct Sanitized {
     pub(crate) variants: Vec<syn::Ident>,
 }
 
+/// What [`sanitize`] removed, without the input.
+pub(crate) struct Removed {
+    /// A key of the container (or of a struct's field) was removed.
+    pub(crate) container: bool,
+    /// Variants that lost a key of their own or of one of their fields.
+    pub(crate) variants: Vec<syn::Ident>,
+}
+
+impl Removed {
+    /// Nothing removed: the input's keys were all clean.
+    pub(crate) fn none() -> Removed {
+        Removed {
+            container: false,
+            variants: Vec::new(),
+        }
+    }
+}
+
+impl Sanitized {
+    /// What was removed.
+    pub(crate) fn removed(self) -> Removed {
+        Removed {
+            container: self.container,
+            variants: self.variants,
+        }
+    }
+}
+
+/// Whether every `#[api(...)]` key of `input` is known, in its place and
+/// given once (the registry's rules, as [`sanitize`] applies them), so that
+/// darling reading the whole input is all the checking left.
+pub(crate) fn keys_clean(input: &DeriveInput) -> bool {
+    let (site, field_site) = match input.data {
+        Data::Struct(_) => (Site::Struct, Site::StructField),
+        Data::Enum(_) | Data::Union(_) => (Site::Enum, Site::EnumField),
+    };
+    let fields_clean =
+        |fields: &syn::Fields| fields.iter().all(|f| attrs_clean(&f.attrs, field_site));
+    attrs_clean(&input.attrs, site)
+        && match &input.data {
+            Data::Enum(data) => data
+                .variants
+                .iter()
+                .all(|v| attrs_clean(&v.attrs, Site::Variant) && fields_clean(&v.fields)),
+            Data::Struct(data) => fields_clean(&data.fields),
+            Data::Union(_) => false,
+        }
+}
+
+fn attrs_clean(attrs: &[Attribute], site: Site) -> bool {
+    let mut seen: Vec<String> = Vec::new();
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("api"))
+        .all(|attr| {
+            if !matches!(attr.meta, Meta::List(_)) {
+                return false;
+            }
+            let Ok(items) = attr.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+            else {
+                return false;
+            };
+            items.iter().all(|item| {
+                let name = key_name(item);
+                let Some(key) = keys::lookup(&name) else {
+                    return false;
+                };
+                if seen.contains(&name) && !key.repeatable {
+                    return false;
+                }
+                seen.push(name);
+                key.allowed(site.place())
+            })
+        })
+}
+
 /// Checks every `#[api(...)]` key on its own: against the registry (unknown
 /// or misplaced), then with the receiver of its position; removes the keys
 /// that fail (and repeated keys). darling rejects a whole receiver for one
@@ -621,6 +697,29 @@ fn restyle(err: darling::Error, item: &Meta, syntax: &str) -> darling::Error {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn clean_keys_skip_the_key_by_key_reading() {
+        let clean: syn::DeriveInput = syn::parse_quote! {
+            #[api(prefix = "user:", status = 404, parse)]
+            enum E {
+                #[api(code = "A", message = "User {id}.", alias = "OLD", alias = "OLDER")]
+                A { #[api(field)] id: u64 },
+            }
+        };
+        assert!(super::keys_clean(&clean));
+        let mistakes: [syn::DeriveInput; 6] = [
+            syn::parse_quote! { #[api(stauts = 404)] enum E {} },
+            syn::parse_quote! { #[api(code = "A")] enum E {} },
+            syn::parse_quote! { enum E { #[api(status = 404, status = 410)] A } },
+            syn::parse_quote! { enum E { #[api] A } },
+            syn::parse_quote! { enum E { #[api = "x"] A } },
+            syn::parse_quote! { enum E { A { #[api(message = "x")] id: u64 } } },
+        ];
+        for input in &mistakes {
+            assert!(!super::keys_clean(input), "{}", quote::quote!(#input));
+        }
+    }
     use darling::{FromDeriveInput, FromField, FromVariant};
     use proc_macro2::Span;
 

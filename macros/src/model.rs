@@ -206,8 +206,19 @@ impl Input {
             );
             return None;
         }
-        let sanitized = crate::attr::sanitize(input, errors);
-        let attrs = errors.handle(InputAttrs::from_derive_input(&sanitized.input))?;
+        // Most inputs have no mistake in their keys: darling reads them
+        // whole. Only when something is off are they read key by key, so
+        // that every mistake is reported and the rest still checked.
+        let clean = crate::attr::keys_clean(input)
+            .then(|| InputAttrs::from_derive_input(input).ok())
+            .flatten();
+        let (attrs, sanitized) = if let Some(attrs) = clean {
+            (attrs, crate::attr::Removed::none())
+        } else {
+            let sanitized = crate::attr::sanitize(input, errors);
+            let attrs = errors.handle(InputAttrs::from_derive_input(&sanitized.input))?;
+            (attrs, sanitized.removed())
+        };
 
         if let Some(docs) = &attrs.docs {
             check_docs(docs, errors);
