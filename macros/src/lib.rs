@@ -10,6 +10,7 @@ mod fallback;
 mod generics;
 mod keys;
 mod model;
+mod sanitize;
 mod template;
 mod validate;
 

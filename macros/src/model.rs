@@ -209,13 +209,13 @@ impl Input {
         // Most inputs have no mistake in their keys: darling reads them
         // whole. Only when something is off are they read key by key, so
         // that every mistake is reported and the rest still checked.
-        let clean = crate::attr::keys_clean(input)
+        let clean = crate::sanitize::keys_clean(input)
             .then(|| InputAttrs::from_derive_input(input).ok())
             .flatten();
         let (attrs, sanitized) = if let Some(attrs) = clean {
-            (attrs, crate::attr::Removed::none())
+            (attrs, crate::sanitize::Removed::none())
         } else {
-            let sanitized = crate::attr::sanitize(input, errors);
+            let sanitized = crate::sanitize::sanitize(input, errors);
             let attrs = errors.handle(InputAttrs::from_derive_input(&sanitized.input))?;
             (attrs, sanitized.removed())
         };
