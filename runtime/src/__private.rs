@@ -6,9 +6,7 @@ pub use crate::decode::{DecodeErrorKind, RawError};
 
 pub use crate::Code;
 pub use crate::catalog::unique::{count, duplicate};
-pub use crate::catalog::{
-    Catalog, Entry, FieldInfo, Item, Part, RetryAfterUnit, Status, item_entry,
-};
+pub use crate::catalog::{Catalog, Entry, FieldInfo, RetryAfterUnit, Table, table_entry};
 pub use crate::error::defaults;
 pub use crate::parse::find_entry;
 pub use crate::retry_after::{FromRetryAfter, RetryAfter};

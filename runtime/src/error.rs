@@ -58,7 +58,7 @@ pub trait ApiError: fmt::Debug {
     /// (template, title, doc comment, exposed fields, …). `None` for an
     /// error that is in no catalog, such as an [`Unknown`](crate::Unknown)
     /// code a client decoded.
-    fn entry(&self) -> Option<&'static Entry> {
+    fn entry(&self) -> Option<Entry> {
         None
     }
 
@@ -213,11 +213,11 @@ pub mod defaults {
 
     fn write_template<E: ApiError + ?Sized>(
         error: &E,
-        template: &Template,
+        template: Template,
         f: &mut fmt::Formatter<'_>,
     ) -> fmt::Result {
         for part in template.parts() {
-            match *part {
+            match part {
                 Part::Text { text, .. } => f.write_str(text)?,
                 // A fresh `{}`, so the caller's flags on the whole message
                 // do not reach the field.

@@ -6,7 +6,7 @@ use core::fmt;
 use http::{HeaderMap, StatusCode};
 use serde_json::{Map, Value};
 
-use crate::catalog::{Entry, Item, Part, Status};
+use crate::catalog::{Entry, Item, Part, Status, Table};
 use crate::decode::{DecodeError, DecodeErrorKind, RawCode, RawError};
 use crate::{ApiError, Code, FieldVisitor, Format};
 
@@ -194,14 +194,13 @@ impl Unknown {
 /// message equal to the body's. Items at `skip` (variants never decoded)
 /// and nested catalogs are passed over.
 #[doc(hidden)]
-pub fn find_entry(items: &[Item], skip: &[usize], raw: &RawError<'_>) -> Option<usize> {
-    let candidates = items
-        .iter()
-        .enumerate()
+pub fn find_entry(table: &'static Table, skip: &[usize], raw: &RawError<'_>) -> Option<usize> {
+    let candidates = (0..)
+        .map_while(|index| table.item(index).map(|item| (index, item)))
         .filter(|(index, _)| !skip.contains(index))
         .filter_map(|(index, item)| match item {
-            Item::Entry(entry) => Some((index, *entry)),
-            Item::Nested(_) => None,
+            Item::Entry(entry) => Some((index, entry)),
+            _ => None,
         });
     if let Some(code) = raw.code() {
         return candidates
@@ -212,20 +211,21 @@ pub fn find_entry(items: &[Item], skip: &[usize], raw: &RawError<'_>) -> Option<
     let message = raw.message()?;
     candidates
         .filter(|(_, entry)| entry.status() == Status::Fixed(raw.status().as_u16()))
-        .filter(|(_, entry)| fixed_message(entry, raw.status()) == Some(message))
+        .filter(|(_, entry)| fixed_message(*entry, raw.status()) == Some(message))
         .map(|(index, _)| index)
         .next()
 }
 
 /// The message of an entry whose template has no placeholder, or the
 /// status's reason phrase when it has no template.
-fn fixed_message(entry: &Entry, status: StatusCode) -> Option<&'static str> {
+fn fixed_message(entry: Entry, status: StatusCode) -> Option<&'static str> {
     let Some(template) = entry.template() else {
         return Some(crate::__private::reason(status));
     };
-    match template.parts() {
-        [] => Some(""),
-        [Part::Text { text, .. }] => Some(text),
+    let mut parts = template.parts();
+    match (parts.next(), parts.next()) {
+        (None, _) => Some(""),
+        (Some(Part::Text { text, .. }), None) => Some(text),
         _ => None,
     }
 }

@@ -132,7 +132,7 @@ fn every_entry_knows_its_declaring_type() {
 
 #[test]
 fn entries_carry_status_template_description_fields_and_retry_unit() {
-    let entries: Vec<_> = UserError::catalog().iter().copied().collect();
+    let entries: Vec<_> = UserError::catalog().iter().collect();
     let not_found = entries[0];
     assert_eq!(not_found.status(), Status::Fixed(404));
     assert_eq!(not_found.message(), Some("User {id} not found."));
@@ -167,12 +167,12 @@ fn entries_carry_status_template_description_fields_and_retry_unit() {
 
 #[test]
 fn run_time_and_absent_statuses_are_marked() {
-    let unrecognized = RoutingError::catalog().iter().next().copied().unwrap();
+    let unrecognized = RoutingError::catalog().iter().next().unwrap();
     assert_eq!(unrecognized.status(), Status::Varies);
     assert_eq!(unrecognized.retry_after(), Some(RetryAfterUnit::Seconds));
     assert_eq!(unrecognized.fields()[0].rust_type(), "Duration");
 
-    let ok = FederationCode::catalog().iter().next().copied().unwrap();
+    let ok = FederationCode::catalog().iter().next().unwrap();
     assert_eq!(ok.code(), "FED_OK");
     assert_eq!(ok.status(), Status::None);
     assert!(!FederationCode::Ok.has_status());
@@ -180,7 +180,7 @@ fn run_time_and_absent_statuses_are_marked() {
 
 #[test]
 fn integer_codes_stay_integers() {
-    let internal = AppError::catalog().iter().last().copied().unwrap();
+    let internal = AppError::catalog().iter().last().unwrap();
     assert_eq!(internal.code(), 50001);
     assert_eq!(internal.code().as_int(), Some(50001));
 }
@@ -254,7 +254,7 @@ fn entries_carry_their_code_and_text_as_serde_json_writes_them() {
             };
             let mut rebuilt = String::new();
             for part in template.parts() {
-                match *part {
+                match part {
                     Part::Text { text, json, .. } => {
                         assert_eq!(format!("\"{json}\""), serde_json::to_string(text).unwrap());
                         rebuilt.push_str(&text.replace('{', "{{").replace('}', "}}"));

@@ -79,23 +79,11 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             }
         })
     });
-    // Short names for the table's constructors: the table is most of the
-    // generated code, and every token of it is work for the compiler.
     let table = wrap(&quote! {
         impl #impl_generics #self_ty #where_clause {
             #table
         }
     });
-    let table = quote! {
-        const _: () = {
-            #[allow(unused_imports)]
-            use ::errbook::__private::{
-                Code as __Code, Entry as __Entry, FieldInfo as __FieldInfo, Item as __Item,
-                Part as __Part, RetryAfterUnit as __RetryAfterUnit, Status as __Status,
-            };
-            #table
-        };
-    };
     let predicates = where_clause.map(|w| &w.predicates).into_iter().flatten();
     quote! {
         #table
@@ -182,13 +170,13 @@ impl Methods<'_> {
         } else if own {
             quote! {
                 let __index: ::core::primitive::usize = match self { #(#arms)* };
-                ::errbook::__private::item_entry(Self::__ERRBOOK_ITEMS, __index)
+                ::errbook::__private::table_entry(&Self::__ERRBOOK_TABLE, __index)
             }
         } else {
             quote!(match self { #(#arms)* })
         };
         quote! {
-            fn entry(&self) -> ::core::option::Option<&'static ::errbook::__private::Entry> {
+            fn entry(&self) -> ::core::option::Option<::errbook::__private::Entry> {
                 #body
             }
         }

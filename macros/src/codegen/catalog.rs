@@ -1,165 +1,282 @@
-//! The catalog table: one entry per own code with everything static about
-//! it, the items in declaration order (own entries and nested catalogs),
-//! and the catalog itself. A key a variant does not use adds nothing to its
-//! entry.
+//! The catalog table: every variant's record (its entry, or the nested
+//! catalog of a delegating variant) packed into one string of text and one
+//! byte string of words, plus the nested catalogs and exposed fields. The
+//! runtime's `catalog/table.rs` documents the layout and reads it.
+//!
+//! Two literals cost the compiler next to nothing where a constant per code
+//! costs a body to check and evaluate each; a key a variant does not use
+//! adds no token to the generated code.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use std::collections::HashMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
 
 use super::{entry_indices, json_escape};
 use crate::attr::CodeLit;
 use crate::model::{Input, RetryUnit, Variant};
 use crate::template::Piece;
 
-/// The catalog of the type, as private inherent constants (`__ERRBOOK_*`)
+// The layout, as the runtime's `catalog/table.rs` reads it.
+const RECORD: usize = 19;
+const FLAGS: usize = 0;
+const CODE: usize = 1;
+const CODE_JSON: usize = 3;
+const VARIANT: usize = 5;
+const TEMPLATE: usize = 7;
+const TITLE: usize = 9;
+const DESCRIPTION: usize = 11;
+const PARTS: usize = 13;
+const ALIASES: usize = 15;
+const FIELDS: usize = 17;
+
+const NESTED: u32 = 1;
+const STATUS_VARIES: u32 = 1 << 2;
+const STATUS_NONE: u32 = 1 << 3;
+const CODE_INT: u32 = 1 << 4;
+const DEPRECATED: u32 = 1 << 5;
+const RETRY_SECONDS: u32 = 1 << 6;
+const RETRY_MILLISECONDS: u32 = 1 << 7;
+const HAS_TEMPLATE: u32 = 1 << 8;
+const HAS_TITLE: u32 = 1 << 9;
+const HAS_DESCRIPTION: u32 = 1 << 10;
+const STATUS_SHIFT: u32 = 16;
+
+const PART_ARG: u32 = 1;
+const PART_SPEC: u32 = 2;
+const SLOT_SHIFT: u32 = 8;
+
+/// The catalog of the type, as private inherent items (`__ERRBOOK_*`)
 /// that the `ApiError` impl points to: an impl that fails (a type without
-/// `Debug`) is then one error, not one more for each constant.
+/// `Debug`) is then one error, not one more for each item.
 pub(crate) fn inherent(input: &Input) -> TokenStream {
     let type_name = input.ident.to_string();
-    let mut entries = Vec::new();
-    let mut items = Vec::new();
-    for (variant, index) in entry_indices(input) {
-        match index {
-            Some(index) => {
-                // Each entry a constant of its own: one body each to check
-                // (one body for all costs the borrow checker more than
-                // linearly), and no pointer into the middle of one large
-                // table (which costs the code generator time quadratic in
-                // the number of entries).
-                let name = format_ident!("__ERRBOOK_ENTRY_{}", index);
-                let entry = entry(input, variant);
-                entries.push(quote! {
-                    const #name: __Entry = #entry;
-                });
-                items.push(quote!(__Item::Entry(&Self::#name)));
-            }
-            None if variant.other.is_some() => {
-                items.push(quote!(__Item::Nested(
-                    <::errbook::Unknown as ::errbook::ApiError>::CATALOG
-                )));
-            }
-            None => {
-                let ty = variant.fields.first().map(|f| &f.ty);
-                items.push(quote!(
-                    __Item::Nested(<#ty as ::errbook::ApiError>::CATALOG)
-                ));
-            }
+    let mut table = Writer::new(input.variants.len());
+    let mut nested = Vec::new();
+    let mut fields = Vec::new();
+    for (record, (variant, index)) in entry_indices(input).enumerate() {
+        if index.is_some() {
+            table.entry(record, input, variant, &mut fields);
+            continue;
+        }
+        table.nested(record, nested.len());
+        if variant.other.is_some() {
+            nested.push(quote!(<::errbook::Unknown as ::errbook::ApiError>::CATALOG));
+        } else {
+            let ty = variant.fields.first().map(|f| &f.ty);
+            nested.push(quote!(<#ty as ::errbook::ApiError>::CATALOG));
         }
     }
+    let (text, words) = table.finish();
     let description = input
         .description
         .as_ref()
         .map(|d| quote!(.with_description(#d)));
     let domain = input.domain.as_ref().map(|d| quote!(.__domain(#d)));
     let docs = input.docs.as_ref().map(|d| quote!(.__docs(#d)));
-    let catalog_fn = (!entries.is_empty()).then(|| {
-        quote! {
-            fn __errbook_catalog() -> &'static ::errbook::Catalog {
-                Self::__ERRBOOK_CATALOG
-            }
-        }
-    });
     quote! {
-        const __ERRBOOK_CATALOG: &'static ::errbook::Catalog = &::errbook::__private::Catalog::new(
+        const __ERRBOOK_TABLE: ::errbook::__private::Table = ::errbook::__private::Table::__new(
+            #text,
+            #words,
+            &[#(#nested),*],
+            &[#(#fields),*],
+            Self::__errbook_catalog,
+        );
+        const __ERRBOOK_CATALOG: &'static ::errbook::Catalog = &::errbook::__private::Catalog::__table(
             #type_name,
-            Self::__ERRBOOK_ITEMS,
+            &Self::__ERRBOOK_TABLE,
         )#description #domain #docs;
-        #catalog_fn
-        #(#entries)*
-        const __ERRBOOK_ITEMS: &'static [__Item] = &[#(#items),*];
+        fn __errbook_catalog() -> &'static ::errbook::Catalog {
+            Self::__ERRBOOK_CATALOG
+        }
     }
 }
 
-/// One entry: the code (and its JSON text), the variant, the status, and a
-/// builder call for each key the variant uses.
-fn entry(input: &Input, variant: &Variant) -> TokenStream {
-    let (code, json) = match variant.code.as_ref().map(|c| &c.lit) {
-        Some(CodeLit::Str(s)) => (quote!(__Code::Str(#s)), format!("\"{}\"", json_escape(s))),
-        Some(CodeLit::Int(i)) => (quote!(__Code::Int(#i)), i.to_string()),
-        None => (quote!(__Code::Str("")), "\"\"".to_owned()),
-    };
-    let name = variant.ident.to_string();
-    let status = if input.no_http.is_some() {
-        quote!(__Status::None)
-    } else if variant.fields.iter().any(|f| f.status.is_some()) {
-        quote!(__Status::Varies)
-    } else {
-        let code = variant
-            .status
-            .and_then(|s| u16::try_from(s.value).ok())
-            .unwrap_or(500);
-        let code = proc_macro2::Literal::u16_unsuffixed(code);
-        quote!(__Status::Fixed(#code))
-    };
-    let template = variant.message.as_ref().map(|message| {
-        let raw = &message.raw;
-        let parts = message.pieces.iter().map(|piece| match piece {
-            Piece::Text(text) => {
-                let json = json_escape(text);
-                if json == *text {
-                    quote!(__Part::__plain(#text))
-                } else {
-                    quote!(__Part::__text(#text, #json))
-                }
-            }
-            Piece::Arg { arg, spec } => {
-                let slot = proc_macro2::Literal::usize_unsuffixed(
-                    variant.slot_of(arg, spec.as_deref()).unwrap_or(0),
-                );
-                let name = arg.to_string();
-                if let Some(spec) = spec {
-                    quote!(__Part::__arg_spec(#name, #slot, #spec))
-                } else {
-                    quote!(__Part::__arg(#name, #slot))
-                }
-            }
-        });
-        quote!(.__template(#raw, &[#(#parts),*]))
-    });
-    let title = variant.title.as_ref().map(|t| quote!(.__title(#t)));
-    let description = variant
-        .description
-        .as_ref()
-        .map(|d| quote!(.__description(#d)));
-    let fields: Vec<TokenStream> = variant
-        .fields
-        .iter()
-        .filter(|f| f.source.is_none())
-        .filter_map(|f| f.exposed.as_ref().map(|(name, _)| (name, &f.ty)))
-        .map(|(name, ty)| {
-            let rust_type = type_string(ty);
-            quote!(__FieldInfo::new(#name, #rust_type)
-                .with_schema(::errbook::__field_schema!(#ty)))
-        })
-        .collect();
-    let fields = (!fields.is_empty()).then(|| quote!(.__fields(&[#(#fields),*])));
-    let retry_after = variant
-        .fields
-        .iter()
-        .find_map(|f| f.retry_after)
-        .map(|(unit, _)| {
-            let unit = retry_unit(unit);
-            quote!(.__retry_after(#unit))
-        });
-    let aliases: Vec<TokenStream> = variant
-        .aliases
-        .iter()
-        .map(|(alias, _)| match alias {
-            CodeLit::Str(s) => quote!(__Code::Str(#s)),
-            CodeLit::Int(i) => quote!(__Code::Int(#i)),
-        })
-        .collect();
-    let aliases = (!aliases.is_empty()).then(|| quote!(.__aliases(&[#(#aliases),*])));
-    let deprecated = variant.deprecated.then(|| quote!(.__deprecated()));
-    quote! {
-        __Entry::__new(
-            #code,
-            #json,
-            #name,
-            #status,
-            Self::__errbook_catalog,
-        )#template #title #description #fields #retry_after #aliases #deprecated
+/// The text and words of a table being written.
+struct Writer {
+    text: String,
+    /// Strings already in `text`, with their place.
+    strings: HashMap<String, (u32, u32)>,
+    words: Vec<u32>,
+}
+
+impl Writer {
+    fn new(records: usize) -> Self {
+        let mut words = vec![0; 1 + RECORD * records];
+        words[0] = to_u32(records);
+        Writer {
+            text: String::new(),
+            strings: HashMap::new(),
+            words,
+        }
     }
+
+    /// The place of `s` in the text, added once.
+    fn string(&mut self, s: &str) -> (u32, u32) {
+        if let Some(&place) = self.strings.get(s) {
+            return place;
+        }
+        let place = (to_u32(self.text.len()), to_u32(s.len()));
+        self.text.push_str(s);
+        self.strings.insert(s.to_owned(), place);
+        place
+    }
+
+    fn set(&mut self, at: usize, (a, b): (u32, u32)) {
+        self.words[at] = a;
+        self.words[at + 1] = b;
+    }
+
+    fn nested(&mut self, record: usize, index: usize) {
+        let at = 1 + RECORD * record;
+        self.words[at + FLAGS] = NESTED;
+        self.words[at + CODE] = to_u32(index);
+    }
+
+    fn entry(
+        &mut self,
+        record: usize,
+        input: &Input,
+        variant: &Variant,
+        fields: &mut Vec<TokenStream>,
+    ) {
+        let at = 1 + RECORD * record;
+        let mut flags = 0;
+        match variant.code.as_ref().map(|c| &c.lit) {
+            Some(CodeLit::Int(i)) => {
+                flags |= CODE_INT;
+                self.set(at + CODE, int_words(*i));
+                let json = self.string(&i.to_string());
+                self.set(at + CODE_JSON, json);
+            }
+            code => {
+                let code = match code {
+                    Some(CodeLit::Str(s)) => s.as_str(),
+                    _ => "",
+                };
+                let escaped = json_escape(code);
+                let json = self.string(&format!("\"{escaped}\""));
+                self.set(at + CODE_JSON, json);
+                // The code inside its JSON text, when escaping left it as is.
+                let place = if escaped == code {
+                    (json.0 + 1, to_u32(code.len()))
+                } else {
+                    self.string(code)
+                };
+                self.set(at + CODE, place);
+            }
+        }
+        let name = self.string(&variant.ident.to_string());
+        self.set(at + VARIANT, name);
+        if input.no_http.is_some() {
+            flags |= STATUS_NONE;
+        } else if variant.fields.iter().any(|f| f.status.is_some()) {
+            flags |= STATUS_VARIES;
+        } else {
+            let code = variant
+                .status
+                .and_then(|s| u16::try_from(s.value).ok())
+                .unwrap_or(500);
+            flags |= u32::from(code) << STATUS_SHIFT;
+        }
+        if let Some(message) = &variant.message {
+            flags |= HAS_TEMPLATE;
+            let raw = self.string(&message.raw);
+            self.set(at + TEMPLATE, raw);
+            let start = self.words.len();
+            for piece in &message.pieces {
+                match piece {
+                    Piece::Text(text) => {
+                        let place = self.string(text);
+                        let json = self.string(&json_escape(text));
+                        self.words.extend([0, place.0, place.1, json.0, json.1]);
+                    }
+                    Piece::Arg { arg, spec } => {
+                        let slot = variant.slot_of(arg, spec.as_deref()).unwrap_or(0);
+                        let name = self.string(&arg.to_string());
+                        let (part, spec) = match spec {
+                            Some(spec) => (PART_ARG | PART_SPEC, self.string(spec)),
+                            None => (PART_ARG, (0, 0)),
+                        };
+                        let part = part | to_u32(slot) << SLOT_SHIFT;
+                        self.words.extend([part, name.0, name.1, spec.0, spec.1]);
+                    }
+                }
+            }
+            self.set(at + PARTS, (to_u32(start), to_u32(message.pieces.len())));
+        }
+        if let Some(title) = &variant.title {
+            flags |= HAS_TITLE;
+            let place = self.string(title);
+            self.set(at + TITLE, place);
+        }
+        if let Some(description) = &variant.description {
+            flags |= HAS_DESCRIPTION;
+            let place = self.string(description);
+            self.set(at + DESCRIPTION, place);
+        }
+        let start = fields.len();
+        fields.extend(
+            variant
+                .fields
+                .iter()
+                .filter(|f| f.source.is_none())
+                .filter_map(|f| f.exposed.as_ref().map(|(name, _)| (name, &f.ty)))
+                .map(|(name, ty)| {
+                    let rust_type = type_string(ty);
+                    quote!(::errbook::__private::FieldInfo::new(#name, #rust_type)
+                        .with_schema(::errbook::__field_schema!(#ty)))
+                }),
+        );
+        if fields.len() > start {
+            self.set(at + FIELDS, (to_u32(start), to_u32(fields.len() - start)));
+        }
+        match variant.fields.iter().find_map(|f| f.retry_after) {
+            Some((RetryUnit::Secs, _)) => flags |= RETRY_SECONDS,
+            Some((RetryUnit::Millis, _)) => flags |= RETRY_MILLISECONDS,
+            None => {}
+        }
+        if !variant.aliases.is_empty() {
+            let start = self.words.len();
+            for (alias, _) in &variant.aliases {
+                let alias = match alias {
+                    CodeLit::Str(s) => {
+                        let place = self.string(s);
+                        [0, place.0, place.1]
+                    }
+                    CodeLit::Int(i) => {
+                        let (low, high) = int_words(*i);
+                        [CODE_INT, low, high]
+                    }
+                };
+                self.words.extend(alias);
+            }
+            self.set(at + ALIASES, (to_u32(start), to_u32(variant.aliases.len())));
+        }
+        if variant.deprecated {
+            flags |= DEPRECATED;
+        }
+        self.words[at + FLAGS] = flags;
+    }
+
+    /// The text and the words, as literals.
+    fn finish(self) -> (Literal, Literal) {
+        let bytes: Vec<u8> = self.words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        (Literal::string(&self.text), Literal::byte_string(&bytes))
+    }
+}
+
+/// An integer code as its two words (low, high).
+fn int_words(value: i64) -> (u32, u32) {
+    let bits = value.cast_unsigned();
+    // Truncation is the point: the low and the high half.
+    #[allow(clippy::cast_possible_truncation)]
+    (bits as u32, (bits >> 32) as u32)
+}
+
+/// A length or index in the table; a table over 4 GiB is not written.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// `::errbook::__private::RetryAfterUnit::…`.

@@ -80,7 +80,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let lookup = (!found.is_empty()).then(|| {
         quote! {
             match ::errbook::__private::find_entry(
-                Self::__ERRBOOK_ITEMS,
+                &Self::__ERRBOOK_TABLE,
                 &[#(#skip),*],
                 __raw,
             ) {

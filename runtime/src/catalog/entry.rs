@@ -3,26 +3,21 @@
 
 use core::fmt;
 
+use super::table::{self, Table};
 use super::{Catalog, RetryAfterUnit};
 use crate::Code;
 
 /// One code, with everything static about it: the one record the derive
 /// writes per code, which [`ApiError`](crate::ApiError)'s provided methods
 /// read.
+///
+/// A small handle into the declaring type's packed table: copy it freely;
+/// every accessor reads the table.
 #[derive(Clone, Copy)]
 pub struct Entry {
-    pub(in crate::catalog) code: Code<'static>,
-    pub(in crate::catalog) code_json: &'static str,
-    pub(in crate::catalog) variant: &'static str,
-    pub(in crate::catalog) status: Status,
-    pub(in crate::catalog) template: Option<Template>,
-    pub(in crate::catalog) title: Option<&'static str>,
-    pub(in crate::catalog) description: Option<&'static str>,
-    pub(in crate::catalog) fields: &'static [FieldInfo],
-    pub(in crate::catalog) retry_after: Option<RetryAfterUnit>,
-    pub(in crate::catalog) aliases: &'static [Code<'static>],
-    pub(in crate::catalog) deprecated: bool,
-    pub(in crate::catalog) catalog: fn() -> &'static Catalog,
+    table: &'static Table,
+    /// The record's first word.
+    at: usize,
 }
 
 /// The status of a catalog entry.
@@ -38,10 +33,9 @@ pub enum Status {
 
 /// A message template (`"User {id} not found."`), parsed once by the
 /// derive: its text as written and its [`Part`]s.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Template {
-    pub(in crate::catalog) raw: &'static str,
-    pub(in crate::catalog) parts: &'static [Part],
+    entry: Entry,
 }
 
 /// A piece of a [`Template`].
@@ -153,154 +147,133 @@ impl fmt::Debug for FieldSchema {
 }
 
 impl Entry {
-    #[doc(hidden)]
-    pub const fn __new(
-        code: Code<'static>,
-        code_json: &'static str,
-        variant: &'static str,
-        status: Status,
-        catalog: fn() -> &'static Catalog,
-    ) -> Self {
-        Entry {
-            code,
-            code_json,
-            variant,
-            status,
-            template: None,
-            title: None,
-            description: None,
-            fields: &[],
-            retry_after: None,
-            aliases: &[],
-            deprecated: false,
-            catalog,
+    /// The entry whose record starts at word `at` of `table`.
+    pub(super) const fn at(table: &'static Table, at: usize) -> Self {
+        Entry { table, at }
+    }
+
+    const fn flags(self) -> u32 {
+        self.table.word(self.at + table::FLAGS)
+    }
+
+    const fn has(self, flag: u32) -> bool {
+        self.flags() & flag != 0
+    }
+
+    /// The string at `field` of the record, when `flag` says it is there.
+    const fn str_if(self, flag: u32, field: usize) -> Option<&'static str> {
+        if self.has(flag) {
+            Some(self.table.str(self.at + field))
+        } else {
+            None
         }
     }
 
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __template(mut self, raw: &'static str, parts: &'static [Part]) -> Self {
-        self.template = Some(Template { raw, parts });
-        self
-    }
-
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __title(mut self, title: &'static str) -> Self {
-        self.title = Some(title);
-        self
-    }
-
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __description(mut self, description: &'static str) -> Self {
-        self.description = Some(description);
-        self
-    }
-
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __fields(mut self, fields: &'static [FieldInfo]) -> Self {
-        self.fields = fields;
-        self
-    }
-
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __retry_after(mut self, unit: RetryAfterUnit) -> Self {
-        self.retry_after = Some(unit);
-        self
-    }
-
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __aliases(mut self, aliases: &'static [Code<'static>]) -> Self {
-        self.aliases = aliases;
-        self
-    }
-
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __deprecated(mut self) -> Self {
-        self.deprecated = true;
-        self
-    }
-
     /// The code.
-    pub const fn code(&self) -> Code<'static> {
-        self.code
+    pub const fn code(self) -> Code<'static> {
+        if self.has(table::CODE_INT) {
+            let low = self.table.word(self.at + table::CODE) as u64;
+            let high = self.table.word(self.at + table::CODE + 1) as u64;
+            // The two words are the integer's bits.
+            #[allow(clippy::cast_possible_wrap)]
+            Code::Int((high << 32 | low) as i64)
+        } else {
+            Code::Str(self.table.str(self.at + table::CODE))
+        }
     }
 
     /// The code as JSON: a string with its quotes (`"user:not_found"`),
     /// escaped, or a number (`40401`).
-    pub const fn code_json(&self) -> &'static str {
-        self.code_json
+    pub const fn code_json(self) -> &'static str {
+        self.table.str(self.at + table::CODE_JSON)
     }
 
     /// The variant's name (the struct's, for a struct).
-    pub const fn variant(&self) -> &'static str {
-        self.variant
+    pub const fn variant(self) -> &'static str {
+        self.table.str(self.at + table::VARIANT)
     }
 
     /// The HTTP status.
-    pub const fn status(&self) -> Status {
-        self.status
+    pub const fn status(self) -> Status {
+        let flags = self.flags();
+        if flags & table::STATUS_NONE != 0 {
+            Status::None
+        } else if flags & table::STATUS_VARIES != 0 {
+            Status::Varies
+        } else {
+            // The high half of a `u32` fits a `u16`.
+            #[allow(clippy::cast_possible_truncation)]
+            Status::Fixed((flags >> table::STATUS_SHIFT) as u16)
+        }
     }
 
     /// The message template, parsed; `None` when the message is the
     /// status's reason phrase.
-    pub const fn template(&self) -> Option<&Template> {
-        self.template.as_ref()
+    pub const fn template(self) -> Option<Template> {
+        if self.has(table::HAS_TEMPLATE) {
+            Some(Template { entry: self })
+        } else {
+            None
+        }
     }
 
     /// The message template as written (`"User {id} not found."`); `None`
     /// when the message is the status's reason phrase.
-    pub const fn message(&self) -> Option<&'static str> {
-        match &self.template {
-            Some(template) => Some(template.raw),
-            None => None,
-        }
+    pub const fn message(self) -> Option<&'static str> {
+        self.str_if(table::HAS_TEMPLATE, table::TEMPLATE)
     }
 
     /// The problem+json title (`#[api(title = "…")]`).
-    pub const fn title(&self) -> Option<&'static str> {
-        self.title
+    pub const fn title(self) -> Option<&'static str> {
+        self.str_if(table::HAS_TITLE, table::TITLE)
     }
 
     /// The variant's doc comment.
-    pub const fn description(&self) -> Option<&'static str> {
-        self.description
+    pub const fn description(self) -> Option<&'static str> {
+        self.str_if(table::HAS_DESCRIPTION, table::DESCRIPTION)
     }
 
     /// The members exposed with `#[api(field)]`.
-    pub const fn fields(&self) -> &'static [FieldInfo] {
-        self.fields
+    pub fn fields(self) -> &'static [FieldInfo] {
+        let start = self.table.word(self.at + table::FIELDS) as usize;
+        let len = self.table.word(self.at + table::FIELDS + 1) as usize;
+        self.table.fields(start, len)
     }
 
     /// The unit of the `retry_after` field, when the code carries one.
-    pub const fn retry_after(&self) -> Option<RetryAfterUnit> {
-        self.retry_after
+    pub const fn retry_after(self) -> Option<RetryAfterUnit> {
+        if self.has(table::RETRY_SECONDS) {
+            Some(RetryAfterUnit::Seconds)
+        } else if self.has(table::RETRY_MILLISECONDS) {
+            Some(RetryAfterUnit::Milliseconds)
+        } else {
+            None
+        }
     }
 
     /// Older codes a client still decodes into this one
     /// (`#[api(alias = "…")]`).
-    pub const fn aliases(&self) -> &'static [Code<'static>] {
-        self.aliases
+    pub const fn aliases(self) -> Aliases {
+        Aliases {
+            table: self.table,
+            at: self.table.word(self.at + table::ALIASES) as usize,
+            left: self.table.word(self.at + table::ALIASES + 1) as usize,
+        }
     }
 
     /// Whether the code is this entry's or one of its aliases.
-    pub fn answers_to(&self, code: Code<'_>) -> bool {
-        self.code == code || self.aliases.contains(&code)
+    pub fn answers_to(self, code: Code<'_>) -> bool {
+        self.code() == code || self.aliases().any(|alias| alias == code)
     }
 
     /// Whether the variant is `#[deprecated]`.
-    pub const fn deprecated(&self) -> bool {
-        self.deprecated
+    pub const fn deprecated(self) -> bool {
+        self.has(table::DEPRECATED)
     }
 
     /// The catalog of the type that declares this code.
-    pub fn catalog(&self) -> &'static Catalog {
-        (self.catalog)()
+    pub fn catalog(self) -> &'static Catalog {
+        self.table.catalog()
     }
 }
 
@@ -308,17 +281,17 @@ impl PartialEq for Entry {
     /// Entries are equal when everything they say is: the declaring type is
     /// compared by name.
     fn eq(&self, other: &Self) -> bool {
-        self.code == other.code
-            && self.variant == other.variant
-            && self.status == other.status
-            && self.template == other.template
-            && self.title == other.title
-            && self.description == other.description
-            && self.fields == other.fields
-            && self.retry_after == other.retry_after
-            && self.aliases == other.aliases
-            && self.deprecated == other.deprecated
-            && self.catalog().type_name == other.catalog().type_name
+        self.code() == other.code()
+            && self.variant() == other.variant()
+            && self.status() == other.status()
+            && self.template() == other.template()
+            && self.title() == other.title()
+            && self.description() == other.description()
+            && self.fields() == other.fields()
+            && self.retry_after() == other.retry_after()
+            && self.aliases().eq(other.aliases())
+            && self.deprecated() == other.deprecated()
+            && self.catalog().type_name() == other.catalog().type_name()
     }
 }
 
@@ -327,59 +300,144 @@ impl Eq for Entry {}
 impl fmt::Debug for Entry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Entry")
-            .field("code", &self.code)
-            .field("variant", &self.variant)
-            .field("status", &self.status)
+            .field("code", &self.code())
+            .field("variant", &self.variant())
+            .field("status", &self.status())
             .field("message", &self.message())
-            .field("title", &self.title)
-            .field("description", &self.description)
-            .field("fields", &self.fields)
-            .field("retry_after", &self.retry_after)
-            .field("aliases", &self.aliases)
-            .field("deprecated", &self.deprecated)
+            .field("title", &self.title())
+            .field("description", &self.description())
+            .field("fields", &self.fields())
+            .field("retry_after", &self.retry_after())
+            .field("aliases", &self.aliases())
+            .field("deprecated", &self.deprecated())
             .finish_non_exhaustive()
+    }
+}
+
+/// The aliases of an [`Entry`], made by [`Entry::aliases`].
+#[derive(Clone)]
+pub struct Aliases {
+    table: &'static Table,
+    at: usize,
+    left: usize,
+}
+
+impl Iterator for Aliases {
+    type Item = Code<'static>;
+
+    fn next(&mut self) -> Option<Code<'static>> {
+        if self.left == 0 {
+            return None;
+        }
+        let at = self.at;
+        self.at += table::ALIAS;
+        self.left -= 1;
+        Some(if self.table.word(at) & table::CODE_INT != 0 {
+            let low = u64::from(self.table.word(at + 1));
+            let high = u64::from(self.table.word(at + 2));
+            // The two words are the integer's bits.
+            #[allow(clippy::cast_possible_wrap)]
+            Code::Int((high << 32 | low) as i64)
+        } else {
+            Code::Str(self.table.str(at + 1))
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Aliases {}
+
+impl fmt::Debug for Aliases {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
     }
 }
 
 impl Template {
     /// The template as written.
-    pub const fn raw(&self) -> &'static str {
-        self.raw
+    pub const fn raw(self) -> &'static str {
+        self.entry.table.str(self.entry.at + table::TEMPLATE)
     }
 
     /// Its text and placeholders, in order.
-    pub const fn parts(&self) -> &'static [Part] {
-        self.parts
+    pub const fn parts(self) -> Parts {
+        let table = self.entry.table;
+        Parts {
+            table,
+            at: table.word(self.entry.at + table::PARTS) as usize,
+            left: table.word(self.entry.at + table::PARTS + 1) as usize,
+        }
     }
 }
 
-impl Part {
-    #[doc(hidden)]
-    pub const fn __text(text: &'static str, json: &'static str) -> Self {
-        Part::Text { text, json }
+impl PartialEq for Template {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw() == other.raw() && self.parts().eq(other.parts())
     }
+}
 
-    #[doc(hidden)]
-    pub const fn __plain(text: &'static str) -> Self {
-        Part::Text { text, json: text }
+impl Eq for Template {}
+
+impl fmt::Debug for Template {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Template")
+            .field("raw", &self.raw())
+            .field("parts", &self.parts())
+            .finish()
     }
+}
 
-    #[doc(hidden)]
-    pub const fn __arg(name: &'static str, slot: usize) -> Self {
-        Part::Arg {
-            name,
-            spec: None,
-            slot,
+/// The [`Part`]s of a [`Template`], in order; made by [`Template::parts`].
+#[derive(Clone)]
+pub struct Parts {
+    table: &'static Table,
+    at: usize,
+    left: usize,
+}
+
+impl Iterator for Parts {
+    type Item = Part;
+
+    #[inline]
+    fn next(&mut self) -> Option<Part> {
+        if self.left == 0 {
+            return None;
         }
+        let at = self.at;
+        self.at += table::PART;
+        self.left -= 1;
+        let flags = self.table.word(at);
+        Some(if flags & table::PART_ARG == 0 {
+            Part::Text {
+                text: self.table.str(at + 1),
+                json: self.table.str(at + 3),
+            }
+        } else {
+            Part::Arg {
+                name: self.table.str(at + 1),
+                spec: if flags & table::PART_SPEC == 0 {
+                    None
+                } else {
+                    Some(self.table.str(at + 3))
+                },
+                slot: (flags >> table::SLOT_SHIFT) as usize,
+            }
+        })
     }
 
-    #[doc(hidden)]
-    pub const fn __arg_spec(name: &'static str, slot: usize, spec: &'static str) -> Self {
-        Part::Arg {
-            name,
-            spec: Some(spec),
-            slot,
-        }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Parts {}
+
+impl fmt::Debug for Parts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
     }
 }
 

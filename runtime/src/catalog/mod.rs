@@ -42,9 +42,12 @@
 //! ```
 
 pub use crate::retry_after::RetryAfterUnit;
-pub use entry::{Entry, FieldInfo, FieldSchema, Part, Status, Template};
+pub use entry::{Aliases, Entry, FieldInfo, FieldSchema, Part, Parts, Status, Template};
+#[doc(hidden)]
+pub use table::{Table, table_entry};
 
 mod entry;
+mod table;
 
 /// Deepest `transparent` nesting a catalog walks; checked at compile time.
 pub const MAX_DEPTH: usize = 32;
@@ -60,7 +63,15 @@ pub struct Catalog {
     description: Option<&'static str>,
     domain: Option<&'static str>,
     docs: Option<&'static str>,
-    items: &'static [Item],
+    items: Source,
+}
+
+/// Where a catalog's items are: a list (a catalog made by hand) or a
+/// derived type's packed table.
+#[derive(Clone, Copy, Debug)]
+enum Source {
+    List(&'static [Item]),
+    Table(&'static Table),
 }
 
 /// One item of a [`Catalog`].
@@ -68,7 +79,7 @@ pub struct Catalog {
 #[non_exhaustive]
 pub enum Item {
     /// A code of this type.
-    Entry(&'static Entry),
+    Entry(Entry),
     /// A `transparent` variant: the catalog of the inner type.
     Nested(&'static Catalog),
 }
@@ -106,7 +117,18 @@ impl Catalog {
             description: None,
             domain: None,
             docs: None,
-            items,
+            items: Source::List(items),
+        }
+    }
+
+    #[doc(hidden)]
+    pub const fn __table(type_name: &'static str, table: &'static Table) -> Self {
+        Catalog {
+            type_name,
+            description: None,
+            domain: None,
+            docs: None,
+            items: Source::Table(table),
         }
     }
 
@@ -152,15 +174,49 @@ impl Catalog {
     }
 
     /// Entries and nested catalogs, in declaration order.
-    pub const fn items(&self) -> &'static [Item] {
-        self.items
+    pub fn items(&self) -> Items {
+        Items {
+            source: self.items,
+            next: 0,
+        }
+    }
+
+    /// The number of items (entries and nested catalogs).
+    pub(crate) const fn item_count(&self) -> usize {
+        match self.items {
+            Source::List(items) => items.len(),
+            Source::Table(table) => table.len(),
+        }
+    }
+
+    /// Item `index`, when it is a nested catalog (for constant evaluation).
+    pub(crate) const fn nested_at(&self, index: usize) -> Option<&'static Catalog> {
+        match self.items {
+            Source::List(items) if index < items.len() => match items[index] {
+                Item::Nested(catalog) => Some(catalog),
+                Item::Entry(_) => None,
+            },
+            Source::List(_) => None,
+            Source::Table(table) => table.nested_at(index),
+        }
+    }
+
+    /// Item `index`, when it is an entry (for constant evaluation).
+    pub(crate) const fn entry_at(&self, index: usize) -> Option<Entry> {
+        match self.items {
+            Source::List(items) if index < items.len() => match items[index] {
+                Item::Entry(entry) => Some(entry),
+                Item::Nested(_) => None,
+            },
+            Source::List(_) => None,
+            Source::Table(table) => table.entry_at(index),
+        }
     }
 
     /// Every entry with the catalog (the type) that declares it, nested
     /// catalogs included, in declaration order.
     pub fn entries(&self) -> Entries<'_> {
-        let mut stack = [(&[][..], self); MAX_DEPTH + 1];
-        stack[0] = (self.items, self);
+        let stack = core::array::from_fn(|_| (self.items(), self));
         Entries { stack, depth: 1 }
     }
 
@@ -181,18 +237,29 @@ impl Catalog {
     }
 }
 
-/// The entry at `index` of `items`, if it is an entry.
-#[doc(hidden)]
-#[inline]
-pub fn item_entry(items: &'static [Item], index: usize) -> Option<&'static Entry> {
-    match items.get(index) {
-        Some(Item::Entry(entry)) => Some(entry),
-        _ => None,
+/// The items of a [`Catalog`], in declaration order; made by
+/// [`Catalog::items`].
+#[derive(Clone, Debug)]
+pub struct Items {
+    source: Source,
+    next: usize,
+}
+
+impl Iterator for Items {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let item = match self.source {
+            Source::List(items) => items.get(self.next).copied(),
+            Source::Table(table) => table.item(self.next),
+        }?;
+        self.next += 1;
+        Some(item)
     }
 }
 
 impl<'a> IntoIterator for &'a Catalog {
-    type Item = &'a Entry;
+    type Item = Entry;
     type IntoIter = Iter<'a>;
 
     fn into_iter(self) -> Iter<'a> {
@@ -205,10 +272,10 @@ impl<'a> IntoIterator for &'a Catalog {
 #[derive(Clone, Debug)]
 pub struct Iter<'a>(Entries<'a>);
 
-impl<'a> Iterator for Iter<'a> {
-    type Item = &'a Entry;
+impl Iterator for Iter<'_> {
+    type Item = Entry;
 
-    fn next(&mut self) -> Option<&'a Entry> {
+    fn next(&mut self) -> Option<Entry> {
         self.0.next().map(|(_, entry)| entry)
     }
 }
@@ -217,28 +284,27 @@ impl<'a> Iterator for Iter<'a> {
 /// stack: no allocation. Made by [`Catalog::entries`].
 #[derive(Clone, Debug)]
 pub struct Entries<'a> {
-    stack: [(&'a [Item], &'a Catalog); MAX_DEPTH + 1],
+    stack: [(Items, &'a Catalog); MAX_DEPTH + 1],
     depth: usize,
 }
 
 impl<'a> Iterator for Entries<'a> {
-    type Item = (&'a Catalog, &'a Entry);
+    type Item = (&'a Catalog, Entry);
 
     fn next(&mut self) -> Option<Self::Item> {
         while self.depth > 0 {
             let level = self.depth - 1;
-            let (items, owner) = self.stack[level];
-            let Some((first, rest)) = items.split_first() else {
+            let owner = self.stack[level].1;
+            let Some(first) = self.stack[level].0.next() else {
                 self.depth -= 1;
                 continue;
             };
-            self.stack[level].0 = rest;
             match first {
                 Item::Entry(entry) => return Some((owner, entry)),
                 // Nesting deeper than MAX_DEPTH is refused at compile time;
                 // should it happen anyway, it is skipped, never a panic.
                 Item::Nested(catalog) if self.depth <= MAX_DEPTH => {
-                    self.stack[self.depth] = (catalog.items, catalog);
+                    self.stack[self.depth] = (catalog.items(), catalog);
                     self.depth += 1;
                 }
                 Item::Nested(_) => {}

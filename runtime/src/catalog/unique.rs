@@ -9,7 +9,7 @@
 //! rather than texts is what keeps 1,000 codes well under a second (see
 //! BENCHMARKS.md).
 
-use super::{Catalog, Item, MAX_DEPTH};
+use super::{Catalog, MAX_DEPTH};
 use crate::Code;
 
 /// One code and where it is declared.
@@ -62,10 +62,10 @@ const fn count_in(catalog: &Catalog, depth: usize) -> usize {
     );
     let mut total = 0;
     let mut i = 0;
-    while i < catalog.items.len() {
-        total += match &catalog.items[i] {
-            Item::Entry(_) => 1,
-            Item::Nested(inner) => count_in(inner, depth + 1),
+    while i < catalog.item_count() {
+        total += match catalog.nested_at(i) {
+            Some(inner) => count_in(inner, depth + 1),
+            None => catalog.entry_at(i).is_some() as usize,
         };
         i += 1;
     }
@@ -140,18 +140,18 @@ const fn compare_names(a: &Key, b: &Key) -> i8 {
 
 const fn flatten(catalog: &Catalog, keys: &mut [Key], mut at: usize) -> usize {
     let mut i = 0;
-    while i < catalog.items.len() {
-        match &catalog.items[i] {
-            Item::Entry(entry) => {
-                keys[at] = Key {
-                    hash: hash(&entry.code),
-                    code: entry.code,
-                    type_name: catalog.type_name,
-                    variant: entry.variant,
-                };
-                at += 1;
-            }
-            Item::Nested(inner) => at = flatten(inner, keys, at),
+    while i < catalog.item_count() {
+        if let Some(inner) = catalog.nested_at(i) {
+            at = flatten(inner, keys, at);
+        } else if let Some(entry) = catalog.entry_at(i) {
+            let code = entry.code();
+            keys[at] = Key {
+                hash: hash(&code),
+                code,
+                type_name: catalog.type_name,
+                variant: entry.variant(),
+            };
+            at += 1;
         }
         i += 1;
     }
@@ -290,39 +290,35 @@ const fn push_code(message: &mut Message, code: Code<'static>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{Entry, Status};
+    use crate::catalog::table::Table;
+    use crate::catalog::table::test_table::{CODE_INT, NESTED, int, words};
 
-    macro_rules! entry {
-        ($code:expr, $variant:expr) => {
-            Item::Entry(&Entry::__new(
-                $code,
-                "",
-                $variant,
-                Status::Fixed(400),
-                || &Catalog::EMPTY,
-            ))
-        };
+    const fn size(records: usize) -> usize {
+        4 * (1 + 19 * records)
     }
 
-    static INNER: Catalog = Catalog {
-        type_name: "Inner",
-        description: None,
-        domain: None,
-        docs: None,
-        items: &[entry!(Code::Str("b"), "B"), entry!(Code::Int(-12), "Neg")],
-    };
+    const NEG: (u32, u32) = int(-12);
+    static INNER_TABLE: Table = Table::__new(
+        "bBNeg",
+        &words::<{ size(2) }>(&[[0, 0, 1, 1, 1], [CODE_INT, NEG.0, NEG.1, 2, 3]]),
+        &[],
+        &[],
+        || &INNER,
+    );
+    static INNER: Catalog = Catalog::__table("Inner", &INNER_TABLE);
 
-    static OUTER: Catalog = Catalog {
-        type_name: "Outer",
-        description: None,
-        domain: None,
-        docs: None,
-        items: &[
-            entry!(Code::Str("a"), "A"),
-            Item::Nested(&INNER),
-            entry!(Code::Int(404), "I"),
-        ],
-    };
+    static OUTER_TABLE: Table = Table::__new(
+        "aAI",
+        &words::<{ size(3) }>(&[
+            [0, 0, 1, 1, 1],
+            [NESTED, 0, 0, 0, 0],
+            [CODE_INT, 404, 0, 2, 1],
+        ]),
+        &[&INNER],
+        &[],
+        || &OUTER,
+    );
+    static OUTER: Catalog = Catalog::__table("Outer", &OUTER_TABLE);
 
     // Evaluated by the compiler: a failure is a build error of this crate.
     const _: () = assert!(duplicate::<{ count(&[&OUTER]) }>(&[&OUTER]).is_none());
@@ -369,24 +365,23 @@ mod tests {
         assert_eq!(at[1], at[0] + 1);
     }
 
-    static LEFT: Catalog = Catalog {
-        type_name: "Left",
-        description: None,
-        domain: None,
-        docs: None,
-        items: &[entry!(Code::Str("x"), "X"), entry!(Code::Int(7), "Seven")],
-    };
+    static LEFT_TABLE: Table = Table::__new(
+        "xXSeven",
+        &words::<{ size(2) }>(&[[0, 0, 1, 1, 1], [CODE_INT, 7, 0, 2, 5]]),
+        &[],
+        &[],
+        || &LEFT,
+    );
+    static LEFT: Catalog = Catalog::__table("Left", &LEFT_TABLE);
 
-    static RIGHT: Catalog = Catalog {
-        type_name: "Right",
-        description: None,
-        domain: None,
-        docs: None,
-        items: &[
-            entry!(Code::Str("y"), "Y"),
-            entry!(Code::Str("7"), "SevenText"),
-        ],
-    };
+    static RIGHT_TABLE: Table = Table::__new(
+        "yY7SevenText",
+        &words::<{ size(2) }>(&[[0, 0, 1, 1, 1], [0, 2, 1, 3, 9]]),
+        &[],
+        &[],
+        || &RIGHT,
+    );
+    static RIGHT: Catalog = Catalog::__table("Right", &RIGHT_TABLE);
 
     #[test]
     fn a_duplicate_names_the_code_and_both_places() {

@@ -377,7 +377,7 @@ impl<E: ApiError + ?Sized> ApiError for WithoutFields<'_, E> {
     type Format = E::Format;
     const CATALOG: &'static crate::Catalog = E::CATALOG;
 
-    fn entry(&self) -> Option<&'static crate::catalog::Entry> {
+    fn entry(&self) -> Option<crate::catalog::Entry> {
         self.0.entry()
     }
 

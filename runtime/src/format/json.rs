@@ -126,7 +126,7 @@ fn display_failed() -> serde_json::Error {
 pub(crate) fn message<E: ApiError + ?Sized>(
     out: &mut Vec<u8>,
     error: &E,
-    entry: &Entry,
+    entry: Entry,
 ) -> Result<(), serde_json::Error> {
     let Some(template) = entry.template() else {
         string(out, crate::__private::reason(error.status()));
@@ -134,7 +134,7 @@ pub(crate) fn message<E: ApiError + ?Sized>(
     };
     out.push(b'"');
     for part in template.parts() {
-        match *part {
+        match part {
             Part::Text { json, .. } => out.extend_from_slice(json.as_bytes()),
             Part::Arg { slot, .. } => {
                 // A fresh `{}` per placeholder, as `fmt_message` writes it.

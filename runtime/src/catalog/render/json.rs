@@ -112,28 +112,23 @@ impl fmt::Display for Json<'_> {
 
 struct JsonEntry<'a> {
     owner: &'a Catalog,
-    entry: &'a Entry,
+    entry: Entry,
 }
 
 impl Serialize for JsonEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Every field named, so a new one is a compile error here until the
-        // page says whether it shows it.
-        let Entry {
-            code,
-            code_json: _,
-            variant,
-            status,
-            template,
-            title,
-            description,
-            fields,
-            retry_after,
-            aliases: _,
-            deprecated,
-            catalog: _,
-        } = *self.entry;
-        let message = template.map(|template| template.raw());
+        let entry = self.entry;
+        let (code, variant, status, title, description, fields, retry_after, deprecated) = (
+            entry.code(),
+            entry.variant(),
+            entry.status(),
+            entry.title(),
+            entry.description(),
+            entry.fields(),
+            entry.retry_after(),
+            entry.deprecated(),
+        );
+        let message = entry.message();
         let mut map = serializer.serialize_struct("Entry", 12)?;
         map.serialize_field("code", &code)?;
         map.serialize_field("status", &JsonStatus(status))?;

@@ -243,7 +243,7 @@ impl<'a> Markdown<'a> {
         while let Some(status) = self
             .catalog
             .iter()
-            .filter_map(|entry| match entry.status {
+            .filter_map(|entry| match entry.status() {
                 Status::Fixed(status) if previous.is_none_or(|p| status > p) => Some(status),
                 _ => None,
             })
@@ -264,7 +264,7 @@ impl<'a> Markdown<'a> {
             (Status::Varies, "Status chosen at run time"),
             (Status::None, "Codes without HTTP status"),
         ] {
-            if self.catalog.iter().any(|entry| entry.status == status) {
+            if self.catalog.iter().any(|entry| entry.status() == status) {
                 self.write_heading(f, &mut first)?;
                 f.write_str(title)?;
                 self.write_status_table(f, status)?;
@@ -276,9 +276,9 @@ impl<'a> Markdown<'a> {
     fn write_status_table(&self, f: &mut fmt::Formatter<'_>, status: Status) -> fmt::Result {
         f.write_str("\n\n| Code | Description |\n|---|---|\n")?;
         for (owner, entry) in self.catalog.entries() {
-            if entry.status == status {
+            if entry.status() == status {
                 f.write_str("| ")?;
-                write_code(f, owner, entry.code, true)?;
+                write_code(f, owner, entry.code(), true)?;
                 f.write_str(" | ")?;
                 write_description(f, entry)?;
                 f.write_str(" |\n")?;
@@ -311,9 +311,9 @@ impl<'a> Markdown<'a> {
                     continue;
                 }
                 f.write_str("| ")?;
-                write_code(f, other, entry.code, false)?;
+                write_code(f, other, entry.code(), false)?;
                 f.write_str(" | ")?;
-                match entry.status {
+                match entry.status() {
                     Status::Fixed(status) => write!(f, "{status}")?,
                     Status::Varies => f.write_str("varies")?,
                     Status::None => f.write_str("—")?,
@@ -387,19 +387,19 @@ fn same_section(a: &Catalog, b: &Catalog) -> bool {
 
 /// The text of an entry's description cell: the first paragraph of its doc
 /// comment, else its message template, else nothing.
-fn summary(entry: &Entry) -> &'static str {
+fn summary(entry: Entry) -> &'static str {
     entry
-        .description
+        .description()
         .map(|doc| doc.split("\n\n").next().unwrap_or(doc).trim())
         .filter(|text| !text.is_empty())
         .or(entry.message().map(str::trim))
         .unwrap_or("")
 }
 
-fn write_description(f: &mut fmt::Formatter<'_>, entry: &Entry) -> fmt::Result {
+fn write_description(f: &mut fmt::Formatter<'_>, entry: Entry) -> fmt::Result {
     let text = summary(entry);
     Cell(f).write_str(text)?;
-    if entry.deprecated {
+    if entry.deprecated() {
         if !text.is_empty() {
             f.write_char(' ')?;
         }

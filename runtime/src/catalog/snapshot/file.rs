@@ -70,28 +70,27 @@ pub(super) fn contract(catalog: &Catalog) -> Vec<Recorded> {
     catalog
         .entries()
         .map(|(owner, entry)| Recorded {
-            code: code_json(entry.code),
-            variant: if entry.variant == owner.type_name {
-                entry.variant.to_owned()
+            code: code_json(entry.code()),
+            variant: if entry.variant() == owner.type_name {
+                entry.variant().to_owned()
             } else {
-                format!("{}::{}", owner.type_name, entry.variant)
+                format!("{}::{}", owner.type_name, entry.variant())
             },
-            status: entry.status,
+            status: entry.status(),
             placeholders: entry.template().map(placeholders).unwrap_or_default(),
-            fields: entry.fields.iter().map(|f| f.name.to_owned()).collect(),
-            deprecated: entry.deprecated,
+            fields: entry.fields().iter().map(|f| f.name.to_owned()).collect(),
+            deprecated: entry.deprecated(),
         })
         .collect()
 }
 
 /// The names of a template's placeholders, sorted and deduplicated (the
 /// spec is wording), from the parts the derive parsed.
-fn placeholders(template: &Template) -> Vec<String> {
+fn placeholders(template: Template) -> Vec<String> {
     let names: BTreeSet<&str> = template
         .parts()
-        .iter()
         .filter_map(|part| match part {
-            Part::Arg { name, .. } => Some(*name),
+            Part::Arg { name, .. } => Some(name),
             Part::Text { .. } => None,
         })
         .collect();

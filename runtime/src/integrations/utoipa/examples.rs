@@ -54,7 +54,7 @@ impl OwnedCode {
 
 /// The example error of one catalog entry, in the format `F`.
 pub(super) struct Synthetic<F> {
-    pub(super) entry: &'static Entry,
+    pub(super) entry: Entry,
     pub(super) owner: &'static Catalog,
     pub(super) status: http::StatusCode,
     pub(super) code: OwnedCode,
@@ -104,7 +104,7 @@ impl<F: Format + Default> ApiError for Synthetic<F> {
             return f.write_str(crate::__private::reason(self.status));
         };
         for part in template.parts() {
-            match *part {
+            match part {
                 Part::Text { text, .. } => f.write_str(text)?,
                 Part::Arg { name, .. } => match self.value_of(name) {
                     Some(Value::String(text)) => f.write_str(text)?,

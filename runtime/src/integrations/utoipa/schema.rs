@@ -27,7 +27,7 @@ struct FieldExample {
 
 pub(super) fn code_schema<F: Format + Default>(
     owner: &'static Catalog,
-    entry: &'static Entry,
+    entry: Entry,
     status: Option<u16>,
     name: String,
 ) -> CodeSchema {
@@ -148,7 +148,7 @@ pub(super) fn code_schema<F: Format + Default>(
         RefOr::Ref(reference) => Schema::AllOf(AllOfBuilder::new().item(reference).build()),
     };
     CodeSchema {
-        entry: *entry,
+        entry,
         status,
         name,
         code_pointer,

@@ -1,0 +1,238 @@
+//! The packed form of a derived type's codes: one string of text and one
+//! byte string of little-endian 32-bit words, which [`Entry`]'s accessors
+//! read.
+//!
+//! The derive writes each type's table as two literals and a handful of
+//! slices (nested catalogs, exposed fields), not as a constant per code:
+//! a literal costs the compiler next to nothing, where each constant item
+//! is a body to type-check, borrow-check and evaluate (about 0.3 ms each,
+//! most of a 1,000-variant crate's time; see BENCHMARKS.md).
+//!
+//! Layout of the words (the derive's `codegen/table.rs` writes the same):
+//!
+//! * word 0: the number of records `n`;
+//! * words `1 + RECORD * i ..`: record `i`, one per variant in declaration
+//!   order (its item index), [`RECORD`] words each;
+//! * after the records: the parts of templates ([`PART`] words each) and
+//!   the aliases ([`ALIAS`] words each) that records point to.
+//!
+//! A string is two words, its start and length in bytes in the text. Every
+//! read is checked: a table that does not follow the layout reads as empty
+//! strings and zeros, never a panic.
+
+use super::{Catalog, Entry, FieldInfo, Item};
+
+/// Words per record.
+pub(crate) const RECORD: usize = 19;
+/// Words per template part.
+pub(crate) const PART: usize = 5;
+/// Words per alias.
+pub(crate) const ALIAS: usize = 3;
+
+// Word offsets in a record.
+pub(crate) const FLAGS: usize = 0;
+/// A string code (start, length), an integer code (low, high word), or a
+/// nested catalog's index.
+pub(crate) const CODE: usize = 1;
+pub(crate) const CODE_JSON: usize = 3;
+pub(crate) const VARIANT: usize = 5;
+pub(crate) const TEMPLATE: usize = 7;
+pub(crate) const TITLE: usize = 9;
+pub(crate) const DESCRIPTION: usize = 11;
+/// First word of the parts, and their number.
+pub(crate) const PARTS: usize = 13;
+/// First word of the aliases, and their number.
+pub(crate) const ALIASES: usize = 15;
+/// First index in the table's fields, and their number.
+pub(crate) const FIELDS: usize = 17;
+
+// Flags (word 0 of a record).
+pub(crate) const NESTED: u32 = 1;
+pub(crate) const STATUS_VARIES: u32 = 1 << 2;
+pub(crate) const STATUS_NONE: u32 = 1 << 3;
+pub(crate) const CODE_INT: u32 = 1 << 4;
+pub(crate) const DEPRECATED: u32 = 1 << 5;
+pub(crate) const RETRY_SECONDS: u32 = 1 << 6;
+pub(crate) const RETRY_MILLISECONDS: u32 = 1 << 7;
+pub(crate) const HAS_TEMPLATE: u32 = 1 << 8;
+pub(crate) const HAS_TITLE: u32 = 1 << 9;
+pub(crate) const HAS_DESCRIPTION: u32 = 1 << 10;
+/// The fixed status is the high half of the flags.
+pub(crate) const STATUS_SHIFT: u32 = 16;
+
+// Part flags (word 0 of a part); the slot is the high 24 bits.
+pub(crate) const PART_ARG: u32 = 1;
+pub(crate) const PART_SPEC: u32 = 2;
+pub(crate) const SLOT_SHIFT: u32 = 8;
+
+/// A derived type's codes, packed; see the module documentation. Built by
+/// the derive, read through [`Catalog`] and [`Entry`].
+#[doc(hidden)]
+pub struct Table {
+    text: &'static str,
+    words: &'static [u8],
+    nested: &'static [&'static Catalog],
+    fields: &'static [FieldInfo],
+    catalog: fn() -> &'static Catalog,
+}
+
+impl Table {
+    #[doc(hidden)]
+    pub const fn __new(
+        text: &'static str,
+        words: &'static [u8],
+        nested: &'static [&'static Catalog],
+        fields: &'static [FieldInfo],
+        catalog: fn() -> &'static Catalog,
+    ) -> Self {
+        Table {
+            text,
+            words,
+            nested,
+            fields,
+            catalog,
+        }
+    }
+
+    /// The number of records (items).
+    pub(crate) const fn len(&self) -> usize {
+        self.word(0) as usize
+    }
+
+    /// Word `index`, or 0 past the end.
+    pub(super) const fn word(&self, index: usize) -> u32 {
+        let Some(at) = index.checked_mul(4) else {
+            return 0;
+        };
+        match self.words.split_at_checked(at) {
+            Some((_, rest)) => match rest.first_chunk::<4>() {
+                Some(bytes) => u32::from_le_bytes(*bytes),
+                None => 0,
+            },
+            None => 0,
+        }
+    }
+
+    /// The string at words `index` and `index + 1`, or `""` when they do
+    /// not name one.
+    pub(super) const fn str(&self, index: usize) -> &'static str {
+        let start = self.word(index) as usize;
+        let len = self.word(index + 1) as usize;
+        match self.text.split_at_checked(start) {
+            Some((_, rest)) => match rest.split_at_checked(len) {
+                Some((s, _)) => s,
+                None => "",
+            },
+            None => "",
+        }
+    }
+
+    /// The first word of record `index`.
+    pub(super) const fn record(index: usize) -> usize {
+        1 + RECORD * index
+    }
+
+    /// Item `index`: the entry, or the nested catalog.
+    pub(crate) fn item(&'static self, index: usize) -> Option<Item> {
+        match self.entry_at(index) {
+            Some(entry) => Some(Item::Entry(entry)),
+            None => self.nested_at(index).map(Item::Nested),
+        }
+    }
+
+    /// Item `index`, when it is an entry.
+    pub(super) const fn entry_at(&'static self, index: usize) -> Option<Entry> {
+        if index >= self.len() {
+            return None;
+        }
+        let at = Table::record(index);
+        if self.word(at + FLAGS) & NESTED == 0 {
+            Some(Entry::at(self, at))
+        } else {
+            None
+        }
+    }
+
+    /// Item `index`, when it is a nested catalog.
+    pub(super) const fn nested_at(&self, index: usize) -> Option<&'static Catalog> {
+        if index >= self.len() {
+            return None;
+        }
+        let at = Table::record(index);
+        if self.word(at + FLAGS) & NESTED == 0 {
+            return None;
+        }
+        let which = self.word(at + CODE) as usize;
+        if which < self.nested.len() {
+            Some(self.nested[which])
+        } else {
+            None
+        }
+    }
+
+    /// The exposed fields `start..start + len`, or none.
+    pub(super) fn fields(&self, start: usize, len: usize) -> &'static [FieldInfo] {
+        self.fields.get(start..start + len).unwrap_or(&[])
+    }
+
+    pub(super) fn catalog(&self) -> &'static Catalog {
+        (self.catalog)()
+    }
+}
+
+/// The entry of item `index` of `table`, if it is an entry.
+#[doc(hidden)]
+#[inline]
+pub fn table_entry(table: &'static Table, index: usize) -> Option<Entry> {
+    table.entry_at(index)
+}
+
+impl core::fmt::Debug for Table {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Table")
+            .field("records", &self.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Tables written by hand, for the catalog's own tests.
+#[cfg(test)]
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+pub(crate) mod test_table {
+    pub(crate) use super::{CODE_INT, NESTED};
+
+    /// The words of a table whose records are `[flags, code, code,
+    /// variant start, variant length]` (a nested record: `[NESTED, index,
+    /// 0, 0, 0]`), every other word zero. `W` is `4 * (1 + 19 * records)`.
+    pub(crate) const fn words<const W: usize>(records: &[[u32; 5]]) -> [u8; W] {
+        let mut out = [0u8; W];
+        put(&mut out, 0, records.len() as u32);
+        let mut i = 0;
+        while i < records.len() {
+            let at = super::Table::record(i);
+            let [flags, a, b, start, len] = records[i];
+            put(&mut out, at + super::FLAGS, flags);
+            put(&mut out, at + super::CODE, a);
+            put(&mut out, at + super::CODE + 1, b);
+            put(&mut out, at + super::VARIANT, start);
+            put(&mut out, at + super::VARIANT + 1, len);
+            i += 1;
+        }
+        out
+    }
+
+    const fn put<const W: usize>(out: &mut [u8; W], word: usize, value: u32) {
+        let bytes = value.to_le_bytes();
+        let mut i = 0;
+        while i < 4 {
+            out[word * 4 + i] = bytes[i];
+            i += 1;
+        }
+    }
+
+    /// The two words of an integer code.
+    pub(crate) const fn int(value: i64) -> (u32, u32) {
+        let bits = value as u64;
+        (bits as u32, (bits >> 32) as u32)
+    }
+}
