@@ -80,6 +80,10 @@ pub trait ApiError: fmt::Debug {
 
     /// Writes the value of the message template's placeholder `slot` (see
     /// [`Part::Arg`](crate::catalog::Part::Arg)) with its format spec.
+    ///
+    /// A placeholder without a spec is the field's `Display` into `f` as
+    /// given, so `f`'s flags apply to it; [`fmt_message`](ApiError::fmt_message)
+    /// hands each placeholder a formatter of its own, without flags.
     fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let _ = (slot, f);
         Ok(())

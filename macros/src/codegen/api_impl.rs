@@ -5,6 +5,8 @@
 //! delay, source, run-time status) and for delegating variants; every other
 //! variant falls to the provided behaviour.
 
+use std::collections::HashMap;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -93,6 +95,29 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     }
 }
 
+/// A method's arm for one variant: its pattern, its body, and what makes
+/// two arms one (the body and the types of the fields it binds).
+struct Arm {
+    pat: TokenStream,
+    body: TokenStream,
+    key: String,
+}
+
+impl Arm {
+    fn new(input: &Input, variant: &Variant, fields: &[&Field], body: TokenStream) -> Self {
+        let mut key = body.to_string();
+        for field in fields {
+            let (member, ty) = (&field.member, &field.ty);
+            key.push_str(&format!("|{}:{}", quote!(#member), quote!(#ty)));
+        }
+        Arm {
+            pat: pattern(&variant_path(input, variant), fields),
+            body,
+            key,
+        }
+    }
+}
+
 struct Methods<'a> {
     input: &'a Input,
     delegates: &'a [(&'a Variant, Delegate)],
@@ -101,9 +126,12 @@ struct Methods<'a> {
 impl Methods<'_> {
     /// A method body: the given arms, an arm per delegating variant calling
     /// `call` on the inner error, and `otherwise` for the variants left.
+    /// Arms with the same body over fields of the same types are one arm
+    /// with an or-pattern: one body for the compiler to check, not one per
+    /// variant.
     fn dispatch(
         &self,
-        arms: Vec<(&Variant, TokenStream)>,
+        arms: Vec<Arm>,
         call: impl Fn(&Delegate) -> TokenStream,
         otherwise: &TokenStream,
     ) -> TokenStream {
@@ -111,7 +139,20 @@ impl Methods<'_> {
         if covered == 0 {
             return otherwise.clone();
         }
-        let arms = arms.into_iter().map(|(_, arm)| arm);
+        let mut groups: Vec<(Vec<TokenStream>, TokenStream)> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for Arm { pat, body, key } in arms {
+            match index.get(&key) {
+                Some(&at) => groups[at].0.push(pat),
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push((vec![pat], body));
+                }
+            }
+        }
+        let arms = groups
+            .into_iter()
+            .map(|(pats, body)| quote!(#(#pats)|* => #body,));
         let delegated = self.delegates.iter().map(|(_, d)| {
             let pat = &d.pat;
             let body = call(d);
@@ -131,7 +172,7 @@ impl Methods<'_> {
     /// the delegating variants, `otherwise` for the rest, under `signature`.
     fn optional(
         &self,
-        arms: Vec<(&Variant, TokenStream)>,
+        arms: Vec<Arm>,
         call: impl Fn(&Delegate) -> TokenStream,
         otherwise: &TokenStream,
         signature: &TokenStream,
@@ -201,13 +242,12 @@ impl Methods<'_> {
             .own()
             .filter_map(|variant| {
                 let field = variant.fields.iter().find(|f| f.status.is_some())?;
-                let pat = pattern(&variant_path(self.input, variant), &[field]);
                 let binding = field.binding();
                 let value = quote_spanned!(field.ty.span()=> {
                     let __status: ::errbook::__private::StatusCode = *#binding;
                     ::errbook::__private::runtime_status(__status)
                 });
-                Some((variant, quote!(#pat => #value,)))
+                Some(Arm::new(self.input, variant, &[field], value))
             })
             .collect();
         let body = self.dispatch(
@@ -249,7 +289,7 @@ impl Methods<'_> {
         // spanned on the user's tokens must carry the same hygiene to
         // resolve, inside a `macro_rules!` too.
         let formatter = format_ident!("__formatter");
-        let arms: Vec<(&Variant, TokenStream)> = self
+        let arms: Vec<Arm> = self
             .own()
             .filter_map(|variant| {
                 let message = variant.message.as_ref()?;
@@ -262,9 +302,19 @@ impl Methods<'_> {
                     .map(|(field, spec)| {
                         bounds.require(&field.ty, &quote!(::core::fmt::Display));
                         let binding = field.binding();
-                        let fmt =
-                            spec.map_or_else(|| "{}".to_owned(), |spec| format!("{{:{spec}}}"));
-                        quote_spanned!(message.span=> ::core::write!(#formatter, #fmt, #binding))
+                        // Without a spec, the field's `Display` itself: a
+                        // call, where `write!` builds format arguments.
+                        match spec {
+                            None => quote_spanned!(message.span=>
+                                ::core::fmt::Display::fmt(#binding, #formatter)
+                            ),
+                            Some(spec) => {
+                                let fmt = format!("{{:{spec}}}");
+                                quote_spanned!(message.span=>
+                                    ::core::write!(#formatter, #fmt, #binding)
+                                )
+                            }
+                        }
                     })
                     .collect();
                 let mut fields: Vec<&Field> = Vec::new();
@@ -273,7 +323,6 @@ impl Methods<'_> {
                         fields.push(field);
                     }
                 }
-                let pat = pattern(&variant_path(self.input, variant), &fields);
                 let body = if let [write] = writes.as_slice() {
                     quote!(#write)
                 } else {
@@ -283,7 +332,7 @@ impl Methods<'_> {
                         _ => ::core::result::Result::Ok(()),
                     })
                 };
-                Some((variant, quote!(#pat => #body,)))
+                Some(Arm::new(self.input, variant, &fields, body))
             })
             .collect();
         self.optional(
@@ -302,7 +351,7 @@ impl Methods<'_> {
 
     fn visit_fields(&self, bounds: &mut Bounds<'_>) -> TokenStream {
         let visitor = format_ident!("__visitor");
-        let arms: Vec<(&Variant, TokenStream)> = self
+        let arms: Vec<Arm> = self
             .own()
             .filter_map(|variant| {
                 let exposed: Vec<&Field> = variant
@@ -321,14 +370,11 @@ impl Methods<'_> {
                         ::errbook::FieldVisitor::visit(#visitor, #name, #binding)?;
                     )
                 });
-                let pat = pattern(&variant_path(self.input, variant), &exposed);
-                Some((
-                    variant,
-                    quote!(#pat => {
-                        #(#visits)*
-                        ::core::result::Result::Ok(())
-                    }),
-                ))
+                let body = quote!({
+                    #(#visits)*
+                    ::core::result::Result::Ok(())
+                });
+                Some(Arm::new(self.input, variant, &exposed, body))
             })
             .collect();
         self.optional(
@@ -345,7 +391,7 @@ impl Methods<'_> {
     }
 
     fn retry_after(&self, bounds: &mut Bounds<'_>) -> TokenStream {
-        let arms: Vec<(&Variant, TokenStream)> = self
+        let arms: Vec<Arm> = self
             .own()
             .filter_map(|variant| {
                 let (field, unit) = variant
@@ -353,13 +399,12 @@ impl Methods<'_> {
                     .iter()
                     .find_map(|f| f.retry_after.map(|(unit, _)| (f, unit)))?;
                 bounds.require(&field.ty, &quote!(::errbook::__private::RetryAfter));
-                let pat = pattern(&variant_path(self.input, variant), &[field]);
                 let binding = field.binding();
                 let unit = catalog::retry_unit(unit);
                 let call = quote_spanned!(field.ty.span()=>
                     ::errbook::__private::RetryAfter::retry_after(#binding, #unit)
                 );
-                Some((variant, quote!(#pat => #call,)))
+                Some(Arm::new(self.input, variant, &[field], call))
             })
             .collect();
         self.optional(
@@ -373,12 +418,11 @@ impl Methods<'_> {
     }
 
     fn source_error(&self, bounds: &mut Bounds<'_>) -> TokenStream {
-        let arms: Vec<(&Variant, TokenStream)> = self
+        let arms: Vec<Arm> = self
             .own()
             .filter_map(|variant| {
                 let field = variant.fields.iter().find(|f| f.source.is_some())?;
                 bounds.require(&field.ty, &quote!(::std::error::Error + 'static));
-                let pat = pattern(&variant_path(self.input, variant), &[field]);
                 let binding = field.binding();
                 // `(*binding)` starts method lookup at the field's own type,
                 // so a `Box<dyn Error>` derefs to `dyn Error` instead of
@@ -387,7 +431,7 @@ impl Methods<'_> {
                     use ::errbook::__private::AsDynError as _;
                     ::core::option::Option::Some((*#binding).as_dyn_error())
                 });
-                Some((variant, quote!(#pat => #call,)))
+                Some(Arm::new(self.input, variant, &[field], call))
             })
             .collect();
         self.optional(
