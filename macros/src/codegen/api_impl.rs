@@ -6,6 +6,7 @@
 //! variant falls to the provided behaviour.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -108,7 +109,7 @@ impl Arm {
         let mut key = body.to_string();
         for field in fields {
             let (member, ty) = (&field.member, &field.ty);
-            key.push_str(&format!("|{}:{}", quote!(#member), quote!(#ty)));
+            let _ = write!(key, "|{}:{}", quote!(#member), quote!(#ty));
         }
         Arm {
             pat: pattern(&variant_path(input, variant), fields),
@@ -142,12 +143,11 @@ impl Methods<'_> {
         let mut groups: Vec<(Vec<TokenStream>, TokenStream)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         for Arm { pat, body, key } in arms {
-            match index.get(&key) {
-                Some(&at) => groups[at].0.push(pat),
-                None => {
-                    index.insert(key, groups.len());
-                    groups.push((vec![pat], body));
-                }
+            if let Some(&at) = index.get(&key) {
+                groups[at].0.push(pat);
+            } else {
+                index.insert(key, groups.len());
+                groups.push((vec![pat], body));
             }
         }
         let arms = groups
