@@ -73,30 +73,77 @@ pub(crate) fn keys_clean(input: &DeriveInput) -> bool {
         }
 }
 
+/// Reads the keys of each `#[api(...)]` from its tokens, without parsing
+/// the values: a key is an identifier followed by `= value` (up to the next
+/// comma), by a parenthesized list, or by nothing. Anything else (a value
+/// with `<` in it, whose commas tokens do not group, included) is not
+/// clean, and takes the key-by-key reading, which says what is wrong.
 fn attrs_clean(attrs: &[Attribute], site: Site) -> bool {
+    use proc_macro2::{Delimiter, TokenTree};
+
     let mut seen: Vec<String> = Vec::new();
+    let mut key_clean = |name: String| {
+        let Some(key) = keys::lookup(&name) else {
+            return false;
+        };
+        if seen.contains(&name) && !key.repeatable {
+            return false;
+        }
+        seen.push(name);
+        key.allowed(site.place())
+    };
     attrs
         .iter()
         .filter(|attr| attr.path().is_ident("api"))
         .all(|attr| {
-            if !matches!(attr.meta, Meta::List(_)) {
-                return false;
-            }
-            let Ok(items) = attr.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
-            else {
+            let Meta::List(list) = &attr.meta else {
                 return false;
             };
-            items.iter().all(|item| {
-                let name = key_name(item);
-                let Some(key) = keys::lookup(&name) else {
-                    return false;
-                };
-                if seen.contains(&name) && !key.repeatable {
-                    return false;
+            if !matches!(list.delimiter, syn::MacroDelimiter::Paren(_)) {
+                return false;
+            }
+            let mut tokens = list.tokens.clone().into_iter();
+            loop {
+                match tokens.next() {
+                    None => return true,
+                    Some(TokenTree::Ident(ident)) => {
+                        if !key_clean(ident.to_string()) {
+                            return false;
+                        }
+                    }
+                    Some(_) => return false,
                 }
-                seen.push(name);
-                key.allowed(site.place())
-            })
+                match tokens.next() {
+                    None => return true,
+                    Some(TokenTree::Punct(p)) if p.as_char() == ',' => {}
+                    Some(TokenTree::Punct(p)) if p.as_char() == '=' => {
+                        let mut value = 0;
+                        loop {
+                            match tokens.next() {
+                                None => return value > 0,
+                                Some(TokenTree::Punct(p)) if p.as_char() == ',' => {
+                                    if value == 0 {
+                                        return false;
+                                    }
+                                    break;
+                                }
+                                Some(TokenTree::Punct(p)) if p.as_char() == '<' => return false,
+                                Some(_) => value += 1,
+                            }
+                        }
+                    }
+                    Some(TokenTree::Group(group))
+                        if group.delimiter() == Delimiter::Parenthesis =>
+                    {
+                        match tokens.next() {
+                            None => return true,
+                            Some(TokenTree::Punct(p)) if p.as_char() == ',' => {}
+                            Some(_) => return false,
+                        }
+                    }
+                    Some(_) => return false,
+                }
+            }
         })
 }
 

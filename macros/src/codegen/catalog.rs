@@ -18,7 +18,7 @@ use crate::model::{Input, RetryUnit, Variant};
 use crate::template::Piece;
 
 // The layout, as the runtime's `catalog/table.rs` reads it.
-const RECORD: usize = 19;
+const RECORD: usize = 21;
 const FLAGS: usize = 0;
 const CODE: usize = 1;
 const CODE_JSON: usize = 3;
@@ -29,6 +29,7 @@ const DESCRIPTION: usize = 11;
 const PARTS: usize = 13;
 const ALIASES: usize = 15;
 const FIELDS: usize = 17;
+const HASH: usize = 19;
 
 const NESTED: u32 = 1;
 const STATUS_VARIES: u32 = 1 << 2;
@@ -145,6 +146,9 @@ impl Writer {
         match variant.code.as_ref().map(|c| &c.lit) {
             Some(CodeLit::Int(i)) => {
                 flags |= CODE_INT;
+                let (low, high) = hash_words(&i.to_string());
+                self.words[at + HASH] = low;
+                self.words[at + HASH + 1] = high;
                 self.set(at + CODE, int_words(*i));
                 let json = self.string(&i.to_string());
                 self.set(at + CODE_JSON, json);
@@ -154,6 +158,9 @@ impl Writer {
                     Some(CodeLit::Str(s)) => s.as_str(),
                     _ => "",
                 };
+                let (low, high) = hash_words(code);
+                self.words[at + HASH] = low;
+                self.words[at + HASH + 1] = high;
                 let escaped = json_escape(code);
                 let json = self.string(&format!("\"{escaped}\""));
                 self.set(at + CODE_JSON, json);
@@ -264,6 +271,19 @@ impl Writer {
         let bytes: Vec<u8> = self.words.iter().flat_map(|w| w.to_le_bytes()).collect();
         (Literal::string(&self.text), Literal::byte_string(&bytes))
     }
+}
+
+/// The FNV-1a hash (64 bits) of a code's text as its two words (low,
+/// high): the runtime's compile-time uniqueness check sorts codes by it.
+fn hash_words(text: &str) -> (u32, u32) {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    // Truncation is the point: the low and the high half.
+    #[allow(clippy::cast_possible_truncation)]
+    (hash as u32, (hash >> 32) as u32)
 }
 
 /// An integer code as its two words (low, high).

@@ -271,6 +271,13 @@ impl Entry {
         self.has(table::DEPRECATED)
     }
 
+    /// The hash of the code's text the derive computed (FNV-1a, 64 bits).
+    pub(crate) const fn code_hash(self) -> u64 {
+        let low = self.table.word(self.at + table::HASH) as u64;
+        let high = self.table.word(self.at + table::HASH + 1) as u64;
+        high << 32 | low
+    }
+
     /// The catalog of the type that declares this code.
     pub fn catalog(self) -> &'static Catalog {
         self.table.catalog()

@@ -189,6 +189,14 @@ impl Catalog {
         }
     }
 
+    /// The packed table of a derived type's catalog.
+    pub(crate) const fn table(&self) -> Option<&'static Table> {
+        match self.items {
+            Source::Table(table) => Some(table),
+            Source::List(_) => None,
+        }
+    }
+
     /// Item `index`, when it is a nested catalog (for constant evaluation).
     pub(crate) const fn nested_at(&self, index: usize) -> Option<&'static Catalog> {
         match self.items {

@@ -23,7 +23,7 @@
 use super::{Catalog, Entry, FieldInfo, Item};
 
 /// Words per record.
-pub(crate) const RECORD: usize = 19;
+pub(crate) const RECORD: usize = 21;
 /// Words per template part.
 pub(crate) const PART: usize = 5;
 /// Words per alias.
@@ -45,6 +45,9 @@ pub(crate) const PARTS: usize = 13;
 pub(crate) const ALIASES: usize = 15;
 /// First index in the table's fields, and their number.
 pub(crate) const FIELDS: usize = 17;
+/// The 64-bit FNV-1a hash of the code's text (low, high word), for the
+/// compile-time uniqueness check.
+pub(crate) const HASH: usize = 19;
 
 // Flags (word 0 of a record).
 pub(crate) const NESTED: u32 = 1;
@@ -99,18 +102,15 @@ impl Table {
         self.word(0) as usize
     }
 
-    /// Word `index`, or 0 past the end.
+    /// Word `index`, or 0 past the end. Plain indexing: this runs in
+    /// constant evaluation too, where every call is costly.
     pub(super) const fn word(&self, index: usize) -> u32 {
-        let Some(at) = index.checked_mul(4) else {
+        let words = self.words;
+        if index >= words.len() / 4 {
             return 0;
-        };
-        match self.words.split_at_checked(at) {
-            Some((_, rest)) => match rest.first_chunk::<4>() {
-                Some(bytes) => u32::from_le_bytes(*bytes),
-                None => 0,
-            },
-            None => 0,
         }
+        let at = index * 4;
+        u32::from_le_bytes([words[at], words[at + 1], words[at + 2], words[at + 3]])
     }
 
     /// The string at words `index` and `index + 1`, or `""` when they do
@@ -170,6 +170,22 @@ impl Table {
         }
     }
 
+    /// The nested catalogs, one per nested record, in order.
+    pub(crate) const fn nested(&self) -> &'static [&'static Catalog] {
+        self.nested
+    }
+
+    /// The code hash of record `index`, when it is an entry.
+    pub(crate) const fn hash_at(&self, index: usize) -> Option<u64> {
+        let at = Table::record(index);
+        if index >= self.len() || self.word(at + FLAGS) & NESTED != 0 {
+            return None;
+        }
+        let low = self.word(at + HASH) as u64;
+        let high = self.word(at + HASH + 1) as u64;
+        Some(high << 32 | low)
+    }
+
     /// The exposed fields `start..start + len`, or none.
     pub(super) fn fields(&self, start: usize, len: usize) -> &'static [FieldInfo] {
         self.fields.get(start..start + len).unwrap_or(&[])
@@ -197,14 +213,19 @@ impl core::fmt::Debug for Table {
 
 /// Tables written by hand, for the catalog's own tests.
 #[cfg(test)]
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
 pub(crate) mod test_table {
     pub(crate) use super::{CODE_INT, NESTED};
 
     /// The words of a table whose records are `[flags, code, code,
     /// variant start, variant length]` (a nested record: `[NESTED, index,
-    /// 0, 0, 0]`), every other word zero. `W` is `4 * (1 + 19 * records)`.
-    pub(crate) const fn words<const W: usize>(records: &[[u32; 5]]) -> [u8; W] {
+    /// 0, 0, 0]`) over `text`, with each code's hash, every other word
+    /// zero. `W` is `4 * (1 + RECORD * records)`.
+    pub(crate) const fn words<const W: usize>(text: &str, records: &[[u32; 5]]) -> [u8; W] {
         let mut out = [0u8; W];
         put(&mut out, 0, records.len() as u32);
         let mut i = 0;
@@ -216,6 +237,20 @@ pub(crate) mod test_table {
             put(&mut out, at + super::CODE + 1, b);
             put(&mut out, at + super::VARIANT, start);
             put(&mut out, at + super::VARIANT + 1, len);
+            if flags & NESTED == 0 {
+                let code = if flags & CODE_INT == 0 {
+                    let (_, rest) = text.as_bytes().split_at(a as usize);
+                    crate::Code::Str(match core::str::from_utf8(rest.split_at(b as usize).0) {
+                        Ok(code) => code,
+                        Err(_) => "",
+                    })
+                } else {
+                    crate::Code::Int(((b as u64) << 32 | a as u64) as i64)
+                };
+                let hash = crate::catalog::unique::code_hash(&code);
+                put(&mut out, at + super::HASH, hash as u32);
+                put(&mut out, at + super::HASH + 1, (hash >> 32) as u32);
+            }
             i += 1;
         }
         out

@@ -12,25 +12,19 @@
 use super::{Catalog, MAX_DEPTH};
 use crate::Code;
 
-/// One code and where it is declared.
+/// One code: its hash and where it is declared (its text is read from
+/// there only when two hashes are equal).
 #[derive(Clone, Copy)]
-pub struct Key {
+pub struct Key<'a> {
     hash: u64,
-    code: Code<'static>,
-    type_name: &'static str,
-    variant: &'static str,
+    catalog: &'a Catalog,
+    index: usize,
 }
 
-const EMPTY_KEY: Key = Key {
-    hash: 0,
-    code: Code::Int(0),
-    type_name: "",
-    variant: "",
-};
-
-/// FNV-1a of the code's text: cheap to compute once per code in constant
-/// evaluation, and an integer to sort by.
-const fn hash(code: &Code<'static>) -> u64 {
+/// FNV-1a of the code's text, as the derive computes it into the table
+/// (and the tests' tables): an integer to sort by.
+#[cfg(test)]
+pub(crate) const fn code_hash(code: &Code<'_>) -> u64 {
     let mut digits = [0u8; 20];
     let bytes = text(code, &mut digits);
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -41,6 +35,22 @@ const fn hash(code: &Code<'static>) -> u64 {
         i += 1;
     }
     hash
+}
+
+impl Key<'_> {
+    const fn code(&self) -> Code<'static> {
+        match self.catalog.entry_at(self.index) {
+            Some(entry) => entry.code(),
+            None => Code::Str(""),
+        }
+    }
+
+    const fn variant(&self) -> &'static str {
+        match self.catalog.entry_at(self.index) {
+            Some(entry) => entry.variant(),
+            None => "",
+        }
+    }
 }
 
 /// The number of codes of `roots`, nested ones included. Fails constant
@@ -61,6 +71,17 @@ const fn count_in(catalog: &Catalog, depth: usize) -> usize {
         "`transparent` nesting is deeper than errbook's catalog walks (32 levels)"
     );
     let mut total = 0;
+    if let Some(table) = catalog.table() {
+        // Every record is an entry or one of the nested catalogs.
+        let nested = table.nested();
+        total = table.len().saturating_sub(nested.len());
+        let mut k = 0;
+        while k < nested.len() {
+            total += count_in(nested[k], depth + 1);
+            k += 1;
+        }
+        return total;
+    }
     let mut i = 0;
     while i < catalog.item_count() {
         total += match catalog.nested_at(i) {
@@ -76,7 +97,12 @@ const fn count_in(catalog: &Catalog, depth: usize) -> usize {
 /// naming the code and both places; the caller panics with it, in constant
 /// evaluation. `N` is [`count`] of the same roots.
 pub const fn duplicate<const N: usize>(roots: &[&Catalog]) -> Option<Message> {
-    let mut keys = [EMPTY_KEY; N];
+    let empty = Key {
+        hash: 0,
+        catalog: &Catalog::EMPTY,
+        index: 0,
+    };
+    let mut keys = [empty; N];
     let mut filled = 0;
     let mut i = 0;
     while i < roots.len() {
@@ -108,7 +134,7 @@ pub const fn duplicate<const N: usize>(roots: &[&Catalog]) -> Option<Message> {
     None
 }
 
-const fn message_for(first: &Key, second: &Key) -> Message {
+const fn message_for(first: &Key<'_>, second: &Key<'_>) -> Message {
     // Declaration order is lost in sorting: name the two places in a fixed
     // order so the message does not depend on hashes.
     let (first, second) = if compare_names(first, second) <= 0 {
@@ -118,38 +144,62 @@ const fn message_for(first: &Key, second: &Key) -> Message {
     };
     let mut message = Message::new();
     message.push("duplicate code `");
-    push_code(&mut message, first.code);
+    push_code(&mut message, first.code());
     message.push("`: `");
-    message.push(first.type_name);
+    message.push(first.catalog.type_name);
     message.push("::");
-    message.push(first.variant);
+    message.push(first.variant());
     message.push("` and `");
-    message.push(second.type_name);
+    message.push(second.catalog.type_name);
     message.push("::");
-    message.push(second.variant);
+    message.push(second.variant());
     message.push("` both have it; every code of an API must be unique");
     message
 }
 
-const fn compare_names(a: &Key, b: &Key) -> i8 {
-    match compare_bytes(a.type_name.as_bytes(), b.type_name.as_bytes()) {
-        0 => compare_bytes(a.variant.as_bytes(), b.variant.as_bytes()),
+const fn compare_names(a: &Key<'_>, b: &Key<'_>) -> i8 {
+    match compare_bytes(
+        a.catalog.type_name.as_bytes(),
+        b.catalog.type_name.as_bytes(),
+    ) {
+        0 => compare_bytes(a.variant().as_bytes(), b.variant().as_bytes()),
         order => order,
     }
 }
 
-const fn flatten(catalog: &Catalog, keys: &mut [Key], mut at: usize) -> usize {
+/// The keys of `catalog`'s codes into `keys` from `at`, in no particular
+/// order (they are sorted next); the index after the last.
+const fn flatten<'a>(catalog: &'a Catalog, keys: &mut [Key<'a>], mut at: usize) -> usize {
+    if let Some(table) = catalog.table() {
+        let mut i = 0;
+        while i < table.len() {
+            if let Some(hash) = table.hash_at(i) {
+                keys[at] = Key {
+                    hash,
+                    catalog,
+                    index: i,
+                };
+                at += 1;
+            }
+            i += 1;
+        }
+        let nested = table.nested();
+        let mut k = 0;
+        while k < nested.len() {
+            at = flatten(nested[k], keys, at);
+            k += 1;
+        }
+        return at;
+    }
     let mut i = 0;
     while i < catalog.item_count() {
         if let Some(inner) = catalog.nested_at(i) {
             at = flatten(inner, keys, at);
         } else if let Some(entry) = catalog.entry_at(i) {
-            let code = entry.code();
             keys[at] = Key {
-                hash: hash(&code),
-                code,
-                type_name: catalog.type_name,
-                variant: entry.variant(),
+                hash: entry.code_hash(),
+                catalog,
+                index: i,
             };
             at += 1;
         }
@@ -160,7 +210,7 @@ const fn flatten(catalog: &Catalog, keys: &mut [Key], mut at: usize) -> usize {
 
 /// The code's text, as clients print it: a string as it is, an integer in
 /// decimal.
-const fn text<'a>(code: &'a Code<'static>, digits: &'a mut [u8; 20]) -> &'a [u8] {
+const fn text<'a>(code: &'a Code<'_>, digits: &'a mut [u8; 20]) -> &'a [u8] {
     match code {
         Code::Str(s) => s.as_bytes(),
         Code::Int(value) => {
@@ -187,9 +237,14 @@ const fn text<'a>(code: &'a Code<'static>, digits: &'a mut [u8; 20]) -> &'a [u8]
 }
 
 /// Orders keys by the bytes of their code's text.
-const fn compare(a: &Key, b: &Key) -> i8 {
+const fn compare(a: &Key<'_>, b: &Key<'_>) -> i8 {
+    compare_codes(&a.code(), &b.code())
+}
+
+/// Orders codes by the bytes of their text.
+const fn compare_codes(a: &Code<'_>, b: &Code<'_>) -> i8 {
     let (mut da, mut db) = ([0u8; 20], [0u8; 20]);
-    compare_bytes(text(&a.code, &mut da), text(&b.code, &mut db))
+    compare_bytes(text(a, &mut da), text(b, &mut db))
 }
 
 const fn compare_bytes(a: &[u8], b: &[u8]) -> i8 {
@@ -210,7 +265,7 @@ const fn compare_bytes(a: &[u8], b: &[u8]) -> i8 {
     }
 }
 
-const fn heap_sort(keys: &mut [Key]) {
+const fn heap_sort(keys: &mut [Key<'_>]) {
     let n = keys.len();
     let mut start = n / 2;
     while start > 0 {
@@ -220,12 +275,20 @@ const fn heap_sort(keys: &mut [Key]) {
     let mut end = n;
     while end > 1 {
         end -= 1;
-        keys.swap(0, end);
+        swap(keys, 0, end);
         sift_down(keys, 0, end);
     }
 }
 
-const fn sift_down(keys: &mut [Key], mut root: usize, end: usize) {
+/// Swaps two keys by copies: `slice::swap` is many times slower in
+/// constant evaluation.
+const fn swap(keys: &mut [Key<'_>], a: usize, b: usize) {
+    let key = keys[a];
+    keys[a] = keys[b];
+    keys[b] = key;
+}
+
+const fn sift_down(keys: &mut [Key<'_>], mut root: usize, end: usize) {
     loop {
         let mut child = 2 * root + 1;
         if child >= end {
@@ -237,7 +300,7 @@ const fn sift_down(keys: &mut [Key], mut root: usize, end: usize) {
         if keys[root].hash >= keys[child].hash {
             return;
         }
-        keys.swap(root, child);
+        swap(keys, root, child);
         root = child;
     }
 }
@@ -294,13 +357,13 @@ mod tests {
     use crate::catalog::table::test_table::{CODE_INT, NESTED, int, words};
 
     const fn size(records: usize) -> usize {
-        4 * (1 + 19 * records)
+        4 * (1 + crate::catalog::table::RECORD * records)
     }
 
     const NEG: (u32, u32) = int(-12);
     static INNER_TABLE: Table = Table::__new(
         "bBNeg",
-        &words::<{ size(2) }>(&[[0, 0, 1, 1, 1], [CODE_INT, NEG.0, NEG.1, 2, 3]]),
+        &words::<{ size(2) }>("bBNeg", &[[0, 0, 1, 1, 1], [CODE_INT, NEG.0, NEG.1, 2, 3]]),
         &[],
         &[],
         || &INNER,
@@ -309,11 +372,14 @@ mod tests {
 
     static OUTER_TABLE: Table = Table::__new(
         "aAI",
-        &words::<{ size(3) }>(&[
-            [0, 0, 1, 1, 1],
-            [NESTED, 0, 0, 0, 0],
-            [CODE_INT, 404, 0, 2, 1],
-        ]),
+        &words::<{ size(3) }>(
+            "aAI",
+            &[
+                [0, 0, 1, 1, 1],
+                [NESTED, 0, 0, 0, 0],
+                [CODE_INT, 404, 0, 2, 1],
+            ],
+        ),
         &[&INNER],
         &[],
         || &OUTER,
@@ -329,26 +395,35 @@ mod tests {
         assert_eq!(count(&[&OUTER, &INNER]), 6);
     }
 
-    fn key(code: Code<'static>) -> Key {
+    fn key(code: Code<'static>) -> Key<'static> {
         Key {
-            hash: hash(&code),
-            code,
-            type_name: "",
-            variant: "",
+            hash: code_hash(&code),
+            catalog: &Catalog::EMPTY,
+            index: 0,
         }
     }
 
     #[test]
     fn integer_codes_compare_and_hash_by_their_decimal_text() {
-        let (int, text) = (key(Code::Int(404)), key(Code::Str("404")));
-        assert_eq!(compare(&int, &text), 0);
-        assert_eq!(int.hash, text.hash);
-        assert_eq!(compare(&key(Code::Int(-12)), &int), -1);
+        let (int, text) = (Code::Int(404), Code::Str("404"));
+        assert_eq!(compare_codes(&int, &text), 0);
+        assert_eq!(code_hash(&int), code_hash(&text));
+        assert_eq!(compare_codes(&Code::Int(-12), &int), -1);
         let mut digits = [0; 20];
         assert_eq!(
             super::text(&Code::Int(i64::MIN), &mut digits),
             b"-9223372036854775808"
         );
+    }
+
+    #[test]
+    fn the_tables_carry_each_code_s_hash() {
+        let hashes: Vec<(u64, u64)> = OUTER
+            .iter()
+            .map(|entry| (entry.code_hash(), code_hash(&entry.code())))
+            .collect();
+        assert_eq!(hashes.len(), 4);
+        assert!(hashes.iter().all(|(stored, computed)| stored == computed));
     }
 
     #[test]
@@ -358,16 +433,15 @@ mod tests {
         heap_sort(&mut keys);
         assert!(keys.windows(2).all(|w| w[0].hash <= w[1].hash));
         // The two "a" keys are neighbours.
-        let at: Vec<usize> = (0..keys.len())
-            .filter(|&i| keys[i].code == Code::Str("a"))
-            .collect();
+        let a = code_hash(&Code::Str("a"));
+        let at: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].hash == a).collect();
         assert_eq!(at.len(), 2);
         assert_eq!(at[1], at[0] + 1);
     }
 
     static LEFT_TABLE: Table = Table::__new(
         "xXSeven",
-        &words::<{ size(2) }>(&[[0, 0, 1, 1, 1], [CODE_INT, 7, 0, 2, 5]]),
+        &words::<{ size(2) }>("xXSeven", &[[0, 0, 1, 1, 1], [CODE_INT, 7, 0, 2, 5]]),
         &[],
         &[],
         || &LEFT,
@@ -376,7 +450,7 @@ mod tests {
 
     static RIGHT_TABLE: Table = Table::__new(
         "yY7SevenText",
-        &words::<{ size(2) }>(&[[0, 0, 1, 1, 1], [0, 2, 1, 3, 9]]),
+        &words::<{ size(2) }>("yY7SevenText", &[[0, 0, 1, 1, 1], [0, 2, 1, 3, 9]]),
         &[],
         &[],
         || &RIGHT,
@@ -400,7 +474,7 @@ mod tests {
         let names: Vec<&'static str> = (0..5000)
             .map(|i| &*Box::leak(format!("domain_{}:operation_{i}", i % 16).into_boxed_str()))
             .collect();
-        let mut keys: Vec<Key> = names.iter().map(|n| key(Code::Str(n))).collect();
+        let mut keys: Vec<Key<'_>> = names.iter().map(|n| key(Code::Str(n))).collect();
         heap_sort(&mut keys);
         assert!(keys.windows(2).all(|w| w[0].hash < w[1].hash));
     }
