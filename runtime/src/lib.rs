@@ -37,6 +37,7 @@ pub use code::Code;
 pub use error::{ApiError, FieldVisitor};
 pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_development_mode};
 pub use message::Message;
+pub use decode::Received;
 pub use parse::{Parse, Unknown};
 pub use rejection::Rejection;
 
