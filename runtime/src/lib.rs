@@ -34,10 +34,10 @@ pub mod __private;
 
 pub use catalog::Catalog;
 pub use code::Code;
+pub use decode::Received;
 pub use error::{ApiError, FieldVisitor};
 pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_development_mode};
 pub use message::Message;
-pub use decode::Received;
 pub use parse::{Parse, Unknown};
 pub use rejection::Rejection;
 

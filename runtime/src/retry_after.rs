@@ -259,7 +259,10 @@ mod tests {
             Some(Duration::from_millis(1250))
         );
         assert_eq!(f64::NAN.retry_after(RetryAfterUnit::Seconds), None);
-        assert_eq!(0.0f64.retry_after(RetryAfterUnit::Seconds), Some(Duration::ZERO));
+        assert_eq!(
+            0.0f64.retry_after(RetryAfterUnit::Seconds),
+            Some(Duration::ZERO)
+        );
         assert_eq!(
             f64::INFINITY.retry_after(RetryAfterUnit::Seconds),
             Some(Duration::MAX)

@@ -190,7 +190,10 @@ fn a_chunked_body_of_gigabytes_is_read_only_to_the_limit() {
     assert_eq!(err.status(), 500);
     // The start of the body is kept for logs, and no more.
     assert_eq!(err.body().len(), KEPT_BODY);
-    assert!(err.body().starts_with(br#"{"error":{"code":"X","message":"aaa"#));
+    assert!(
+        err.body()
+            .starts_with(br#"{"error":{"code":"X","message":"aaa"#)
+    );
     assert_eq!(err.body_len(), len);
     // The server could send what the client read and what the sockets'
     // buffers hold, not the gigabytes it offered.
@@ -278,7 +281,10 @@ fn from_reqwest_has_the_default_limit() {
     let err = too_large(result);
     assert!(matches!(
         err.kind(),
-        DecodeErrorKind::TooLarge { limit: MAX_BODY, .. }
+        DecodeErrorKind::TooLarge {
+            limit: MAX_BODY,
+            ..
+        }
     ));
     streamer.finish();
 }

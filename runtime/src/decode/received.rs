@@ -87,7 +87,9 @@ impl<E: Parse> Received<E> {
     }
 
     /// Reads an `http::Response` in the type's own format.
-    pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self, DecodeError> {
+    pub fn from_response<B: AsRef<[u8]>>(
+        response: &http::Response<B>,
+    ) -> Result<Self, DecodeError> {
         Self::from_parts(
             response.status(),
             response.headers(),

@@ -21,8 +21,8 @@ mod read;
 
 use core::fmt;
 
-use crate::decode::{DecodeError, Received};
 use crate::ApiError;
+use crate::decode::{DecodeError, Received};
 
 pub use read::Reader;
 

@@ -130,7 +130,9 @@ impl Reader {
         let status = response.status();
         if status.is_success() {
             let body = response.bytes().await.map_err(ClientError::Transport)?;
-            return success(&body).map(Answer::Success).map_err(ClientError::Body);
+            return success(&body)
+                .map(Answer::Success)
+                .map_err(ClientError::Body);
         }
         let headers = core::mem::take(response.headers_mut());
         let limit = self.limit;
