@@ -35,8 +35,10 @@ fn expected(id: &str) -> String {
     )
 }
 
-/// What a spawned task does: render the error for the request.
+/// What a spawned task does: some work, across an await, then the error
+/// rendered for the request.
 async fn export_job() -> errbook::http::Response<Vec<u8>> {
+    tokio::task::yield_now().await;
     JobError::ExportFailed(Secret).to_response()
 }
 
