@@ -27,6 +27,9 @@
 //! from it (copied only when they hold escapes), and every other member is
 //! kept as its borrowed raw JSON text in [`Members`], read into a field's
 //! type only when asked for.
+//!
+//! [`Received`] is a decoded error with what the server said beside it: the
+//! response's request id and its message text, as received.
 
 mod members;
 mod pass;

@@ -74,6 +74,8 @@ impl<E: Parse> Received<E> {
         body: &[u8],
     ) -> Result<Self, DecodeError> {
         let error = E::from_parts_as(format, status, headers, body)?;
+        // What the variant does not keep is read from the body again: the
+        // cost of an error response, paid only by those who ask for it.
         Ok(Received {
             error,
             status,
@@ -173,7 +175,9 @@ fn request_id<F: Format + ?Sized>(headers: &HeaderMap, body: &[u8]) -> Option<St
     {
         return Some(id.to_owned());
     }
-    // The id is read as the "message" of a layout that puts it there.
+    // The id is read as the "message" of a layout that puts it there. The
+    // built-in formats are told apart by name; a format of your own is read
+    // for a top-level `request_id`.
     let at = Layout::new(F::NAME, "an object");
     let layout = match F::NAME {
         "problem" => at.message("instance"),
