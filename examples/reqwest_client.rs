@@ -2,9 +2,11 @@
 //! the typed error the server answered with.
 //!
 //! `cargo run --example reqwest_client --features reqwest` starts a local
-//! server on 127.0.0.1 and makes four requests to it.
+//! server on 127.0.0.1 and makes five requests to it; the last keeps what
+//! the server said (its request id and message) beside the variant.
 
-use errbook::client::ClientError;
+use errbook::client::{ClientError, Reader};
+use errbook::request::RequestContext;
 use errbook::{ApiError, Parse, Unknown};
 use errbook_examples::local_server;
 
@@ -53,6 +55,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             *proxy.status_mut() = errbook::http::StatusCode::BAD_GATEWAY;
             proxy
         },
+        // As a server inside a request's context renders it.
+        RequestContext::new()
+            .with_id("req-7f3a")
+            .run(|| ChatError::UserNotFound { id: 9 }.to_response()),
     ])?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -72,6 +78,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 Err(ClientError::Api(other)) => println!("GET {path}: {}", other.code()),
                 Err(err) => println!("GET {path}: {err}"),
             }
+        }
+        let path = "/users/9";
+        let response = client.get(format!("http://{addr}{path}")).send().await?;
+        // Error bodies over 64 KiB are refused; the request id is kept.
+        let reader = Reader::new().limit(64 * 1024);
+        match reader.received::<ChatError, User>(response).await {
+            Ok(user) => println!("GET {path}: user {}", user.name),
+            // "404 USER_NOT_FOUND: User 9 not found. (request req-7f3a)"
+            Err(ClientError::Api(received)) => println!("GET {path}: {received}"),
+            Err(err) => println!("GET {path}: {err}"),
         }
         Ok::<_, Box<dyn std::error::Error>>(())
     })?;

@@ -1,5 +1,5 @@
 //! The chat API served by actix-web 4 (feature `actix-web`): the routes of
-//! [`chat_server`](crate::chat_server), with every error, the framework's
+//! [`chat_server`], with every error, the framework's
 //! own included, in the chat API's envelope.
 //!
 //! - Handlers return [`ServerError`], an `actix_web::ResponseError` through

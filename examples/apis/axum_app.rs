@@ -1,5 +1,5 @@
 //! The chat API served with axum 0.8 (feature `axum`): the routes of
-//! [`chat_server`](crate::chat_server), with errbook's extractors,
+//! [`chat_server`], with errbook's extractors,
 //! fallbacks and request ids, so every error a client can get — the
 //! handlers' and axum's own — is in the chat API's envelope.
 //!

@@ -34,6 +34,7 @@ pub mod __private;
 
 pub use catalog::Catalog;
 pub use code::Code;
+pub use decode::Received;
 pub use error::{ApiError, FieldVisitor};
 pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_development_mode};
 pub use message::Message;

@@ -94,6 +94,13 @@ pub trait Parse: ApiError + Sized {
     /// The success body of a `reqwest` response as a `T`, or the typed
     /// error the server answered with (feature `reqwest`).
     ///
+    /// An empty success body (a 204's) reads as `null`, so `T = ()` fits
+    /// it. An error body is read up to [`MAX_BODY`](crate::decode::MAX_BODY):
+    /// a longer one is refused unread (by its `Content-Length`) or stops
+    /// being read there, and is a [`ClientError::Decode`](crate::client::ClientError::Decode).
+    /// [`client::Reader`](crate::client::Reader) chooses a lower limit and
+    /// keeps the server's request id and message text beside the error.
+    ///
     /// ```no_run
     /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
     /// use errbook::client::ClientError;
@@ -127,7 +134,39 @@ pub trait Parse: ApiError + Sized {
     where
         Self: Send,
     {
-        crate::client::from_reqwest::<Self, T>(response)
+        crate::client::Reader::new().read::<Self, T>(response)
+    }
+
+    /// [`from_reqwest`](Parse::from_reqwest), with the error body read in
+    /// `format` rather than the type's own (feature `reqwest`).
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// use errbook::format::Problem;
+    /// use errbook::{ApiError, Parse};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(parse)]
+    /// enum UserError {
+    ///     #[api(code = "USER_NOT_FOUND", status = 404, message = "User not found.")]
+    ///     NotFound,
+    /// }
+    ///
+    /// // This server answers in problem+json.
+    /// let response = reqwest::get("http://127.0.0.1:8080/users/7").await?;
+    /// let deleted: () = UserError::from_reqwest_as::<()>(Problem, response).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[cfg(feature = "reqwest")]
+    fn from_reqwest_as<T: serde::de::DeserializeOwned>(
+        format: impl Format + Send,
+        response: reqwest::Response,
+    ) -> impl core::future::Future<Output = Result<T, crate::client::ClientError<Self>>> + Send
+    where
+        Self: Send,
+    {
+        crate::client::Reader::new().read_as::<Self, T>(format, response)
     }
 }
 
@@ -237,8 +276,13 @@ impl ApiError for Unknown {
         self.code.as_ref().map_or(Code::Str(""), RawCode::as_code)
     }
 
+    /// The status as received when it is an error status; any other (a
+    /// 1xx, 2xx or 3xx response decoded as an error) is 500, as for a
+    /// `#[api(status)]` field, so an `Unknown` never renders as a success.
+    /// [`Received::status`](crate::Received::status) keeps the status as
+    /// received.
     fn status(&self) -> StatusCode {
-        self.status
+        crate::__private::runtime_status(self.status)
     }
 
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

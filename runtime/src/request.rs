@@ -24,6 +24,47 @@
 //! );
 //! assert_eq!(RequestContext::current().id(), None, "the id is gone once the scope ends");
 //! ```
+//!
+//! # Work a handler spawns
+//!
+//! The context is the current one of the thread polling the request's
+//! future; it does not follow work handed to another task or thread. An
+//! error rendered in a `tokio::spawn`ed task is outside the request: no id,
+//! and the process-wide development setting rather than the server's. Carry
+//! the context into the task with
+//! [`in_current_request`](InCurrentRequest::in_current_request) (or
+//! `RequestContext::current().scope(future)`), and into a thread with
+//! `RequestContext::current()` moved in and [`run`](RequestContext::run)
+//! there:
+//!
+//! ```
+//! use errbook::ApiError;
+//! use errbook::request::{InCurrentRequest, RequestContext};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(code = "EXPORT_FAILED", status = 500, message = "The export failed.")]
+//! struct ExportFailed;
+//!
+//! let (task, thread) = RequestContext::new().with_id("req-7f3a").run(|| {
+//!     // In a handler, where its request is current; in a server:
+//!     // `tokio::spawn(async { … }.in_current_request())`.
+//!     let task = async { ExportFailed.to_response() }.in_current_request();
+//!     let context = RequestContext::current();
+//!     let thread = std::thread::spawn(move || context.run(|| ExportFailed.to_response()));
+//!     (task, thread)
+//! });
+//!
+//! // The task is polled later, outside the request's scope (as a spawned
+//! // task is), and still renders for the request.
+//! let mut task = std::pin::pin!(task);
+//! let waker = std::task::Waker::noop();
+//! let std::task::Poll::Ready(response) = task.as_mut().poll(&mut std::task::Context::from_waker(waker)) else {
+//!     unreachable!("the task does not wait")
+//! };
+//! let body = r#"{"error":{"code":"EXPORT_FAILED","message":"The export failed.","request_id":"req-7f3a"}}"#;
+//! assert_eq!(response.body().as_slice(), body.as_bytes());
+//! assert_eq!(thread.join().unwrap().body().as_slice(), body.as_bytes());
+//! ```
 
 use core::future::Future;
 use core::pin::Pin;
@@ -143,6 +184,33 @@ impl Drop for Restore {
 fn enter(context: RequestContext) -> Restore {
     Restore(Some(CURRENT.with(|slot| slot.replace(context))))
 }
+
+/// Runs a future in the request context current where it is made: for work
+/// a handler spawns (`tokio::spawn(work.in_current_request())`), whose
+/// errors then render with the request's id and its server's development
+/// setting. See [Work a handler spawns](self#work-a-handler-spawns).
+///
+/// ```
+/// use errbook::request::{InCurrentRequest, RequestContext};
+///
+/// let work = RequestContext::new()
+///     .with_id("req-7f3a")
+///     .run(|| async { RequestContext::current().id().map(str::to_owned) }.in_current_request());
+/// // Polled outside the scope, it still runs in the request's context.
+/// let mut work = std::pin::pin!(work);
+/// let waker = std::task::Waker::noop();
+/// let polled = work.as_mut().poll(&mut std::task::Context::from_waker(waker));
+/// assert_eq!(polled, std::task::Poll::Ready(Some("req-7f3a".to_owned())));
+/// ```
+pub trait InCurrentRequest: Future + Sized {
+    /// This future, run with [`RequestContext::current`] as its context
+    /// whenever it is polled.
+    fn in_current_request(self) -> Scope<Self> {
+        RequestContext::current().scope(self)
+    }
+}
+
+impl<F: Future> InCurrentRequest for F {}
 
 /// The future [`RequestContext::scope`] returns.
 #[must_use = "futures do nothing unless polled"]

@@ -84,7 +84,15 @@ impl RetryAfter for f64 {
             RetryAfterUnit::Milliseconds => *self / 1000.0,
             RetryAfterUnit::Seconds => *self,
         };
-        Some(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX))
+        let delay = Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX);
+        // Nanoseconds cannot hold every float: a delay that came out
+        // shorter than asked (1e-300 s is no nanosecond at all) gets one
+        // more, so that whole seconds still round it up.
+        if delay.as_secs_f64() < secs || (delay.is_zero() && *self > 0.0) {
+            Some(delay.saturating_add(Duration::from_nanos(1)))
+        } else {
+            Some(delay)
+        }
     }
 }
 
@@ -252,6 +260,10 @@ mod tests {
         );
         assert_eq!(f64::NAN.retry_after(RetryAfterUnit::Seconds), None);
         assert_eq!(
+            0.0f64.retry_after(RetryAfterUnit::Seconds),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(
             f64::INFINITY.retry_after(RetryAfterUnit::Seconds),
             Some(Duration::MAX)
         );
@@ -260,6 +272,28 @@ mod tests {
             Some(Duration::from_secs(5))
         );
         assert_eq!(None::<u32>.retry_after(RetryAfterUnit::Seconds), None);
+    }
+
+    #[test]
+    fn float_delays_round_up_to_a_whole_second() {
+        for (value, unit) in [
+            (1e-300, RetryAfterUnit::Seconds),
+            (f64::from_bits(1), RetryAfterUnit::Seconds),
+            (f64::from_bits(1), RetryAfterUnit::Milliseconds),
+            (1e-7, RetryAfterUnit::Milliseconds),
+        ] {
+            let delay = value.retry_after(unit).unwrap();
+            assert_eq!(whole_seconds(delay), 1, "{value:e} in {unit:?}");
+        }
+        // Just above a whole second, below a nanosecond's precision.
+        let delay = 1.000_000_000_01f64.retry_after(RetryAfterUnit::Seconds);
+        assert_eq!(delay.map(whole_seconds), Some(2));
+        let delay = 1e-30f32.retry_after(RetryAfterUnit::Seconds);
+        assert_eq!(delay.map(whole_seconds), Some(1));
+        assert_eq!(
+            2.0f64.retry_after(RetryAfterUnit::Seconds),
+            Some(Duration::from_secs(2))
+        );
     }
 
     #[test]

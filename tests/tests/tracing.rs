@@ -9,6 +9,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use errbook::ApiError;
+use errbook::request::RequestContext;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Level, Metadata, Subscriber};
@@ -120,6 +121,26 @@ fn a_server_error_logs_one_event_with_code_status_and_source_chain() {
         body,
         r#"{"error":{"code":"system:database","message":"Try again later."}}"#
     );
+}
+
+#[test]
+fn the_event_carries_the_request_id_of_the_body() {
+    let err = AppError::Database(Query(Pool));
+    let mut body = Vec::new();
+    let events = events_of(|| {
+        body = RequestContext::new()
+            .with_id("req-7f3a")
+            .run(|| err.to_response().into_body());
+    });
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].1["request_id"], "req-7f3a");
+    // The id a user reports from the body is the one in the log.
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["error"]["request_id"], "req-7f3a");
+
+    // Outside a request, the event has no id rather than an empty one.
+    let events = events_of(|| drop(err.to_response()));
+    assert!(!events[0].1.contains_key("request_id"), "{events:?}");
 }
 
 #[test]

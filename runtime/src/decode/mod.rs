@@ -27,10 +27,14 @@
 //! from it (copied only when they hold escapes), and every other member is
 //! kept as its borrowed raw JSON text in [`Members`], read into a field's
 //! type only when asked for.
+//!
+//! [`Received`] is a decoded error with what the server said beside it: the
+//! response's request id and its message text, as received.
 
 mod members;
 mod pass;
 mod raw;
+mod received;
 
 use core::fmt;
 use core::time::Duration;
@@ -45,10 +49,14 @@ use crate::{Code, Format};
 pub use members::Members;
 pub(crate) use pass::{Found, body_text, read_code, read_message, sort, sort_with, unquote};
 pub use raw::{Layout, Parts, RawCode};
+pub use received::Received;
 
 /// The largest body [`RawError::read`] parses: 1 MiB. An error body is a few
 /// hundred bytes; anything larger is refused before parsing.
 pub const MAX_BODY: usize = 1 << 20;
+
+/// The most of a body a [`DecodeError`] keeps, for logs: its first 16 KiB.
+pub const KEPT_BODY: usize = 16 << 10;
 
 /// An error response read back: status, code, message, members and the
 /// `Retry-After` header's delay. It borrows from the body: members are read
@@ -182,9 +190,10 @@ fn from_raw<T: DeserializeOwned>(json: &str) -> Result<T, String> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DecodeErrorKind {
-    /// The body is larger than [`MAX_BODY`].
+    /// The body is larger than [`MAX_BODY`] (or the client's limit).
     TooLarge {
-        /// The body's length.
+        /// The body's length: its `Content-Length`, or, for a body whose
+        /// reading was stopped at the limit, the bytes read until then.
         len: usize,
         /// The limit.
         limit: usize,
@@ -268,21 +277,35 @@ impl fmt::Display for DecodeErrorKind {
 }
 
 /// A response that could not be decoded: what was wrong, the status, and the
-/// raw body, for logging.
+/// start of the raw body (up to [`KEPT_BODY`] bytes), for logging.
 #[derive(Clone, PartialEq, Eq)]
 pub struct DecodeError {
     kind: DecodeErrorKind,
     status: StatusCode,
     body: Vec<u8>,
+    body_len: usize,
 }
 
 impl DecodeError {
-    /// `kind`, for a response of `status` with `body`.
+    /// `kind`, for a response of `status` with `body`, of which it keeps
+    /// the first [`KEPT_BODY`] bytes.
+    ///
+    /// ```
+    /// use errbook::decode::{DecodeError, DecodeErrorKind, KEPT_BODY};
+    /// use errbook::http::StatusCode;
+    ///
+    /// let page = vec![b'x'; 3 * KEPT_BODY];
+    /// let kind = DecodeErrorKind::NotJson { reason: "expected value".into() };
+    /// let err = DecodeError::new(kind, StatusCode::BAD_GATEWAY, &page);
+    /// assert_eq!(err.body(), &page[..KEPT_BODY]);
+    /// assert_eq!(err.body_len(), 3 * KEPT_BODY);
+    /// ```
     pub fn new(kind: DecodeErrorKind, status: StatusCode, body: &[u8]) -> Self {
         DecodeError {
             kind,
             status,
-            body: body.to_vec(),
+            body: body[..body.len().min(KEPT_BODY)].to_vec(),
+            body_len: body.len(),
         }
     }
 
@@ -296,9 +319,17 @@ impl DecodeError {
         self.status
     }
 
-    /// The raw body, as received.
+    /// The raw body as received, or its first [`KEPT_BODY`] bytes when it
+    /// is longer.
     pub fn body(&self) -> &[u8] {
         &self.body
+    }
+
+    /// The length of the body as received (for a client that stopped
+    /// reading a body too large, what it read), of which
+    /// [`body`](DecodeError::body) holds the start.
+    pub fn body_len(&self) -> usize {
+        self.body_len
     }
 }
 
@@ -317,7 +348,7 @@ impl fmt::Debug for DecodeError {
             .field("kind", &self.kind)
             .field("status", &self.status)
             .field("body", &cut)
-            .field("body_len", &self.body.len())
+            .field("body_len", &self.body_len)
             .finish()
     }
 }

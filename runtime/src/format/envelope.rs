@@ -219,8 +219,9 @@ impl<'a, E: ApiError + ?Sized, F: Format> Envelope<'a, E, F> {
     /// has a retry delay, and the JSON body.
     ///
     /// With errbook's `tracing` feature, a 5xx response emits one `ERROR`
-    /// event carrying the code, status, message, `Debug` and source chain, so
-    /// the cause is logged while the body stays generic.
+    /// event carrying the code, status, message, `Debug`, source chain and
+    /// the context's request id, so the cause is logged while the body stays
+    /// generic.
     ///
     /// The body is written by the format's
     /// [`write_json`](Format::write_json) into a buffer sized from the
@@ -232,7 +233,7 @@ impl<'a, E: ApiError + ?Sized, F: Format> Envelope<'a, E, F> {
     /// too, the body is empty and `content-type` is left out.
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
         #[cfg(feature = "tracing")]
-        crate::trace::server_error(self.error);
+        crate::trace::server_error(self.error, self.context.instance());
         // Sized from the entry, so that the body is the response's one
         // allocation in the common case.
         let mut body = Vec::with_capacity(super::json::capacity(self.error, &self.context));

@@ -5,14 +5,16 @@ use core::fmt;
 use crate::ApiError;
 
 /// Emits one `ERROR` event for a server error about to be rendered, with
-/// its code, status, public message, `Debug` and source chain (each
-/// cause's `Display`, outermost first, joined by `: `).
-pub(crate) fn server_error<E: ApiError + ?Sized>(error: &E) {
+/// its code, status, public message, `Debug`, source chain (each cause's
+/// `Display`, outermost first, joined by `: `) and the request's id, when
+/// the response names one.
+pub(crate) fn server_error<E: ApiError + ?Sized>(error: &E, request_id: Option<&str>) {
     let status = error.status();
     if !status.is_server_error() {
         return;
     }
     tracing::error!(
+        request_id,
         code = %error.code(),
         status = status.as_u16(),
         message = %error.message(),
