@@ -31,6 +31,9 @@
 mod members;
 mod pass;
 mod raw;
+mod type_uri;
+pub(crate) mod typed;
+mod unknown;
 
 use core::fmt;
 use core::time::Duration;
@@ -45,6 +48,8 @@ use crate::{Code, Format};
 pub use members::Members;
 pub(crate) use pass::{Found, body_text, read_code, read_message, sort, sort_with, unquote};
 pub use raw::{Layout, Parts, RawCode};
+pub use type_uri::code_of_type;
+pub use unknown::Unknown;
 
 /// The largest body [`RawError::read`] parses: 1 MiB. An error body is a few
 /// hundred bytes; anything larger is refused before parsing.
@@ -58,6 +63,17 @@ pub struct RawError<'a> {
     status: StatusCode,
     parts: Parts<'a>,
     retry_after: Option<Duration>,
+    received: Option<Received<'a>>,
+}
+
+/// The body a raw error was read from, for [`Unknown`] to keep.
+#[derive(Clone, Copy, Debug)]
+struct Received<'a> {
+    /// The format's name.
+    format: &'static str,
+    body: &'a [u8],
+    /// Whether the body is JSON.
+    json: bool,
 }
 
 impl<'a> RawError<'a> {
@@ -86,6 +102,11 @@ impl<'a> RawError<'a> {
                 } else {
                     None
                 },
+                received: Some(Received {
+                    format: F::NAME,
+                    body,
+                    json: true,
+                }),
             }),
             Err(kind) => Err(fail(kind)),
         }
@@ -98,7 +119,39 @@ impl<'a> RawError<'a> {
             status,
             parts,
             retry_after,
+            received: None,
         }
+    }
+
+    /// A body the format `format` (its name) could not read: no parts,
+    /// the body kept for [`Unknown`]; `json` when it is JSON of another
+    /// shape.
+    pub(crate) fn unreadable(
+        format: &'static str,
+        status: StatusCode,
+        body: &'a [u8],
+        json: bool,
+    ) -> Self {
+        RawError {
+            status,
+            parts: Parts::default(),
+            retry_after: None,
+            received: Some(Received { format, body, json }),
+        }
+    }
+
+    /// The same raw error with another code.
+    pub(crate) fn with_code(&self, code: Code<'static>) -> Self {
+        let mut raw = self.clone();
+        raw.parts.code = Some(RawCode::from(code));
+        raw
+    }
+
+    /// The format's name, the body and whether it is JSON, when the raw
+    /// error was read from a body.
+    pub(crate) fn received(&self) -> Option<(&'static str, &'a [u8], bool)> {
+        self.received
+            .map(|received| (received.format, received.body, received.json))
     }
 
     /// The response's status.
