@@ -20,7 +20,7 @@ const PLACEHOLDER: &str = "{code}";
 /// use errbook::decode::code_of_type;
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api(format = problem, docs = "https://example.com/probs/{code}")]
+/// #[api(parse, format = problem, docs = "https://example.com/probs/{code}")]
 /// enum BillingError {
 ///     #[api(code = "out-of-credit", alias = "no-credit", status = 403)]
 ///     OutOfCredit,

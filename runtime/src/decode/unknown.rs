@@ -39,7 +39,7 @@ use crate::{ApiError, Code, FieldVisitor};
 /// }
 ///
 /// // RFC 9457's validation error: no `code`, a `type` this client does not know.
-/// let body = br#"{"type":"https://example.net/validation-error","title":"Your request is not valid.","errors":[{"detail":"must be a positive integer","pointer":"#/age"}]}"#;
+/// let body = br##"{"type":"https://example.net/validation-error","title":"Your request is not valid.","errors":[{"detail":"must be a positive integer","pointer":"#/age"}]}"##;
 /// let err = AccountError::from_parts(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body).unwrap();
 /// let AccountError::Other(unknown) = &err else { panic!("not a known code") };
 /// assert_eq!(unknown.code(), "https://example.net/validation-error");
