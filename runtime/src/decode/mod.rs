@@ -140,11 +140,9 @@ impl<'a> RawError<'a> {
         }
     }
 
-    /// The same raw error with another code.
-    pub(crate) fn with_code(&self, code: Code<'static>) -> Self {
-        let mut raw = self.clone();
-        raw.parts.code = Some(RawCode::from(code));
-        raw
+    /// Replaces the code.
+    pub(crate) fn set_code(&mut self, code: Code<'static>) {
+        self.parts.code = Some(RawCode::from(code));
     }
 
     /// The format's name, the body and whether it is JSON, when the raw

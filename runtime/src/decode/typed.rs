@@ -15,47 +15,94 @@ pub(crate) fn from_parts_as<T: Parse, F: Format + ?Sized>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<T, DecodeError> {
-    // The raw error is borrowed where `read` left it: it is a few hundred
-    // bytes, not worth a move.
+    if !may_be_json(body) && body.len() <= super::MAX_BODY {
+        return not_json::<T, F>(format, status, headers, body);
+    }
     match RawError::read(format, status, headers, body) {
-        Ok(ref raw) => match T::from_raw(raw) {
-            Ok(Some(value)) if value.unknown().is_none() => Ok(value),
-            Ok(found) => unknown_code(raw, found, body),
-            Err(kind) => Err(DecodeError::new(kind, status, body)),
-        },
+        Ok(mut raw) => {
+            if let Some(code) = documented_code::<T>(&raw) {
+                raw.set_code(code);
+            }
+            match T::from_raw(&raw) {
+                Ok(Some(value)) => Ok(value),
+                Ok(None) => Err(DecodeError::new(
+                    DecodeErrorKind::UnknownCode {
+                        code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
+                    },
+                    status,
+                    body,
+                )),
+                Err(kind) => Err(DecodeError::new(kind, status, body)),
+            }
+        }
         Err(err) => unreadable::<T>(err, F::NAME, status, body),
     }
 }
 
-/// A code that is none of the type's: the code whose documentation URL it
-/// is, or `found` (the `other` variant, or an unknown-code error).
+/// Whether `body` may be JSON: its first byte after whitespace may start a
+/// JSON value. A body that may not skips the parse (and the parser's
+/// message) on its way to `other`.
+#[inline]
+fn may_be_json(body: &[u8]) -> bool {
+    match body
+        .iter()
+        .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        Some(first) => matches!(
+            first,
+            b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
+        ),
+        None => false,
+    }
+}
+
+/// The code whose documentation URL the body's code is, when the body's
+/// code looks like a URL (it has `://` or is an absolute path) and is none
+/// of the type's own codes; `None` for every other code, at the cost of a
+/// substring search.
+#[inline]
+fn documented_code<T: Parse>(raw: &RawError<'_>) -> Option<crate::Code<'static>> {
+    let Some(crate::Code::Str(uri)) = raw.code() else {
+        return None;
+    };
+    if !(uri.contains("://") || uri.starts_with('/')) {
+        return None;
+    }
+    documented(T::catalog(), uri)
+}
+
 #[cold]
-fn unknown_code<T: Parse>(
-    raw: &RawError<'_>,
-    found: Option<T>,
+fn documented(catalog: &crate::Catalog, uri: &str) -> Option<crate::Code<'static>> {
+    let mut entries = catalog.iter();
+    if entries.any(|entry| entry.answers_to(crate::Code::Str(uri))) {
+        return None;
+    }
+    code_of_type(catalog, uri)
+}
+
+/// A body that is not JSON: the `other` variant keeping its text, or the
+/// decode error reading it makes.
+#[cold]
+fn not_json<T: Parse, F: Format + ?Sized>(
+    format: &F,
+    status: StatusCode,
+    headers: &HeaderMap,
     body: &[u8],
 ) -> Result<T, DecodeError> {
-    let status = raw.status();
-    let code = raw.code();
-    if let Some(code) = code
-        .and_then(|code| code.as_str().map(|uri| code_of_type(T::catalog(), uri)))
-        .flatten()
-    {
-        match T::from_raw(&raw.with_code(code)) {
-            Ok(Some(value)) => return Ok(value),
-            Ok(None) => {}
-            Err(kind) => return Err(DecodeError::new(kind, status, body)),
-        }
+    match T::from_raw(&RawError::unreadable(F::NAME, status, body, false)) {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) | Err(_) => match RawError::read(format, status, headers, body) {
+            Err(err) => Err(err),
+            // Not reached: a body that may not be JSON is not read.
+            Ok(_) => Err(DecodeError::new(
+                DecodeErrorKind::NotJson {
+                    reason: "the body is not JSON".to_owned(),
+                },
+                status,
+                body,
+            )),
+        },
     }
-    found.ok_or_else(|| {
-        DecodeError::new(
-            DecodeErrorKind::UnknownCode {
-                code: code.map(|c| c.to_string()).unwrap_or_default(),
-            },
-            status,
-            body,
-        )
-    })
 }
 
 /// A body the format cannot read: the `other` variant keeping it (its JSON,
@@ -71,6 +118,10 @@ fn unreadable<T: Parse>(
     let json = match err.kind() {
         DecodeErrorKind::TooLarge { .. } | DecodeErrorKind::Unsupported { .. } => return Err(err),
         DecodeErrorKind::NotJson { .. } => false,
+        // The wrong shape may be found before the whole body is read.
+        DecodeErrorKind::Shape { .. } => {
+            serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
+        }
         _ => true,
     };
     match T::from_raw(&RawError::unreadable(format, status, body, json)) {
