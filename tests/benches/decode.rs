@@ -83,6 +83,11 @@ fn outcome(result: &Result<ChatError, errbook::decode::DecodeError>) -> &'static
 /// one with serde: every member an `Option`, the code and the message
 /// borrowed from the body (copied only for a code it does not know), then a
 /// match on the code; a body it cannot read is kept as text.
+#[allow(
+    clippy::wildcard_imports,
+    clippy::unnecessary_wraps,
+    clippy::struct_field_names
+)]
 mod hand {
     use std::borrow::Cow;
 

@@ -379,9 +379,9 @@ fn json_of_another_shape_lands_in_other_in_every_format() {
         r#"{"error":{"message":"an envelope without a code"}}"#,
         r#"{"error":"not an object"}"#,
         r#"{"errcode":true,"error":"a code of the wrong type"}"#,
-        r#"[1,2,3]"#,
+        "[1,2,3]",
         r#""a string""#,
-        r#"null"#,
+        "null",
     ];
     for body in bodies {
         for (name, err) in [
