@@ -145,6 +145,36 @@ pub trait ApiError: fmt::Debug {
             .map(|template| DocsUrl::new(template, self.code()))
     }
 
+    /// The [`Unknown`](crate::Unknown) this error is: an error a client
+    /// decoded without knowing its code (an `#[api(other)]` variant, a
+    /// `transparent` variant around one, or an `Unknown` itself). `None`
+    /// for every error with a variant of its own.
+    ///
+    /// Rendered in the format it was read in, an unknown error is the body
+    /// it was read from, member for member; the formats ask this to know.
+    ///
+    /// ```
+    /// use errbook::{ApiError, Unknown};
+    /// use errbook::http::{HeaderMap, StatusCode};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(parse)]
+    /// enum ChatError {
+    ///     #[api(code = "FORBIDDEN", status = 403, message = "No permission.")]
+    ///     Forbidden,
+    ///     #[api(other)]
+    ///     Other(Unknown),
+    /// }
+    ///
+    /// let body = br#"{"error":{"code":"NEW_IN_V3","message":"Something new."}}"#;
+    /// let err = ChatError::from_parts(StatusCode::CONFLICT, &HeaderMap::new(), body).unwrap();
+    /// assert_eq!(err.unknown().and_then(Unknown::json), Some(r#"{"error":{"code":"NEW_IN_V3","message":"Something new."}}"#));
+    /// assert!(ChatError::Forbidden.unknown().is_none());
+    /// ```
+    fn unknown(&self) -> Option<&crate::Unknown> {
+        None
+    }
+
     /// The public message, rendered on demand by its `Display`.
     fn message(&self) -> Message<'_, Self> {
         Message::new(self)

@@ -35,10 +35,11 @@ pub mod __private;
 pub use catalog::Catalog;
 pub use code::Code;
 pub use decode::Received;
+pub use decode::Unknown;
 pub use error::{ApiError, FieldVisitor};
 pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_development_mode};
 pub use message::Message;
-pub use parse::{Parse, Unknown};
+pub use parse::Parse;
 pub use rejection::Rejection;
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or a struct.

@@ -1,14 +1,11 @@
 //! Client side: a response back into the typed error, with
 //! `#[api(parse)]`.
 
-use core::fmt;
-
 use http::{HeaderMap, StatusCode};
-use serde_json::{Map, Value};
 
 use crate::catalog::{Entry, Item, Part, Status, Table};
-use crate::decode::{DecodeError, DecodeErrorKind, RawCode, RawError};
-use crate::{ApiError, Code, FieldVisitor, Format};
+use crate::decode::{DecodeError, DecodeErrorKind, RawError};
+use crate::{ApiError, Format};
 
 /// An error type that can be read back from a response: derived with
 /// `#[api(parse)]`.
@@ -58,28 +55,25 @@ pub trait Parse: ApiError + Sized {
     }
 
     /// Reads a response in `format`.
+    ///
+    /// The body's code is looked up among the type's codes and aliases;
+    /// a code that is none of them but is the documentation URL of one
+    /// (`#[api(docs = "https://…/{code}")]`, a problem's `type`) is that
+    /// code. With an `#[api(other)]` variant, everything else lands there
+    /// whole: an unknown code, and any body the format cannot read (JSON of
+    /// another shape, a body that is not JSON), kept as
+    /// [`Unknown::json`](crate::Unknown::json) or
+    /// [`Unknown::text`](crate::Unknown::text). A body over
+    /// [`MAX_BODY`](crate::decode::MAX_BODY), a format that cannot decode,
+    /// and a known code whose members do not fit its variant are a
+    /// [`DecodeError`], as is everything when there is no `other` variant.
     fn from_parts_as<F: Format + ?Sized>(
         format: &F,
         status: StatusCode,
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Self, DecodeError> {
-        // The raw error is borrowed where `read` left it: it is a few
-        // hundred bytes, not worth a move.
-        match RawError::read(format, status, headers, body) {
-            Ok(ref raw) => match Self::from_raw(raw) {
-                Ok(Some(value)) => Ok(value),
-                Ok(None) => Err(DecodeError::new(
-                    DecodeErrorKind::UnknownCode {
-                        code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
-                    },
-                    status,
-                    body,
-                )),
-                Err(kind) => Err(DecodeError::new(kind, status, body)),
-            },
-            Err(err) => Err(err),
-        }
+        crate::decode::typed::from_parts_as(format, status, headers, body)
     }
 
     /// Reads an `http::Response` in the type's own format.
@@ -170,63 +164,6 @@ pub trait Parse: ApiError + Sized {
     }
 }
 
-/// An error whose code the client does not know: the `#[api(other)]`
-/// variant's field. It keeps the code (string or integer), the message, the
-/// status and every extra member, and renders back to the same members.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Unknown {
-    code: Option<RawCode<'static>>,
-    message: Option<String>,
-    status: StatusCode,
-    members: Map<String, Value>,
-}
-
-impl Unknown {
-    /// The unknown error `raw` carries.
-    pub fn from_raw(raw: &RawError<'_>) -> Self {
-        let parts = raw.parts();
-        // Every member kept as JSON: the one place the decoder builds
-        // values, for codes the client does not know.
-        let mut members = Map::new();
-        for (name, raw) in parts.members.iter() {
-            if let Ok(value) = serde_json::from_str::<Value>(raw.get()) {
-                members.insert(name.to_owned(), value);
-            }
-        }
-        Unknown {
-            code: parts.code.clone().map(RawCode::into_owned),
-            message: parts.message.as_deref().map(str::to_owned),
-            status: raw.status(),
-            members,
-        }
-    }
-
-    /// An unknown error made of its parts.
-    pub fn new(
-        code: Option<RawCode<'static>>,
-        message: Option<String>,
-        status: StatusCode,
-        members: Map<String, Value>,
-    ) -> Self {
-        Unknown {
-            code,
-            message,
-            status,
-            members,
-        }
-    }
-
-    /// The extra members, as received.
-    pub fn members(&self) -> &Map<String, Value> {
-        &self.members
-    }
-
-    /// The message as received (`None` when the body had none).
-    pub fn raw_message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-}
-
 /// The index of the item whose entry a decoded body is: the first whose
 /// code (or alias) is the body's code; for a body without a code
 /// (FastAPI's `detail`), the first with the body's status and a fixed
@@ -266,36 +203,5 @@ fn fixed_message(entry: Entry, status: StatusCode) -> Option<&'static str> {
         (None, _) => Some(""),
         (Some(Part::Text { text, .. }), None) => Some(text),
         _ => None,
-    }
-}
-
-impl ApiError for Unknown {
-    type Format = crate::format::Nested;
-
-    fn code(&self) -> Code<'_> {
-        self.code.as_ref().map_or(Code::Str(""), RawCode::as_code)
-    }
-
-    /// The status as received when it is an error status; any other (a
-    /// 1xx, 2xx or 3xx response decoded as an error) is 500, as for a
-    /// `#[api(status)]` field, so an `Unknown` never renders as a success.
-    /// [`Received::status`](crate::Received::status) keeps the status as
-    /// received.
-    fn status(&self) -> StatusCode {
-        crate::__private::runtime_status(self.status)
-    }
-
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.message {
-            Some(message) => f.write_str(message),
-            None => f.write_str(crate::__private::reason(self.status)),
-        }
-    }
-
-    fn visit_fields<V: FieldVisitor + ?Sized>(&self, visitor: &mut V) -> Result<(), V::Error> {
-        for (name, value) in &self.members {
-            visitor.visit(name, value)?;
-        }
-        Ok(())
     }
 }

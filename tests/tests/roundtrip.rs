@@ -998,7 +998,13 @@ fn a_retry_after_date_with_a_huge_year_does_not_panic() {
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     for open in [&b"["[..], b"{\"a\":", b"{\"error\":"] {
         let body = open.repeat(100_000);
-        let err = Rt::from_parts(StatusCode::BAD_GATEWAY, &HeaderMap::new(), &body).unwrap_err();
+        // With `other`, the body is kept as text: it is not JSON.
+        let err = Rt::from_parts(StatusCode::BAD_GATEWAY, &HeaderMap::new(), &body).unwrap();
+        let kept = err.unknown().expect("other");
+        assert_eq!(kept.json(), None);
+        assert_eq!(kept.text().map(str::as_bytes), Some(body.as_slice()));
+        let err =
+            Strict::from_parts(StatusCode::BAD_GATEWAY, &HeaderMap::new(), &body).unwrap_err();
         // A top-level array is refused as the wrong shape before any
         // nesting is read; an object is read until the input ends.
         assert!(

@@ -468,10 +468,18 @@ impl Methods<'_> {
             |Delegate { api, inner, .. }| quote!(#api::has_status(#inner)),
             &quote!(::errbook::__private::defaults::has_status(self)),
         );
+        let unknown = self.dispatch(
+            Vec::new(),
+            |Delegate { api, inner, .. }| quote!(#api::unknown(#inner)),
+            &quote!(::core::option::Option::None),
+        );
         quote! {
             #(#str_methods)*
             fn has_status(&self) -> ::core::primitive::bool {
                 #has_status
+            }
+            fn unknown(&self) -> ::core::option::Option<&::errbook::Unknown> {
+                #unknown
             }
         }
     }

@@ -35,6 +35,9 @@ mod members;
 mod pass;
 mod raw;
 mod received;
+mod type_uri;
+pub(crate) mod typed;
+mod unknown;
 
 use core::fmt;
 use core::time::Duration;
@@ -50,6 +53,8 @@ pub use members::Members;
 pub(crate) use pass::{Found, body_text, read_code, read_message, sort, sort_with, unquote};
 pub use raw::{Layout, Parts, RawCode};
 pub use received::Received;
+pub use type_uri::code_of_type;
+pub use unknown::Unknown;
 
 /// The largest body [`RawError::read`] parses: 1 MiB. An error body is a few
 /// hundred bytes; anything larger is refused before parsing.
@@ -66,6 +71,17 @@ pub struct RawError<'a> {
     status: StatusCode,
     parts: Parts<'a>,
     retry_after: Option<Duration>,
+    read: Option<ReadBody<'a>>,
+}
+
+/// The body a raw error was read from, for [`Unknown`] to keep.
+#[derive(Clone, Copy, Debug)]
+struct ReadBody<'a> {
+    /// The format's name.
+    format: &'static str,
+    body: &'a [u8],
+    /// Whether the body is JSON.
+    json: bool,
 }
 
 impl<'a> RawError<'a> {
@@ -94,6 +110,11 @@ impl<'a> RawError<'a> {
                 } else {
                     None
                 },
+                read: Some(ReadBody {
+                    format: F::NAME,
+                    body,
+                    json: true,
+                }),
             }),
             Err(kind) => Err(fail(kind)),
         }
@@ -106,7 +127,37 @@ impl<'a> RawError<'a> {
             status,
             parts,
             retry_after,
+            read: None,
         }
+    }
+
+    /// A body the format `format` (its name) could not read: no parts,
+    /// the body kept for [`Unknown`]; `json` when it is JSON of another
+    /// shape.
+    pub(crate) fn unreadable(
+        format: &'static str,
+        status: StatusCode,
+        body: &'a [u8],
+        json: bool,
+    ) -> Self {
+        RawError {
+            status,
+            parts: Parts::default(),
+            retry_after: None,
+            read: Some(ReadBody { format, body, json }),
+        }
+    }
+
+    /// Replaces the code.
+    pub(crate) fn set_code(&mut self, code: Code<'static>) {
+        self.parts.code = Some(RawCode::from(code));
+    }
+
+    /// The format's name, the body and whether it is JSON, when the raw
+    /// error was read from a body.
+    pub(crate) fn received(&self) -> Option<(&'static str, &'a [u8], bool)> {
+        self.read
+            .map(|received| (received.format, received.body, received.json))
     }
 
     /// The response's status.

@@ -234,6 +234,13 @@ impl<'a, E: ApiError + ?Sized, F: Format> Envelope<'a, E, F> {
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
         #[cfg(feature = "tracing")]
         crate::trace::server_error(self.error, self.context.instance());
+        if let Some(text) = self
+            .error
+            .unknown()
+            .and_then(|unknown| unknown.text_in(F::NAME))
+        {
+            return received_text(self.error.status(), text);
+        }
         // Sized from the entry, so that the body is the response's one
         // allocation in the common case.
         let mut body = Vec::with_capacity(super::json::capacity(self.error, &self.context));
@@ -267,6 +274,21 @@ impl<'a, E: ApiError + ?Sized, F: Format> Envelope<'a, E, F> {
         }
         response
     }
+}
+
+/// The response of an unknown error read from a body that was not JSON:
+/// its text again, `text/plain` (whatever it was, it is served as text).
+#[cold]
+fn received_text(status: http::StatusCode, text: &str) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::new(text.as_bytes().to_vec());
+    *response.status_mut() = status;
+    if !text.is_empty() {
+        response.headers_mut().insert(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+    }
+    response
 }
 
 /// `seconds` as a header value, in one allocation (`HeaderValue::from(u64)`
@@ -309,12 +331,32 @@ impl<E: ApiError + ?Sized, F: Format> Envelope<'_, E, F> {
     /// assert_eq!(out, br#"{"error":{"code":"NOT_FOUND","message":"No such page."}}"#);
     /// ```
     pub fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        if let Some(json) = self.received_json() {
+            out.extend_from_slice(json.as_bytes());
+            return Ok(());
+        }
         self.format.write_json(self.error, &self.context, out)
+    }
+
+    /// The JSON an [`Unknown`](crate::Unknown) was read from, when this is
+    /// its format: the body it renders, as received.
+    #[inline]
+    fn received_json(&self) -> Option<&str> {
+        self.error
+            .unknown()
+            .and_then(|unknown| unknown.json_in(F::NAME))
     }
 }
 
 impl<E: ApiError + ?Sized, F: Format> Serialize for Envelope<'_, E, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The JSON was read by `serde_json` already; it parses again.
+        if let Some(Ok(raw)) = self
+            .received_json()
+            .map(serde_json::from_str::<&serde_json::value::RawValue>)
+        {
+            return raw.serialize(serializer);
+        }
         self.format.serialize(self.error, &self.context, serializer)
     }
 }
@@ -424,5 +466,9 @@ impl<E: ApiError + ?Sized> ApiError for WithoutFields<'_, E> {
 
     fn docs_template(&self) -> Option<&'static str> {
         self.0.docs_template()
+    }
+
+    fn unknown(&self) -> Option<&crate::Unknown> {
+        self.0.unknown()
     }
 }

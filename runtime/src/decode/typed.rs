@@ -1,0 +1,131 @@
+//! A response into a [`Parse`] type: the body read in its format, a code
+//! that is a documentation URL taken back to its code, and whatever the
+//! format cannot read handed to the type's `other` variant.
+
+use http::{HeaderMap, StatusCode};
+
+use super::{DecodeError, DecodeErrorKind, RawError, code_of_type};
+use crate::{Format, Parse};
+
+/// What [`Parse::from_parts_as`] does.
+#[inline]
+pub(crate) fn from_parts_as<T: Parse, F: Format + ?Sized>(
+    format: &F,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<T, DecodeError> {
+    if !may_be_json(body) && body.len() <= super::MAX_BODY {
+        return not_json::<T, F>(format, status, headers, body);
+    }
+    match RawError::read(format, status, headers, body) {
+        Ok(mut raw) => {
+            if let Some(code) = documented_code::<T>(&raw) {
+                raw.set_code(code);
+            }
+            match T::from_raw(&raw) {
+                Ok(Some(value)) => Ok(value),
+                Ok(None) => Err(DecodeError::new(
+                    DecodeErrorKind::UnknownCode {
+                        code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
+                    },
+                    status,
+                    body,
+                )),
+                Err(kind) => Err(DecodeError::new(kind, status, body)),
+            }
+        }
+        Err(err) => unreadable::<T>(err, F::NAME, status, body),
+    }
+}
+
+/// Whether `body` may be JSON: its first byte after whitespace may start a
+/// JSON value. A body that may not skips the parse (and the parser's
+/// message) on its way to `other`.
+#[inline]
+fn may_be_json(body: &[u8]) -> bool {
+    match body
+        .iter()
+        .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        Some(first) => matches!(
+            first,
+            b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
+        ),
+        None => false,
+    }
+}
+
+/// The code whose documentation URL the body's code is, when the body's
+/// code looks like a URL (it has `://` or is an absolute path) and is none
+/// of the type's own codes; `None` for every other code, at the cost of a
+/// substring search.
+#[inline]
+fn documented_code<T: Parse>(raw: &RawError<'_>) -> Option<crate::Code<'static>> {
+    let Some(crate::Code::Str(uri)) = raw.code() else {
+        return None;
+    };
+    if !(uri.contains("://") || uri.starts_with('/')) {
+        return None;
+    }
+    documented(T::catalog(), uri)
+}
+
+#[cold]
+fn documented(catalog: &crate::Catalog, uri: &str) -> Option<crate::Code<'static>> {
+    let mut entries = catalog.iter();
+    if entries.any(|entry| entry.answers_to(crate::Code::Str(uri))) {
+        return None;
+    }
+    code_of_type(catalog, uri)
+}
+
+/// A body that is not JSON: the `other` variant keeping its text, or the
+/// decode error reading it makes.
+#[cold]
+fn not_json<T: Parse, F: Format + ?Sized>(
+    format: &F,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<T, DecodeError> {
+    match T::from_raw(&RawError::unreadable(F::NAME, status, body, false)) {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) | Err(_) => match RawError::read(format, status, headers, body) {
+            Err(err) => Err(err),
+            // Not reached: a body that may not be JSON is not read.
+            Ok(_) => Err(DecodeError::new(
+                DecodeErrorKind::NotJson {
+                    reason: "the body is not JSON".to_owned(),
+                },
+                status,
+                body,
+            )),
+        },
+    }
+}
+
+/// A body the format cannot read: the `other` variant keeping it (its JSON,
+/// or its text when it is not JSON), or `err`. A body too large to read
+/// and a format that cannot decode stay errors.
+#[cold]
+fn unreadable<T: Parse>(
+    err: DecodeError,
+    format: &'static str,
+    status: StatusCode,
+    body: &[u8],
+) -> Result<T, DecodeError> {
+    let json = match err.kind() {
+        DecodeErrorKind::TooLarge { .. } | DecodeErrorKind::Unsupported { .. } => return Err(err),
+        DecodeErrorKind::NotJson { .. } => false,
+        // The wrong shape may be found before the whole body is read.
+        DecodeErrorKind::Shape { .. } => {
+            serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
+        }
+        _ => true,
+    };
+    match T::from_raw(&RawError::unreadable(format, status, body, json)) {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) | Err(_) => Err(err),
+    }
+}
