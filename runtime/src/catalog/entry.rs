@@ -148,19 +148,23 @@ impl fmt::Debug for FieldSchema {
 
 impl Entry {
     /// The entry whose record starts at word `at` of `table`.
+    #[inline]
     pub(super) const fn at(table: &'static Table, at: usize) -> Self {
         Entry { table, at }
     }
 
+    #[inline]
     const fn flags(self) -> u32 {
         self.table.word(self.at + table::FLAGS)
     }
 
+    #[inline]
     const fn has(self, flag: u32) -> bool {
         self.flags() & flag != 0
     }
 
     /// The string at `field` of the record, when `flag` says it is there.
+    #[inline]
     const fn str_if(self, flag: u32, field: usize) -> Option<&'static str> {
         if self.has(flag) {
             Some(self.table.str(self.at + field))
@@ -170,6 +174,7 @@ impl Entry {
     }
 
     /// The code.
+    #[inline]
     pub const fn code(self) -> Code<'static> {
         if self.has(table::CODE_INT) {
             let low = self.table.word(self.at + table::CODE) as u64;
@@ -184,16 +189,19 @@ impl Entry {
 
     /// The code as JSON: a string with its quotes (`"user:not_found"`),
     /// escaped, or a number (`40401`).
+    #[inline]
     pub const fn code_json(self) -> &'static str {
         self.table.str(self.at + table::CODE_JSON)
     }
 
     /// The variant's name (the struct's, for a struct).
+    #[inline]
     pub const fn variant(self) -> &'static str {
         self.table.str(self.at + table::VARIANT)
     }
 
     /// The HTTP status.
+    #[inline]
     pub const fn status(self) -> Status {
         let flags = self.flags();
         if flags & table::STATUS_NONE != 0 {
@@ -209,6 +217,7 @@ impl Entry {
 
     /// The message template, parsed; `None` when the message is the
     /// status's reason phrase.
+    #[inline]
     pub const fn template(self) -> Option<Template> {
         if self.has(table::HAS_TEMPLATE) {
             Some(Template { entry: self })
@@ -219,21 +228,25 @@ impl Entry {
 
     /// The message template as written (`"User {id} not found."`); `None`
     /// when the message is the status's reason phrase.
+    #[inline]
     pub const fn message(self) -> Option<&'static str> {
         self.str_if(table::HAS_TEMPLATE, table::TEMPLATE)
     }
 
     /// The problem+json title (`#[api(title = "…")]`).
+    #[inline]
     pub const fn title(self) -> Option<&'static str> {
         self.str_if(table::HAS_TITLE, table::TITLE)
     }
 
     /// The variant's doc comment.
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
         self.str_if(table::HAS_DESCRIPTION, table::DESCRIPTION)
     }
 
     /// The members exposed with `#[api(field)]`.
+    #[inline]
     pub fn fields(self) -> &'static [FieldInfo] {
         let start = self.table.word(self.at + table::FIELDS) as usize;
         let len = self.table.word(self.at + table::FIELDS + 1) as usize;
@@ -241,6 +254,7 @@ impl Entry {
     }
 
     /// The unit of the `retry_after` field, when the code carries one.
+    #[inline]
     pub const fn retry_after(self) -> Option<RetryAfterUnit> {
         if self.has(table::RETRY_SECONDS) {
             Some(RetryAfterUnit::Seconds)
@@ -253,6 +267,7 @@ impl Entry {
 
     /// Older codes a client still decodes into this one
     /// (`#[api(alias = "…")]`).
+    #[inline]
     pub const fn aliases(self) -> Aliases {
         Aliases {
             table: self.table,
@@ -267,11 +282,13 @@ impl Entry {
     }
 
     /// Whether the variant is `#[deprecated]`.
+    #[inline]
     pub const fn deprecated(self) -> bool {
         self.has(table::DEPRECATED)
     }
 
     /// The hash of the code's text the derive computed (FNV-1a, 64 bits).
+    #[inline]
     pub(crate) const fn code_hash(self) -> u64 {
         let low = self.table.word(self.at + table::HASH) as u64;
         let high = self.table.word(self.at + table::HASH + 1) as u64;
@@ -279,6 +296,7 @@ impl Entry {
     }
 
     /// The catalog of the type that declares this code.
+    #[inline]
     pub fn catalog(self) -> &'static Catalog {
         self.table.catalog()
     }
@@ -332,6 +350,7 @@ pub struct Aliases {
 impl Iterator for Aliases {
     type Item = Code<'static>;
 
+    #[inline]
     fn next(&mut self) -> Option<Code<'static>> {
         if self.left == 0 {
             return None;
@@ -365,11 +384,13 @@ impl fmt::Debug for Aliases {
 
 impl Template {
     /// The template as written.
+    #[inline]
     pub const fn raw(self) -> &'static str {
         self.entry.table.str(self.entry.at + table::TEMPLATE)
     }
 
     /// Its text and placeholders, in order.
+    #[inline]
     pub const fn parts(self) -> Parts {
         let table = self.entry.table;
         Parts {
@@ -418,9 +439,12 @@ impl Iterator for Parts {
         self.left -= 1;
         let flags = self.table.word(at);
         Some(if flags & table::PART_ARG == 0 {
+            let text = self.table.str(at + 1);
+            // Most runs need no escaping: the derive points both at one string.
+            let same = self.table.word(at + 1) == self.table.word(at + 3);
             Part::Text {
-                text: self.table.str(at + 1),
-                json: self.table.str(at + 3),
+                text,
+                json: if same { text } else { self.table.str(at + 3) },
             }
         } else {
             Part::Arg {

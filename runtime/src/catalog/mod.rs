@@ -2,8 +2,10 @@
 //!
 //! `T::catalog()` (from [`ApiError::catalog`](crate::ApiError::catalog))
 //! walks the codes of `T` in declaration order, the codes of types nested
-//! with `#[api(transparent)]` included, without allocating: the catalog is
-//! a tree of `'static` slices the derive writes at compile time.
+//! with `#[api(transparent)]` included, without allocating: each derived
+//! type's codes are one packed table the derive writes at compile time (a
+//! string of text and a byte string of records), and an [`Entry`] is a
+//! small `Copy` handle into it, read through its methods.
 //!
 //! ```
 //! use errbook::ApiError;

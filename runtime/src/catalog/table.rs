@@ -98,12 +98,14 @@ impl Table {
     }
 
     /// The number of records (items).
+    #[inline]
     pub(crate) const fn len(&self) -> usize {
         self.word(0) as usize
     }
 
     /// Word `index`, or 0 past the end. Plain indexing: this runs in
     /// constant evaluation too, where every call is costly.
+    #[inline]
     pub(super) const fn word(&self, index: usize) -> u32 {
         let words = self.words;
         if index >= words.len() / 4 {
@@ -115,6 +117,7 @@ impl Table {
 
     /// The string at words `index` and `index + 1`, or `""` when they do
     /// not name one.
+    #[inline]
     pub(super) const fn str(&self, index: usize) -> &'static str {
         let start = self.word(index) as usize;
         let len = self.word(index + 1) as usize;
@@ -128,11 +131,13 @@ impl Table {
     }
 
     /// The first word of record `index`.
+    #[inline]
     pub(super) const fn record(index: usize) -> usize {
         1 + RECORD * index
     }
 
     /// Item `index`: the entry, or the nested catalog.
+    #[inline]
     pub(crate) fn item(&'static self, index: usize) -> Option<Item> {
         match self.entry_at(index) {
             Some(entry) => Some(Item::Entry(entry)),
@@ -141,6 +146,7 @@ impl Table {
     }
 
     /// Item `index`, when it is an entry.
+    #[inline]
     pub(super) const fn entry_at(&'static self, index: usize) -> Option<Entry> {
         if index >= self.len() {
             return None;
@@ -154,6 +160,7 @@ impl Table {
     }
 
     /// Item `index`, when it is a nested catalog.
+    #[inline]
     pub(super) const fn nested_at(&self, index: usize) -> Option<&'static Catalog> {
         if index >= self.len() {
             return None;
@@ -176,6 +183,7 @@ impl Table {
     }
 
     /// The code hash of record `index`, when it is an entry.
+    #[inline]
     pub(crate) const fn hash_at(&self, index: usize) -> Option<u64> {
         let at = Table::record(index);
         if index >= self.len() || self.word(at + FLAGS) & NESTED != 0 {
@@ -187,10 +195,12 @@ impl Table {
     }
 
     /// The exposed fields `start..start + len`, or none.
+    #[inline]
     pub(super) fn fields(&self, start: usize, len: usize) -> &'static [FieldInfo] {
         self.fields.get(start..start + len).unwrap_or(&[])
     }
 
+    #[inline]
     pub(super) fn catalog(&self) -> &'static Catalog {
         (self.catalog)()
     }
