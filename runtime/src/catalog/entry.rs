@@ -177,11 +177,7 @@ impl Entry {
     #[inline]
     pub const fn code(self) -> Code<'static> {
         if self.has(table::CODE_INT) {
-            let low = self.table.word(self.at + table::CODE) as u64;
-            let high = self.table.word(self.at + table::CODE + 1) as u64;
-            // The two words are the integer's bits.
-            #[allow(clippy::cast_possible_wrap)]
-            Code::Int((high << 32 | low) as i64)
+            Code::Int(self.table.bits(self.at + table::CODE).cast_signed())
         } else {
             Code::Str(self.table.str(self.at + table::CODE))
         }
@@ -290,9 +286,7 @@ impl Entry {
     /// The hash of the code's text the derive computed (FNV-1a, 64 bits).
     #[inline]
     pub(crate) const fn code_hash(self) -> u64 {
-        let low = self.table.word(self.at + table::HASH) as u64;
-        let high = self.table.word(self.at + table::HASH + 1) as u64;
-        high << 32 | low
+        self.table.bits(self.at + table::HASH)
     }
 
     /// The catalog of the type that declares this code.
@@ -359,11 +353,7 @@ impl Iterator for Aliases {
         self.at += table::ALIAS;
         self.left -= 1;
         Some(if self.table.word(at) & table::CODE_INT != 0 {
-            let low = u64::from(self.table.word(at + 1));
-            let high = u64::from(self.table.word(at + 2));
-            // The two words are the integer's bits.
-            #[allow(clippy::cast_possible_wrap)]
-            Code::Int((high << 32 | low) as i64)
+            Code::Int(self.table.bits(at + 1).cast_signed())
         } else {
             Code::Str(self.table.str(at + 1))
         })

@@ -115,6 +115,12 @@ impl Table {
         u32::from_le_bytes([words[at], words[at + 1], words[at + 2], words[at + 3]])
     }
 
+    /// The 64 bits at words `index` (low) and `index + 1` (high).
+    #[inline]
+    pub(super) const fn bits(&self, index: usize) -> u64 {
+        (self.word(index + 1) as u64) << 32 | self.word(index) as u64
+    }
+
     /// The string at words `index` and `index + 1`, or `""` when they do
     /// not name one.
     #[inline]
@@ -189,9 +195,7 @@ impl Table {
         if index >= self.len() || self.word(at + FLAGS) & NESTED != 0 {
             return None;
         }
-        let low = self.word(at + HASH) as u64;
-        let high = self.word(at + HASH + 1) as u64;
-        Some(high << 32 | low)
+        Some(self.bits(at + HASH))
     }
 
     /// The exposed fields `start..start + len`, or none.
