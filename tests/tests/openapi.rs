@@ -817,7 +817,7 @@ fn real_bodies_validate_against_the_document() {
         MatrixError::Forbidden("You are not invited to this room.".into()),
         MatrixError::LimitExceeded {
             error: "Too many requests".into(),
-            retry_after_ms: 2_000,
+            retry_after_ms: Some(2_000),
         },
         MatrixError::Unknown {
             error: "Conflict".into(),
