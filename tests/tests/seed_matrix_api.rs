@@ -7,7 +7,7 @@
 use core::time::Duration;
 
 use errbook::http::{HeaderMap, StatusCode, header};
-use errbook::{ApiError, Parse};
+use errbook::ApiError;
 use errbook_examples::matrix_api::MatrixError;
 use serde_json::{Value, json};
 
