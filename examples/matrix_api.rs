@@ -5,7 +5,6 @@
 //! body; the last is a code the enum does not know, decoded from a
 //! homeserver's body into the `other` variant and rendered back unchanged.
 
-use errbook::Parse;
 use errbook::http::{HeaderMap, StatusCode};
 use errbook_examples::matrix_api::MatrixError;
 
