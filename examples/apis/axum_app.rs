@@ -82,7 +82,10 @@ async fn status() -> Result<StatusCode, ServerError> {
 pub fn routes() -> Vec<(&'static str, MethodRouter)> {
     vec![
         ("/users/{id}", get(get_user)),
-        ("/spaces/{id}/messages", post(post_message).get(list_messages)),
+        (
+            "/spaces/{id}/messages",
+            post(post_message).get(list_messages),
+        ),
         ("/status", get(status)),
     ]
 }

@@ -671,7 +671,13 @@ fn the_openapi_document_lists_every_route_served_and_no_other() {
     for (path, _) in actix_app::routes() {
         let concrete = path
             .split('/')
-            .map(|segment| if segment.starts_with('{') { "1" } else { segment })
+            .map(|segment| {
+                if segment.starts_with('{') {
+                    "1"
+                } else {
+                    segment
+                }
+            })
             .collect::<Vec<_>>()
             .join("/");
         for method in METHODS {

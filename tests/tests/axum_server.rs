@@ -567,7 +567,13 @@ fn served_operations() -> Vec<(String, String)> {
     for (path, _) in axum_app::routes() {
         let concrete = path
             .split('/')
-            .map(|segment| if segment.starts_with('{') { "1" } else { segment })
+            .map(|segment| {
+                if segment.starts_with('{') {
+                    "1"
+                } else {
+                    segment
+                }
+            })
             .collect::<Vec<_>>()
             .join("/");
         for method in METHODS {

@@ -162,8 +162,8 @@ fn what_the_example_renders_decodes_back() {
     ];
     for error in &errors {
         let response = error.to_response();
-        let back = MatrixError::from_response(&response)
-            .unwrap_or_else(|e| panic!("{error:?}: {e}"));
+        let back =
+            MatrixError::from_response(&response).unwrap_or_else(|e| panic!("{error:?}: {e}"));
         assert_eq!(format!("{back:?}"), format!("{error:?}"));
         assert_eq!(back.to_response().body(), response.body(), "{error:?}");
         assert_eq!(back.to_response().status(), response.status(), "{error:?}");

@@ -6,8 +6,8 @@
 
 use core::time::Duration;
 
-use errbook::http::{HeaderMap, StatusCode, header};
 use errbook::ApiError;
+use errbook::http::{HeaderMap, StatusCode, header};
 use errbook_examples::matrix_api::MatrixError;
 use serde_json::{Value, json};
 
