@@ -23,6 +23,9 @@ pub mod art_api;
 pub mod axum_app;
 #[path = "apis/chat_api.rs"]
 pub mod chat_api;
+#[cfg(feature = "utoipa")]
+#[path = "apis/chat_openapi.rs"]
+pub mod chat_openapi;
 #[path = "apis/chat_server.rs"]
 pub mod chat_server;
 #[path = "apis/community_api.rs"]

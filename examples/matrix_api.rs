@@ -2,10 +2,11 @@
 //!
 //! `cargo run --example matrix_api` prints, for a representative set of
 //! codes, the status line, the headers and the `{"errcode", "error", …}`
-//! body.
+//! body; the last is a code the enum does not know, decoded from a
+//! homeserver's body into the `other` variant and rendered back unchanged.
 
-use errbook::http::StatusCode;
-use errbook_examples::matrix_api::{MatrixError, UnmappedError};
+use errbook::http::{HeaderMap, StatusCode};
+use errbook_examples::matrix_api::MatrixError;
 
 fn main() {
     let errors = [
@@ -14,11 +15,11 @@ fn main() {
         ),
         MatrixError::LimitExceeded {
             error: "Too many requests".into(),
-            retry_after_ms: 2000,
+            retry_after_ms: Some(2000),
         },
         MatrixError::UnknownToken {
             error: "Soft logged out".into(),
-            soft_logout: true,
+            soft_logout: Some(true),
         },
         MatrixError::IncompatibleRoomVersion {
             error: "Your homeserver does not support the features required to join this room"
@@ -33,11 +34,12 @@ fn main() {
             error: "Unrecognized request".into(),
             status: StatusCode::METHOD_NOT_ALLOWED,
         },
-        MatrixError::Custom(UnmappedError {
-            errcode: "COM.EXAMPLE_QUOTA".into(),
-            error: "Monthly quota reached".into(),
-            status: StatusCode::FORBIDDEN,
-        }),
+        MatrixError::from_parts(
+            StatusCode::FORBIDDEN,
+            &HeaderMap::new(),
+            br#"{"errcode":"COM.EXAMPLE_QUOTA","error":"Monthly quota reached"}"#,
+        )
+        .expect("any Matrix body decodes"),
     ];
     for error in &errors {
         errbook_examples::print_error(error);

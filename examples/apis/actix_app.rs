@@ -23,7 +23,7 @@ use std::thread::JoinHandle;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServerHandle, ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::{App, HttpResponse, HttpServer, web};
+use actix_web::{App, HttpResponse, HttpServer, Route, web};
 use errbook::actix::{Fallback, RequestIds};
 use serde::Deserialize;
 
@@ -70,19 +70,32 @@ async fn status() -> Result<HttpResponse, ServerError> {
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Every route the app serves: each path with its handlers. [`configure`]
+/// registers this list alone, so it is the list of what is served, and the
+/// OpenAPI document (`chat_openapi`, feature `utoipa`) is checked against
+/// it.
+pub fn routes() -> Vec<(&'static str, Vec<Route>)> {
+    vec![
+        ("/users/{id}", vec![web::get().to(get_user)]),
+        (
+            "/spaces/{id}/messages",
+            vec![web::get().to(list_messages), web::post().to(post_message)],
+        ),
+        ("/status", vec![web::get().to(status)]),
+    ]
+}
+
 /// The routes, the extractor configs and the default service, for
 /// `App::configure`.
 pub fn configure(config: &mut web::ServiceConfig) {
     errbook::actix::configure::<ServerError>(config);
-    config
-        .app_data(errbook::actix::json_config::<ServerError>().limit(MAX_BODY_BYTES))
-        .service(web::resource("/users/{id}").route(web::get().to(get_user)))
-        .service(
-            web::resource("/spaces/{id}/messages")
-                .route(web::get().to(list_messages))
-                .route(web::post().to(post_message)),
-        )
-        .service(web::resource("/status").route(web::get().to(status)));
+    config.app_data(errbook::actix::json_config::<ServerError>().limit(MAX_BODY_BYTES));
+    for (path, handlers) in routes() {
+        let resource = handlers
+            .into_iter()
+            .fold(web::resource(path), actix_web::Resource::route);
+        config.service(resource);
+    }
 }
 
 /// The app: [`configure`], then [`Fallback`] for wrong methods and

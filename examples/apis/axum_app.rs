@@ -27,7 +27,7 @@
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use errbook::axum::{Json, Path, Query, RequestIds, method_not_allowed, not_found};
 use serde::Deserialize;
 
@@ -75,18 +75,31 @@ async fn status() -> Result<StatusCode, ServerError> {
     chat_server::status().map(|()| StatusCode::NO_CONTENT)
 }
 
-/// The chat API's router. `development` shows the `details` of errors
-/// (their `Debug` and source chain) in bodies; the process-wide setting is
-/// left alone, so a development and a production router can share a
-/// process.
-pub fn router(development: bool) -> Router {
-    Router::new()
-        .route("/users/{id}", get(get_user))
-        .route(
+/// Every route the router serves: each path with its handlers. The router
+/// is built from this list alone, so it is the list of what is served, and
+/// the OpenAPI document (`chat_openapi`, feature `utoipa`) is checked
+/// against it.
+pub fn routes() -> Vec<(&'static str, MethodRouter)> {
+    vec![
+        ("/users/{id}", get(get_user)),
+        (
             "/spaces/{id}/messages",
             post(post_message).get(list_messages),
-        )
-        .route("/status", get(status))
+        ),
+        ("/status", get(status)),
+    ]
+}
+
+/// The chat API's router: [`routes`], the fallbacks, the body limit and
+/// request ids. `development` shows the `details` of errors (their `Debug`
+/// and source chain) in bodies; the process-wide setting is left alone, so
+/// a development and a production router can share a process.
+pub fn router(development: bool) -> Router {
+    routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, handlers)| {
+            router.route(path, handlers)
+        })
         // After the routes: it applies to the routes added before it.
         .method_not_allowed_fallback(method_not_allowed::<ServerError>)
         .fallback(not_found::<ServerError>)

@@ -44,21 +44,34 @@
 //! `M_LIMIT_EXCEEDED` carries `retry_after_ms` (and a `Retry-After` header,
 //! which the spec now prefers), `M_UNKNOWN_TOKEN` and `M_USER_LOCKED`
 //! `soft_logout`, `M_INCOMPATIBLE_ROOM_VERSION` `room_version`,
-//! `M_RESOURCE_LIMIT_EXCEEDED` `admin_contact`.
+//! `M_RESOURCE_LIMIT_EXCEEDED` `admin_contact`. The spec makes two of them
+//! optional: `retry_after_ms` ("the amount of time in milliseconds the
+//! client should wait before trying the request again", which servers may
+//! leave out) and `soft_logout` ("defaults to `false`" when absent, and
+//! servers leave it out for a hard logout). Both are `Option`s, so a body
+//! without them decodes, as `None`.
 //!
 //! # Codes the enum does not know
 //!
 //! The page's last kind, "all `ErrorResponses` that we cannot map to a
 //! subtype", has a code known only at run time (`COM.EXAMPLE_…` or a newer
-//! `M_` code). A derived variant's code is a literal, so this one is
-//! [`UnmappedError`], an [`ApiError`] written by hand, wrapped in a
-//! `transparent` variant.
+//! `M_` code): the `other` variant, [`MatrixError::Other`], an
+//! [`errbook::Unknown`] that keeps the body as received and renders it back
+//! unchanged. A body that is not the spec's shape (a proxy's HTML page)
+//! lands there too, with its text.
+//!
+//! # Decoding
+//!
+//! The enum is `parse`: a client reads a homeserver's response back into it
+//! with [`Parse::from_response`](errbook::Parse::from_response). The
+//! message field of each variant is read from `error`, a `#[api(status)]`
+//! field from the response's status, and `retry_after_ms` from the
+//! `Retry-After` header when there is one.
 
-use core::fmt;
 use std::borrow::Cow;
 
+use errbook::ApiError;
 use errbook::http::StatusCode;
-use errbook::{ApiError, Code, FieldVisitor, format::Matrix};
 
 /// The human-readable `error` text of one response.
 pub type Text = Cow<'static, str>;
@@ -69,7 +82,7 @@ pub type Text = Cow<'static, str>;
 // all: they are what `description()` and the catalog return.
 #[allow(clippy::doc_markdown)]
 #[derive(Debug, ApiError)]
-#[api(format = matrix, prefix = "M_")]
+#[api(parse, format = matrix, prefix = "M_")]
 pub enum MatrixError {
     /// An application service used the m.login.application_service type
     /// without setting inhibit_login to true, but the server doesn't support
@@ -101,8 +114,8 @@ pub enum MatrixError {
     CaptchaNeeded(Text),
 
     /// All ErrorResponses, that we cannot map to a subtype of ErrorResponse.
-    #[api(transparent)]
-    Custom(UnmappedError),
+    #[api(other)]
+    Other(errbook::Unknown),
 
     // The page repeats M_NOT_FOUND's description here, the SDK's own
     // copy-paste: the spec's M_DUPLICATE_ANNOTATION is an attempt to send a
@@ -158,9 +171,11 @@ pub enum MatrixError {
         /// The human-readable message.
         error: Text,
         /// How long to wait before retrying, in milliseconds; also sent as
-        /// `Retry-After` (whole seconds, rounded up).
+        /// `Retry-After` (whole seconds, rounded up). The spec makes the
+        /// member optional (and deprecates it in favour of the header), so
+        /// a server may send neither: `None`.
         #[api(field, retry_after = "ms")]
-        retry_after_ms: u64,
+        retry_after_ms: Option<u64>,
     },
 
     /// A required parameter was missing from the request.
@@ -254,9 +269,11 @@ pub enum MatrixError {
         /// The human-readable message.
         error: Text,
         /// `true` when the session can be restored by logging in again
-        /// without losing the device's data (soft logout).
+        /// without losing the device's data (soft logout). The spec makes
+        /// the member optional, defaulting to `false`: servers omit it for
+        /// a hard logout, which decodes as `None`.
         #[api(field)]
-        soft_logout: bool,
+        soft_logout: Option<bool>,
     },
 
     /// The server did not understand the request.
@@ -290,61 +307,14 @@ pub enum MatrixError {
         /// The human-readable message.
         error: Text,
         /// `true`: the spec asks servers to mark a locked account's session
-        /// as soft logged out.
+        /// as soft logged out. Optional in the spec, defaulting to `false`,
+        /// as on `M_UNKNOWN_TOKEN`: absent decodes as `None`.
         #[api(field)]
-        soft_logout: bool,
+        soft_logout: Option<bool>,
     },
 
     /// The account has been suspended and can only be used for limited
     /// actions at this time.
     #[api(status = 403, message = "{0}")]
     UserSuspended(Text),
-}
-
-impl From<UnmappedError> for MatrixError {
-    fn from(error: UnmappedError) -> Self {
-        MatrixError::Custom(error)
-    }
-}
-
-/// An error response whose `errcode` [`MatrixError`] has no variant for: a
-/// code of another namespace (`COM.EXAMPLE_…`) or one newer than the enum.
-///
-/// Written by hand, since its code is only known at run time.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnmappedError {
-    /// The `errcode`, as sent.
-    pub errcode: String,
-    /// The `error` text.
-    pub error: Text,
-    /// The status it is sent with.
-    pub status: StatusCode,
-}
-
-impl ApiError for UnmappedError {
-    type Format = Matrix;
-
-    fn code(&self) -> Code<'_> {
-        Code::Str(&self.errcode)
-    }
-
-    fn status(&self) -> StatusCode {
-        if self.status.is_client_error() || self.status.is_server_error() {
-            self.status
-        } else {
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
-    }
-
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.error)
-    }
-
-    fn visit_fields<V: FieldVisitor + ?Sized>(&self, _: &mut V) -> Result<(), V::Error> {
-        Ok(())
-    }
-
-    fn doc(&self) -> Option<&'static str> {
-        Some("All ErrorResponses, that we cannot map to a subtype of ErrorResponse.")
-    }
 }

@@ -538,7 +538,7 @@ fn the_examples_render_the_same_bytes() {
     });
     same(&MatrixError::LimitExceeded {
         error: "Too many \"requests\"".into(),
-        retry_after_ms: 2000,
+        retry_after_ms: Some(2000),
     });
 }
 
