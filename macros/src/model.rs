@@ -622,7 +622,9 @@ fn lower_field(index: usize, attrs: FieldAttrs, errors: &mut darling::error::Acc
 
 /// Whether `ty` is written `Option<…>` (or `core::option::Option<…>`).
 fn is_option(mut ty: &Type) -> bool {
-    while let Type::Group(syn::TypeGroup { elem, .. }) | Type::Paren(syn::TypeParen { elem, .. }) = ty {
+    while let Type::Group(syn::TypeGroup { elem, .. }) | Type::Paren(syn::TypeParen { elem, .. }) =
+        ty
+    {
         ty = elem;
     }
     let Type::Path(path) = ty else { return false };

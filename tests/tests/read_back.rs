@@ -150,7 +150,11 @@ fn error_status() -> impl Strategy<Value = StatusCode> {
 macro_rules! strategy {
     ($name:ident) => {
         prop_oneof![
-            (any::<String>(), any::<u64>(), proptest::collection::vec(any::<i32>(), 0..4))
+            (
+                any::<String>(),
+                any::<u64>(),
+                proptest::collection::vec(any::<i32>(), 0..4)
+            )
                 .prop_map(|(name, id, shards)| $name::Plain { name, id, shards }),
             (
                 proptest::option::of(any::<String>()),
@@ -163,8 +167,9 @@ macro_rules! strategy {
                 .prop_map(|retry_after_ms| $name::MaybeMillis { retry_after_ms }),
             any::<u32>().prop_map(|retry_after| $name::Secs { retry_after }),
             float().prop_map(|wait| $name::FloatSecs { wait }),
-            (any::<u64>(), 0u32..1_000_000_000)
-                .prop_map(|(s, n)| $name::Wait { wait: Duration::new(s, n) }),
+            (any::<u64>(), 0u32..1_000_000_000).prop_map(|(s, n)| $name::Wait {
+                wait: Duration::new(s, n)
+            }),
             error_status().prop_map(|status| $name::Status { status }),
             any::<String>().prop_map(|reason| $name::Whole { reason }),
             (any::<bool>(), any::<u32>())
@@ -233,7 +238,10 @@ proptest! {
 #[test]
 fn the_issue_s_detail_case_reads_back() {
     let response = InDetail::PostNotFound { post_id: 7 }.to_response();
-    assert_eq!(response.body().as_slice(), br#"{"detail":"Post not found"}"#);
+    assert_eq!(
+        response.body().as_slice(),
+        br#"{"detail":"Post not found"}"#
+    );
     assert_eq!(
         InDetail::from_response(&response).unwrap(),
         InDetail::PostNotFound { post_id: 0 }
@@ -286,7 +294,10 @@ fn none_is_left_out_or_null_as_each_format_says() {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(members, ["code", "detail", "hint", "status", "title", "type"]);
+        assert_eq!(
+            members,
+            ["code", "detail", "hint", "status", "title", "type"]
+        );
         assert_eq!(problem["hint"], Value::Null);
         // Google's metadata holds strings: a `null` is never one.
         assert_eq!(google["error"]["details"][0]["metadata"], json!({}));
@@ -334,7 +345,12 @@ fn each_format_says_how_none_is_written() {
     assert_eq!(hint.when_none(Matrix::NONE), Some(NoneAs::Null));
     assert_eq!(tag.when_none(Nested::NONE), Some(NoneAs::Omit));
     let plain = InMatrix::catalog().iter().next().unwrap();
-    assert!(plain.fields().iter().all(|f| f.when_none(Matrix::NONE).is_none()));
+    assert!(
+        plain
+            .fields()
+            .iter()
+            .all(|f| f.when_none(Matrix::NONE).is_none())
+    );
 }
 
 #[test]
@@ -350,8 +366,8 @@ fn an_absent_member_decodes_to_its_default() {
     );
     // A member that is there is read, `null` included for an `Option`.
     let body = br#"{"errcode":"optional","error":"x","note":null,"hint":4}"#;
-    let err = InMatrix::from_parts(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body)
-        .unwrap();
+    let err =
+        InMatrix::from_parts(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body).unwrap();
     assert_eq!(
         err,
         InMatrix::Optional {
@@ -365,8 +381,8 @@ fn an_absent_member_decodes_to_its_default() {
 #[test]
 fn a_known_code_lacking_a_member_without_default_goes_to_other_whole() {
     let body = br#"{"errcode":"plain","error":"Plain x.","name":"x","extra":[1]}"#;
-    let err = InMatrix::from_parts(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body)
-        .unwrap();
+    let err =
+        InMatrix::from_parts(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body).unwrap();
     let InMatrix::Other(unknown) = &err else {
         panic!("{err:?}")
     };

@@ -66,10 +66,14 @@ pub(crate) fn none_as(field: &Field) -> TokenStream {
     match field.none {
         None => quote!(::core::option::Option::None),
         Some((NoneAs::Omit, _)) => {
-            quote!(::core::option::Option::Some(::errbook::format::NoneAs::Omit))
+            quote!(::core::option::Option::Some(
+                ::errbook::format::NoneAs::Omit
+            ))
         }
         Some((NoneAs::Null, _)) => {
-            quote!(::core::option::Option::Some(::errbook::format::NoneAs::Null))
+            quote!(::core::option::Option::Some(
+                ::errbook::format::NoneAs::Null
+            ))
         }
     }
 }

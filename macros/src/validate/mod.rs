@@ -380,7 +380,9 @@ fn check_members(input: &Input, variant: &Variant, errors: &mut Accumulator) {
 /// `field` and a type written `Option<…>`.
 fn check_none(variant: &Variant, errors: &mut Accumulator) {
     for field in &variant.fields {
-        let Some((_, span)) = field.none else { continue };
+        let Some((_, span)) = field.none else {
+            continue;
+        };
         let problem = if field.exposed.is_none() {
             "`none` says how an exposed field that is `None` is written, and this field is not in the body; add `field`, or remove `none`"
         } else if !field.option {
