@@ -587,22 +587,21 @@ fn lower_field(index: usize, attrs: FieldAttrs, errors: &mut darling::error::Acc
         keys.push(("default", span));
         match &**value {
             Override::Inherit => Some((FieldDefault::Trait, span)),
-            Override::Explicit(path) => match syn::parse_str::<syn::Path>(path) {
-                Ok(mut path) => {
+            Override::Explicit(text) => {
+                if let Ok(mut path) = syn::parse_str::<syn::Path>(text) {
                     set_path_span(&mut path, span);
                     Some((FieldDefault::Path(path), span))
-                }
-                Err(_) => {
+                } else {
                     errors.push(
                         darling::Error::custom(format!(
                             "`default = \"{}\"` is not a path; write the path of a function that returns the value, like `default = \"Vec::new\"`, or a bare `default` for the type's `Default`",
-                            path.escape_debug()
+                            text.escape_debug()
                         ))
                         .with_span(&span),
                     );
                     None
                 }
-            },
+            }
         }
     });
 

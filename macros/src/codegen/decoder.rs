@@ -173,13 +173,14 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
             quote_spanned!(span=> __raw.status())
         } else if let Some((name, _)) = &field.exposed {
             bounds.require(ty, &quote!(::errbook::__private::ParseMember));
-            let absent = match &field.default {
-                Some((default, _)) => default_value(ty, default, bounds),
-                // A missing member reads as `null`: `None` for an `Option`,
-                // `MissingMember` for the rest.
-                None => quote_spanned!(span=>
+            // A missing member reads as `null`: `None` for an `Option`,
+            // `MissingMember` for the rest.
+            let absent = if let Some((default, _)) = &field.default {
+                default_value(ty, default, bounds)
+            } else {
+                quote_spanned!(span=>
                     ::errbook::__private::member::<#ty>(__raw, #name)?
-                ),
+                )
             };
             let absent = match field.retry_after {
                 Some((unit, _)) => retry_value(ty, unit, &absent, bounds),
