@@ -147,7 +147,7 @@ pub trait ParseMember: serde::de::DeserializeOwned {}
 impl<T: serde::de::DeserializeOwned> ParseMember for T {}
 
 /// Hands an exposed `Option` field to `visitor`: its value, or, when it is
-/// `None`, [`FieldVisitor::visit_none`] with the field's own choice.
+/// `None`, [`FieldVisitor::visit_none`](crate::FieldVisitor::visit_none) with the field's own choice.
 #[inline]
 pub fn visit_option<V, T>(
     visitor: &mut V,
