@@ -92,6 +92,12 @@ pub(crate) struct FieldAttrs {
     pub(crate) retry_after: Option<SpannedValue<Override<String>>>,
     /// `status`: an `http::StatusCode` field that is the status.
     pub(crate) status: Flag,
+    /// `none = "omit"` / `none = "null"`: how an exposed `Option` that is
+    /// `None` is written, whatever the format's own choice.
+    pub(crate) none: Option<SpannedValue<String>>,
+    /// `default` / `default = "path::to::fn"`: with `parse`, the value of a
+    /// member the response does not have.
+    pub(crate) default: Option<SpannedValue<Override<String>>>,
 }
 
 /// The expression inside the invisible group a `macro_rules!` fragment

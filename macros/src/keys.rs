@@ -178,6 +178,18 @@ pub(crate) const KEYS: &[Key] = &[
         "`retry_after`, `retry_after = \"ms\"` or `retry_after = \"s\"`",
         "the delay sent as `Retry-After`",
     ),
+    key(
+        "none",
+        &[Field],
+        "`none = \"omit\"` or `none = \"null\"`",
+        "how an exposed `Option` field that is `None` is written",
+    ),
+    key(
+        "default",
+        &[Field],
+        "`default` or `default = \"path::to::function\"`",
+        "with `parse`: the value of a member the response does not have",
+    ),
 ];
 
 pub(crate) fn lookup(name: &str) -> Option<&'static Key> {

@@ -106,6 +106,25 @@ pub(crate) struct Field {
     pub(crate) status: Option<Span>,
     /// Keys a transparent variant's field may not carry.
     pub(crate) keys: Vec<(&'static str, Span)>,
+    /// The type is written `Option<…>`: `None` may be left out of a body.
+    pub(crate) option: bool,
+    /// `none = "omit" | "null"`, with the span of its value.
+    pub(crate) none: Option<(NoneAs, Span)>,
+    /// `default` / `default = "path"`, with the span of the key.
+    pub(crate) default: Option<(FieldDefault, Span)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NoneAs {
+    Omit,
+    Null,
+}
+
+pub(crate) enum FieldDefault {
+    /// A bare `default`: the type's `Default`.
+    Trait,
+    /// `default = "path"`: a function returning the value.
+    Path(syn::Path),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -544,14 +563,88 @@ fn lower_field(index: usize, attrs: FieldAttrs, errors: &mut darling::error::Acc
         keys.push(("status", span));
     }
 
+    let none = attrs.none.as_ref().and_then(|value| {
+        let span = value.span();
+        keys.push(("none", span));
+        let none = match value.as_str() {
+            "omit" => Some(NoneAs::Omit),
+            "null" => Some(NoneAs::Null),
+            _ => None,
+        };
+        if none.is_none() {
+            errors.push(
+                darling::Error::custom(
+                    "unknown `none` value; expected `none = \"omit\"` (the member is left out of the body) or `none = \"null\"` (it is written as `null`)",
+                )
+                .with_span(&span),
+            );
+        }
+        none.map(|none| (none, span))
+    });
+
+    let default = attrs.default.as_ref().and_then(|value| {
+        let span = value.span();
+        keys.push(("default", span));
+        match &**value {
+            Override::Inherit => Some((FieldDefault::Trait, span)),
+            Override::Explicit(text) => {
+                if let Ok(mut path) = syn::parse_str::<syn::Path>(text) {
+                    set_path_span(&mut path, span);
+                    Some((FieldDefault::Path(path), span))
+                } else {
+                    errors.push(
+                        darling::Error::custom(format!(
+                            "`default = \"{}\"` is not a path; write the path of a function that returns the value, like `default = \"Vec::new\"`, or a bare `default` for the type's `Default`",
+                            text.escape_debug()
+                        ))
+                        .with_span(&span),
+                    );
+                    None
+                }
+            }
+        }
+    });
+
     Field {
         member,
+        option: is_option(&attrs.ty),
         ty: attrs.ty,
         exposed,
         source,
         retry_after,
         status,
         keys,
+        none,
+        default,
+    }
+}
+
+/// Whether `ty` is written `Option<…>` (or `core::option::Option<…>`).
+fn is_option(mut ty: &Type) -> bool {
+    while let Type::Group(syn::TypeGroup { elem, .. }) | Type::Paren(syn::TypeParen { elem, .. }) =
+        ty
+    {
+        ty = elem;
+    }
+    let Type::Path(path) = ty else { return false };
+    path.qself.is_none()
+        && path.path.segments.last().is_some_and(|segment| {
+            segment.ident == "Option"
+                && matches!(&segment.arguments, syn::PathArguments::AngleBracketed(args) if args.args.len() == 1)
+        })
+}
+
+/// Puts `span` on every token of a path read from a string, so rustc's
+/// errors about it point at the string.
+fn set_path_span(path: &mut syn::Path, span: Span) {
+    if let Some(colon) = &mut path.leading_colon {
+        colon.spans = [span, span];
+    }
+    for mut pair in path.segments.pairs_mut() {
+        pair.value_mut().ident.set_span(span);
+        if let Some(colon) = pair.punct_mut() {
+            colon.spans = [span, span];
+        }
     }
 }
 

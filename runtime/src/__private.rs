@@ -146,6 +146,37 @@ pub trait ParseMember: serde::de::DeserializeOwned {}
 
 impl<T: serde::de::DeserializeOwned> ParseMember for T {}
 
+/// Hands an exposed `Option` field to `visitor`: its value, or, when it is
+/// `None`, [`FieldVisitor::visit_none`](crate::FieldVisitor::visit_none) with the field's own choice.
+#[inline]
+pub fn visit_option<V, T>(
+    visitor: &mut V,
+    name: &str,
+    value: &Option<T>,
+    none: Option<crate::format::NoneAs>,
+) -> Result<(), V::Error>
+where
+    V: crate::FieldVisitor + ?Sized,
+    Option<T>: serde::Serialize,
+{
+    match value {
+        Some(_) => visitor.visit(name, value),
+        None => visitor.visit_none(name, none),
+    }
+}
+
+/// An exposed field with a default, read back from the response's member
+/// `name`: `None` when the body has no such member.
+pub fn member_present<T: ParseMember>(
+    raw: &RawError<'_>,
+    name: &str,
+) -> Result<Option<T>, DecodeErrorKind> {
+    match raw.member_raw(name) {
+        Some(_) => raw.member(name).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// An exposed field read back from the response's member `name`.
 pub fn member<T: ParseMember>(raw: &RawError<'_>, name: &str) -> Result<T, DecodeErrorKind> {
     raw.member(name)

@@ -7,7 +7,7 @@ use http::StatusCode;
 use serde::Serialize;
 
 use crate::catalog::Entry;
-use crate::format::{Context, DocsUrl, Envelope, Format};
+use crate::format::{Context, DocsUrl, Envelope, Format, NoneAs};
 use crate::{Catalog, Code, Message};
 
 /// An error that knows how it travels over HTTP: its code, status, public
@@ -344,4 +344,18 @@ pub trait FieldVisitor {
 
     /// Receives one member.
     fn visit<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Self::Error>;
+
+    /// Receives an `Option` member that is `None`, with the field's own
+    /// choice (`#[api(field, none = "omit" | "null")]`), if it made one.
+    /// A format writes it as that choice says, or else as its
+    /// [`Format::NONE`] says.
+    ///
+    /// By default: left out when the field says `omit`, otherwise
+    /// [`visit`](FieldVisitor::visit)ed as `null`.
+    fn visit_none(&mut self, name: &str, none: Option<NoneAs>) -> Result<(), Self::Error> {
+        match none {
+            Some(NoneAs::Omit) => Ok(()),
+            Some(NoneAs::Null) | None => self.visit(name, &()),
+        }
+    }
 }

@@ -155,7 +155,7 @@ fn entries_carry_status_template_description_fields_and_retry_unit() {
     assert_eq!(
         limited.fields(),
         [
-            FieldInfo::new("retry_after_ms", "Option<u64>"),
+            FieldInfo::new("retry_after_ms", "Option<u64>").option(None),
             FieldInfo::new("scope", "&'static str"),
         ]
     );

@@ -49,6 +49,8 @@ enum AccountError {
         retry_after_ms: u64,
         #[api(field)]
         note: Option<String>,
+        #[api(field, none = "null")]
+        plan: Option<String>,
     },
     /// A framework rejection.
     #[api(transparent)]
@@ -569,16 +571,15 @@ fn problem_json_is_discriminated_by_its_code_member() {
         "Account closed"
     );
 
-    // An `Option` field has its type's schema (nullable); written as `null`
-    // by this format, it stays required.
+    // An `Option` field has its type's schema (nullable). problem+json
+    // leaves a `None` out, so the member is optional; one that says
+    // `none = "null"` is always there, so it is required.
     let quota = json(&schemas["QUOTA_EXCEEDED"]);
     assert_eq!(quota["properties"]["note"], schema_of::<Option<String>>());
-    assert!(
-        quota["required"]
-            .as_array()
-            .unwrap()
-            .contains(&json!("note"))
-    );
+    assert_eq!(quota["properties"]["plan"], schema_of::<Option<String>>());
+    let required = quota["required"].as_array().unwrap();
+    assert!(!required.contains(&json!("note")), "{required:?}");
+    assert!(required.contains(&json!("plan")), "{required:?}");
     assert_eq!(
         quota["properties"]["retry_after_ms"]["type"],
         json!("integer")
@@ -791,10 +792,12 @@ fn real_bodies_validate_against_the_document() {
         AccountError::Quota {
             retry_after_ms: 10,
             note: None,
+            plan: None,
         },
         AccountError::Quota {
             retry_after_ms: 10,
             note: Some("monthly".into()),
+            plan: Some("pro".into()),
         },
         AccountError::Rejected(Rejection::MethodNotAllowed),
     ] {

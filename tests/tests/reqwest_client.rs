@@ -93,11 +93,11 @@ fn success_bodies_typed_errors_and_undecodable_responses() {
         outcomes.next().unwrap(),
         Err(ClientError::Api(ChatError::UserNotFound { id: 7 }))
     ));
-    // The Retry-After header (2 s) wins over the body's 1500 ms.
+    // The body's exact 1500 ms, not the Retry-After header's whole 2 s.
     assert!(matches!(
         outcomes.next().unwrap(),
         Err(ClientError::Api(ChatError::RateLimited {
-            retry_after_ms: 2000
+            retry_after_ms: 1500
         }))
     ));
     match outcomes.next().unwrap() {

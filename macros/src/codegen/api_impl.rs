@@ -366,9 +366,16 @@ impl Methods<'_> {
                     let binding = field.binding();
                     let name = field.exposed.as_ref().map_or("", |(n, _)| n.as_str());
                     bounds.require(&field.ty, &quote!(::errbook::__private::Serialize));
-                    quote_spanned!(field.ty.span()=>
-                        ::errbook::FieldVisitor::visit(#visitor, #name, #binding)?;
-                    )
+                    if field.option {
+                        let none = super::none_as(field);
+                        quote_spanned!(field.ty.span()=>
+                            ::errbook::__private::visit_option(#visitor, #name, #binding, #none)?;
+                        )
+                    } else {
+                        quote_spanned!(field.ty.span()=>
+                            ::errbook::FieldVisitor::visit(#visitor, #name, #binding)?;
+                        )
+                    }
                 });
                 let body = quote!({
                     #(#visits)*

@@ -228,11 +228,17 @@ impl Writer {
                 .fields
                 .iter()
                 .filter(|f| f.source.is_none())
-                .filter_map(|f| f.exposed.as_ref().map(|(name, _)| (name, &f.ty)))
-                .map(|(name, ty)| {
+                .filter_map(|f| f.exposed.as_ref().map(|(name, _)| (name, f)))
+                .map(|(name, field)| {
+                    let ty = &field.ty;
                     let rust_type = type_string(ty);
+                    let option = field.option.then(|| {
+                        let none = super::none_as(field);
+                        quote!(.option(#none))
+                    });
                     quote!(::errbook::__private::FieldInfo::new(#name, #rust_type)
-                        .with_schema(::errbook::__field_schema!(#ty)))
+                        .with_schema(::errbook::__field_schema!(#ty))
+                        #option)
                 }),
         );
         if fields.len() > start {

@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 
 use super::{catalog::retry_unit, entry_indices, variant_path, wrap};
 use crate::generics::Bounds;
-use crate::model::{Input, RetryUnit, Variant};
+use crate::model::{FieldDefault, Input, RetryUnit, Variant};
 
 pub(crate) fn expand(input: &Input) -> TokenStream {
     if input.parse.is_none() {
@@ -78,7 +78,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
         ));
     }
     let lookup = (!found.is_empty()).then(|| {
-        quote! {
+        let lookup = quote! {
             match ::errbook::__private::find_entry(
                 &Self::__ERRBOOK_TABLE,
                 &[#(#skip),*],
@@ -86,6 +86,27 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             ) {
                 #(#found)*
                 _ => {}
+            }
+        };
+        if other.is_none() {
+            return lookup;
+        }
+        // A known code whose body lacks a member the variant needs goes to
+        // `other`, kept whole, like a code the client does not know.
+        quote! {
+            let __known = || -> ::core::result::Result<
+                ::core::option::Option<Self>,
+                ::errbook::__private::DecodeErrorKind,
+            > {
+                #lookup
+                ::core::result::Result::Ok(::core::option::Option::None)
+            };
+            match __known() {
+                ::core::result::Result::Ok(::core::option::Option::None)
+                | ::core::result::Result::Err(
+                    ::errbook::__private::DecodeErrorKind::MissingMember { .. },
+                ) => {}
+                __decoded => return __decoded,
             }
         }
     });
@@ -152,21 +173,37 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
             quote_spanned!(span=> __raw.status())
         } else if let Some((name, _)) = &field.exposed {
             bounds.require(ty, &quote!(::errbook::__private::ParseMember));
-            let member_value = quote_spanned!(span=>
-                ::errbook::__private::member::<#ty>(__raw, #name)?
-            );
-            match field.retry_after {
-                Some((unit, _)) => retry_value(ty, unit, &member_value, bounds),
-                None => member_value,
+            // A missing member reads as `null`: `None` for an `Option`,
+            // `MissingMember` for the rest.
+            let absent = if let Some((default, _)) = &field.default {
+                default_value(ty, default, bounds)
+            } else {
+                quote_spanned!(span=>
+                    ::errbook::__private::member::<#ty>(__raw, #name)?
+                )
+            };
+            let absent = match field.retry_after {
+                Some((unit, _)) => retry_value(ty, unit, &absent, bounds),
+                None => absent,
+            };
+            if field.default.is_none() && field.retry_after.is_none() {
+                absent
+            } else {
+                quote_spanned!(span=>
+                    match ::errbook::__private::member_present::<#ty>(__raw, #name)? {
+                        ::core::option::Option::Some(__value) => __value,
+                        ::core::option::Option::None => #absent,
+                    }
+                )
             }
         } else if whole_message.as_ref() == Some(member) {
             bounds.require(ty, &quote!(::errbook::__private::ParseMember));
             quote_spanned!(span=> ::errbook::__private::message_as::<#ty>(__raw)?)
         } else {
-            bounds.require(ty, &quote!(::errbook::__private::ParseDefault));
-            let default = quote_spanned!(span=>
-                <#ty as ::errbook::__private::ParseDefault>::parse_default()
-            );
+            let default = match &field.default {
+                Some((default, _)) => default_value(ty, default, bounds),
+                None => default_value(ty, &FieldDefault::Trait, bounds),
+            };
             match field.retry_after {
                 Some((unit, _)) => retry_value(ty, unit, &default, bounds),
                 None => default,
@@ -177,7 +214,28 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
     quote!(#path { #(#fields)* })
 }
 
-/// A `Retry-After` header wins over the body's member (or the default).
+/// The value of a field the response does not carry.
+fn default_value(ty: &syn::Type, default: &FieldDefault, bounds: &mut Bounds<'_>) -> TokenStream {
+    match default {
+        FieldDefault::Trait => {
+            bounds.require(ty, &quote!(::errbook::__private::ParseDefault));
+            quote_spanned!(ty.span()=>
+                <#ty as ::errbook::__private::ParseDefault>::parse_default()
+            )
+        }
+        FieldDefault::Path(path) => {
+            let span = path.span();
+            quote_spanned!(span=> {
+                let __default: #ty = #path();
+                __default
+            })
+        }
+    }
+}
+
+/// The body's member, when present, is exact; a `Retry-After` header
+/// (whole seconds) stands in for it when the body has none, and the default
+/// when neither is there.
 fn retry_value(
     ty: &syn::Type,
     unit: RetryUnit,

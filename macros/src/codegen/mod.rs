@@ -15,7 +15,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::attr::FormatValue;
-use crate::model::{Field, Input, Shape, Variant};
+use crate::model::{Field, Input, NoneAs, Shape, Variant};
 
 /// Everything a derive without mistakes emits.
 pub(crate) fn expand(input: &Input) -> TokenStream {
@@ -60,6 +60,24 @@ pub(crate) fn pattern(path: &TokenStream, fields: &[&Field]) -> TokenStream {
 }
 
 /// The type's default format.
+/// The field's own choice of how `None` is written, as an
+/// `Option<errbook::format::NoneAs>`.
+pub(crate) fn none_as(field: &Field) -> TokenStream {
+    match field.none {
+        None => quote!(::core::option::Option::None),
+        Some((NoneAs::Omit, _)) => {
+            quote!(::core::option::Option::Some(
+                ::errbook::format::NoneAs::Omit
+            ))
+        }
+        Some((NoneAs::Null, _)) => {
+            quote!(::core::option::Option::Some(
+                ::errbook::format::NoneAs::Null
+            ))
+        }
+    }
+}
+
 pub(crate) fn format_type(input: &Input) -> TokenStream {
     match &input.format {
         FormatValue::Builtin((_, ty, _)) => {

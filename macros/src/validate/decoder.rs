@@ -17,6 +17,17 @@ use crate::model::{Input, Shape, Variant};
 /// cannot outlive it).
 pub(super) fn check_parse_keys(input: &Input, errors: &mut Accumulator) {
     let Some(_) = input.parse else {
+        for field in input.variants.iter().flat_map(|v| &v.fields) {
+            if let Some((_, span)) = &field.default {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "`default` only matters to the decoder; add `#[api(parse)]` to the {} to generate it",
+                        if input.shape == Shape::Enum { "enum" } else { "struct" }
+                    ))
+                    .with_span(span),
+                );
+            }
+        }
         for variant in &input.variants {
             let used = [
                 ("other", variant.other),
@@ -39,6 +50,7 @@ pub(super) fn check_parse_keys(input: &Input, errors: &mut Accumulator) {
     };
     check_other(input, errors);
     check_aliases(input, errors);
+    check_read_back(input, errors);
     for variant in &input.variants {
         if variant.skip_parse.is_some() || variant.transparent.is_some() || variant.other.is_some()
         {
@@ -71,6 +83,61 @@ pub(super) fn check_parse_keys(input: &Input, errors: &mut Accumulator) {
                         variant.ident
                     ))
                     .with_span(&field.ty),
+                );
+            }
+        }
+    }
+}
+
+/// Every variant the decoder can produce reads back from the body its own
+/// format writes. A `detail` body is the message alone: the decoder finds
+/// the variant by its status and fixed message, so the status is fixed, the
+/// message has no placeholder, and an exposed field, which the body drops,
+/// says with `default` what it comes back as.
+fn check_read_back(input: &Input, errors: &mut Accumulator) {
+    if !matches!(input.reserved(), Some(("detail", _))) {
+        return;
+    }
+    for variant in &input.variants {
+        if variant.skip_parse.is_some() || variant.transparent.is_some() || variant.other.is_some()
+        {
+            continue;
+        }
+        let skip = format!(
+            "or mark `{}` `#[api(skip_parse)]` so the decoder never produces it",
+            variant.ident
+        );
+        if let Some(message) = &variant.message
+            && message
+                .pieces
+                .iter()
+                .any(|piece| !matches!(piece, crate::template::Piece::Text(_)))
+        {
+            errors.push(
+                darling::Error::custom(format!(
+                    "a `detail` body has no code, so the decoder finds a variant by its status and its fixed message, and this message has a placeholder; write a fixed message, use a format with a code (`nested`, `problem`, `matrix`, `google`), {skip}"
+                ))
+                .with_span(&message.span),
+            );
+        }
+        for field in &variant.fields {
+            if let Some(span) = field.status {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "a `detail` body has no code, so the decoder finds a variant by its fixed status, and this field chooses the status at run time; give the variant a fixed `status`, use a format with a code, {skip}"
+                    ))
+                    .with_span(&span),
+                );
+            }
+            if let Some((name, span)) = &field.exposed
+                && field.default.is_none()
+                && field.source.is_none()
+            {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "the `detail` format writes the message alone, so the member `{name}` is not in the body and cannot be read back; give the field `default` (or `default = \"path::to::function\"`) for the value a client gets, remove `field`, {skip}"
+                    ))
+                    .with_span(span),
                 );
             }
         }

@@ -31,6 +31,7 @@ pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
         check_template(variant, errors);
         check_title(variant, errors);
         check_members(input, variant, errors);
+        check_none(variant, errors);
         check_single_roles(variant, errors);
     }
 }
@@ -372,6 +373,24 @@ fn check_members(input: &Input, variant: &Variant, errors: &mut Accumulator) {
                 .with_span(span),
             );
         }
+    }
+}
+
+/// `none` says how an exposed `Option` that is `None` is written: it needs
+/// `field` and a type written `Option<…>`.
+fn check_none(variant: &Variant, errors: &mut Accumulator) {
+    for field in &variant.fields {
+        let Some((_, span)) = field.none else {
+            continue;
+        };
+        let problem = if field.exposed.is_none() {
+            "`none` says how an exposed field that is `None` is written, and this field is not in the body; add `field`, or remove `none`"
+        } else if !field.option {
+            "`none` applies to an `Option` field, and this field's type is not written `Option<…>`, so it is never `None`; remove `none`"
+        } else {
+            continue;
+        };
+        errors.push(darling::Error::custom(problem).with_span(&span));
     }
 }
 

@@ -6,6 +6,7 @@ use core::fmt;
 use super::table::{self, Table};
 use super::{Catalog, RetryAfterUnit};
 use crate::Code;
+use crate::format::NoneAs;
 
 /// One code, with everything static about it: the one record the derive
 /// writes per code, which [`ApiError`](crate::ApiError)'s provided methods
@@ -70,6 +71,8 @@ pub struct FieldInfo {
     pub(in crate::catalog) name: &'static str,
     pub(in crate::catalog) rust_type: &'static str,
     pub(in crate::catalog) schema: FieldSchema,
+    option: bool,
+    none: Option<NoneAs>,
 }
 
 impl FieldInfo {
@@ -79,7 +82,60 @@ impl FieldInfo {
             name,
             rust_type,
             schema: FieldSchema::UNKNOWN,
+            option: false,
+            none: None,
         }
+    }
+
+    /// The same member, of an `Option` type, with the field's own choice
+    /// of how `None` is written (`#[api(field, none = "omit" | "null")]`).
+    #[must_use]
+    pub const fn option(mut self, none: Option<NoneAs>) -> Self {
+        self.option = true;
+        self.none = none;
+        self
+    }
+
+    /// Whether the field is an `Option`, which a format may leave out of
+    /// the body when it is `None`.
+    pub const fn is_option(&self) -> bool {
+        self.option
+    }
+
+    /// How the field is written when it is `None`, in a format whose own
+    /// choice is `format` ([`Format::NONE`](crate::Format::NONE)): `None`
+    /// for a field that is not an `Option`.
+    ///
+    /// ```
+    /// use errbook::{ApiError, Format};
+    /// use errbook::format::{Matrix, Nested, NoneAs};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code = "M_LIMIT_EXCEEDED", status = 429)]
+    /// struct Limited {
+    ///     #[api(field)]
+    ///     retry_after_ms: Option<u64>,
+    ///     #[api(field, none = "null")]
+    ///     hint: Option<String>,
+    /// }
+    ///
+    /// let entry = Limited::catalog().iter().next().unwrap();
+    /// let [retry, hint] = entry.fields() else { unreachable!() };
+    /// assert_eq!(retry.when_none(Matrix::NONE), Some(NoneAs::Omit));
+    /// assert_eq!(retry.when_none(Nested::NONE), Some(NoneAs::Null));
+    /// assert_eq!(hint.when_none(Matrix::NONE), Some(NoneAs::Null));
+    /// ```
+    pub const fn when_none(&self, format: NoneAs) -> Option<NoneAs> {
+        match (self.option, self.none) {
+            (false, _) => None,
+            (true, Some(none)) => Some(none),
+            (true, None) => Some(format),
+        }
+    }
+
+    /// The field's own choice of how `None` is written, if it made one.
+    pub const fn none_as(&self) -> Option<NoneAs> {
+        self.none
     }
 
     /// The same member with `schema`.

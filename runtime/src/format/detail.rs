@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, Format, json};
+use super::{Context, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{DecodeErrorKind, Found, Layout, Parts, body_text, read_message, sort};
 
@@ -31,6 +31,7 @@ pub struct Detail;
 impl Format for Detail {
     const RESERVED: &'static [&'static str] = &["detail", "details"];
     const NAME: &'static str = "detail";
+    const NONE: NoneAs = NoneAs::Omit;
 
     /// The body carries no code: the parts hold the message alone, and the
     /// decoder chooses the variant by status and message.

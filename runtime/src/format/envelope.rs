@@ -375,6 +375,7 @@ impl<F: Format + ?Sized> Format for &F {
     const CONTENT_TYPE: &'static str = F::CONTENT_TYPE;
     const RESERVED: &'static [&'static str] = F::RESERVED;
     const NAME: &'static str = F::NAME;
+    const NONE: super::NoneAs = F::NONE;
 
     fn decode<'a>(
         &self,

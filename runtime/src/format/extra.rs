@@ -1,6 +1,7 @@
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
+use super::NoneAs;
 use crate::{ApiError, FieldVisitor};
 
 /// Writes an error's extra members into a map a format is building,
@@ -11,12 +12,26 @@ use crate::{ApiError, FieldVisitor};
 pub struct ExtraMembers<'a, E: ?Sized> {
     error: &'a E,
     reserved: &'static [&'static str],
+    none: NoneAs,
 }
 
 impl<'a, E: ApiError + ?Sized> ExtraMembers<'a, E> {
-    /// The extra members of `error`, less the names in `reserved`.
+    /// The extra members of `error`, less the names in `reserved`; an
+    /// `Option` field that is `None` is `null` unless it says otherwise.
     pub fn new(error: &'a E, reserved: &'static [&'static str]) -> Self {
-        ExtraMembers { error, reserved }
+        ExtraMembers {
+            error,
+            reserved,
+            none: NoneAs::Null,
+        }
+    }
+
+    /// How an `Option` field that is `None` and says nothing itself is
+    /// written: the format's [`NONE`](super::Format::NONE).
+    #[must_use]
+    pub fn none_as(mut self, none: NoneAs) -> Self {
+        self.none = none;
+        self
     }
 
     /// Writes each member as one `serialize_entry` of `map`.
@@ -24,6 +39,7 @@ impl<'a, E: ApiError + ?Sized> ExtraMembers<'a, E> {
         self.error.visit_fields(&mut MapWriter {
             map,
             reserved: self.reserved,
+            none: self.none,
         })
     }
 }
@@ -31,6 +47,7 @@ impl<'a, E: ApiError + ?Sized> ExtraMembers<'a, E> {
 struct MapWriter<'m, M> {
     map: &'m mut M,
     reserved: &'static [&'static str],
+    none: NoneAs,
 }
 
 impl<M: SerializeMap> FieldVisitor for MapWriter<'_, M> {
@@ -41,5 +58,12 @@ impl<M: SerializeMap> FieldVisitor for MapWriter<'_, M> {
             return Ok(());
         }
         self.map.serialize_entry(name, value)
+    }
+
+    fn visit_none(&mut self, name: &str, none: Option<NoneAs>) -> Result<(), M::Error> {
+        match none.unwrap_or(self.none) {
+            NoneAs::Omit => Ok(()),
+            NoneAs::Null => self.visit(name, &()),
+        }
     }
 }

@@ -6,7 +6,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use serde_json::value::RawValue;
 
-use super::{Context, Format, json};
+use super::{Context, Format, NoneAs, json};
 use crate::decode::{
     DecodeErrorKind, Found, Layout, Parts, body_text, read_code, read_message, sort, sort_with,
 };
@@ -46,6 +46,7 @@ pub struct Google;
 impl Format for Google {
     const RESERVED: &'static [&'static str] = &[];
     const NAME: &'static str = "google";
+    const NONE: NoneAs = NoneAs::Omit;
 
     /// The code is the `ErrorInfo`'s `reason` and the members its
     /// `metadata` (strings, read back into the fields' types); without an

@@ -14,7 +14,7 @@ use core::fmt;
 use serde::Serialize;
 
 use super::envelope::DevDetails;
-use super::{Context, Format};
+use super::{Context, Format, NoneAs};
 use crate::catalog::{Entry, Part};
 use crate::error::defaults::Slot;
 use crate::{ApiError, FieldVisitor};
@@ -164,11 +164,13 @@ pub(crate) fn members<E: ApiError + ?Sized>(
     out: &mut Vec<u8>,
     error: &E,
     reserved: &'static [&'static str],
+    none: NoneAs,
     probe: &str,
 ) -> Result<bool, serde_json::Error> {
     let mut writer = Members {
         out,
         reserved,
+        none,
         probe,
         found: false,
     };
@@ -179,6 +181,7 @@ pub(crate) fn members<E: ApiError + ?Sized>(
 struct Members<'o, 'p> {
     out: &'o mut Vec<u8>,
     reserved: &'static [&'static str],
+    none: NoneAs,
     probe: &'p str,
     found: bool,
 }
@@ -194,6 +197,21 @@ impl FieldVisitor for Members<'_, '_> {
         }
         key(self.out, name);
         serde_json::to_writer(&mut *self.out, value)
+    }
+
+    #[inline]
+    fn visit_none(&mut self, name: &str, none: Option<NoneAs>) -> Result<(), Self::Error> {
+        match none.unwrap_or(self.none) {
+            NoneAs::Omit => Ok(()),
+            NoneAs::Null => {
+                self.found |= name == self.probe;
+                if !self.reserved.contains(&name) {
+                    key(self.out, name);
+                    self.out.extend_from_slice(b"null");
+                }
+                Ok(())
+            }
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format, json};
+use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{DecodeErrorKind, Layout, Parts};
 
@@ -32,6 +32,7 @@ pub struct Matrix;
 impl Format for Matrix {
     const RESERVED: &'static [&'static str] = &["errcode", "error", "details"];
     const NAME: &'static str = "matrix";
+    const NONE: NoneAs = NoneAs::Omit;
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         const LAYOUT: Layout<'static> = Layout::new(Matrix::NAME, r#"{"errcode": …, "error": …}"#)
@@ -56,7 +57,7 @@ impl Format for Matrix {
         out.extend_from_slice(entry.code_json().as_bytes());
         out.extend_from_slice(br#","error":"#);
         json::message(out, error, entry)?;
-        let taken = json::members(out, error, Self::RESERVED, "request_id")?;
+        let taken = json::members(out, error, Self::RESERVED, Self::NONE, "request_id")?;
         json::instance(out, context, "request_id", taken);
         json::details(out, error, context)?;
         out.push(b'}');
@@ -76,7 +77,9 @@ impl Format for Matrix {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("errcode", &error.code())?;
         map.serialize_entry("error", &error.message())?;
-        ExtraMembers::new(error, Self::RESERVED).write(&mut map)?;
+        ExtraMembers::new(error, Self::RESERVED)
+            .none_as(Self::NONE)
+            .write(&mut map)?;
         context.write_instance(error, "request_id", &mut map)?;
         context.write_details(error, &mut map)?;
         map.end()

@@ -63,6 +63,16 @@ use crate::ApiError;
 use crate::decode::{DecodeErrorKind, Parts};
 use serde::Serializer;
 
+/// How an exposed `Option` field that is `None` is written: see
+/// [`Format::NONE`] and the field key `none = "omit" | "null"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoneAs {
+    /// The member is left out of the body.
+    Omit,
+    /// The member is written as `null`.
+    Null,
+}
+
 /// An envelope format: writes an error as a JSON body.
 ///
 /// Implementations are unit types (`Copy + Default`), chosen per type with
@@ -82,6 +92,12 @@ pub trait Format {
 
     /// The format's name in messages (`"nested"`, `"problem"`, …).
     const NAME: &'static str = "custom";
+
+    /// How an exposed `Option` field that is `None` is written, unless the
+    /// field says otherwise (`#[api(field, none = "omit")]`): left out, as
+    /// problem+json, Matrix and Google do, or `null`, as nested does (and,
+    /// by default, a format of your own).
+    const NONE: NoneAs = NoneAs::Null;
 
     /// Reads a body in this format back into its parts: the code, the
     /// message and the other members, borrowed from the body. A format that

@@ -53,7 +53,7 @@ impl Format for Nested {
         out.extend_from_slice(entry.code_json().as_bytes());
         out.extend_from_slice(br#","message":"#);
         json::message(out, error, entry)?;
-        let taken = json::members(out, error, Self::RESERVED, "request_id")?;
+        let taken = json::members(out, error, Self::RESERVED, Self::NONE, "request_id")?;
         json::instance(out, context, "request_id", taken);
         json::details(out, error, context)?;
         out.extend_from_slice(b"}}");
@@ -86,7 +86,9 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, '_, E> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("code", &self.error.code())?;
         map.serialize_entry("message", &self.error.message())?;
-        ExtraMembers::new(self.error, Nested::RESERVED).write(&mut map)?;
+        ExtraMembers::new(self.error, Nested::RESERVED)
+            .none_as(Nested::NONE)
+            .write(&mut map)?;
         self.context
             .write_instance(self.error, "request_id", &mut map)?;
         self.context.write_details(self.error, &mut map)?;

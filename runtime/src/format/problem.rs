@@ -1,6 +1,6 @@
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Context, ExtraMembers, Format, json};
+use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{
     DecodeErrorKind, Found, Layout, Parts, RawCode, body_text, read_code, read_message, sort_with,
@@ -43,6 +43,7 @@ impl Format for Problem {
         "type", "title", "status", "detail", "instance", "code", "details",
     ];
     const NAME: &'static str = "problem";
+    const NONE: NoneAs = NoneAs::Omit;
 
     /// The code is the `code` member; a problem without one (as RFC 9457's
     /// own examples are) is identified by its `type` URI, unless that is
@@ -108,7 +109,7 @@ impl Format for Problem {
         }
         out.extend_from_slice(br#","code":"#);
         out.extend_from_slice(entry.code_json().as_bytes());
-        json::members(out, error, Self::RESERVED, "")?;
+        json::members(out, error, Self::RESERVED, Self::NONE, "")?;
         json::details(out, error, context)?;
         out.push(b'}');
         Ok(())
@@ -141,7 +142,9 @@ impl Format for Problem {
             map.serialize_entry("instance", instance)?;
         }
         map.serialize_entry("code", &error.code())?;
-        ExtraMembers::new(error, Self::RESERVED).write(&mut map)?;
+        ExtraMembers::new(error, Self::RESERVED)
+            .none_as(Self::NONE)
+            .write(&mut map)?;
         context.write_details(error, &mut map)?;
         map.end()
     }

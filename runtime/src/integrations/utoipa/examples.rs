@@ -117,8 +117,14 @@ impl<F: Format + Default> ApiError for Synthetic<F> {
     }
 
     fn visit_fields<V: FieldVisitor + ?Sized>(&self, visitor: &mut V) -> Result<(), V::Error> {
-        for (name, value) in &self.fields {
-            visitor.visit(name, value)?;
+        // The fields are the entry's, in its order: a `null` of an `Option`
+        // field is written as the field and the format say.
+        for ((name, value), field) in self.fields.iter().zip(self.entry.fields()) {
+            if value.is_null() && field.is_option() {
+                visitor.visit_none(name, field.none_as())?;
+            } else {
+                visitor.visit(name, value)?;
+            }
         }
         Ok(())
     }

@@ -23,6 +23,8 @@ struct FieldExample {
     /// The field's schema as JSON; `None` when its type has none.
     schema: Option<Value>,
     example: Value,
+    /// An `Option` field, which a format may leave out when `None`.
+    option: bool,
 }
 
 pub(super) fn code_schema<F: Format + Default>(
@@ -43,6 +45,7 @@ pub(super) fn code_schema<F: Format + Default>(
                 name: field.name(),
                 schema,
                 example,
+                option: field.is_option(),
             }
         })
         .collect();
@@ -100,7 +103,7 @@ pub(super) fn code_schema<F: Format + Default>(
             // Nullable fields the format leaves out when `null`: optional.
             let nullable: Vec<bool> = fields
                 .iter()
-                .map(|f| f.schema.as_ref().is_some_and(admits_null))
+                .map(|f| f.option || f.schema.as_ref().is_some_and(admits_null))
                 .collect();
             if nullable.contains(&true) {
                 let values = fields
