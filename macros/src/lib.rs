@@ -4,6 +4,7 @@
 
 mod attr;
 mod case;
+mod clean;
 mod codegen;
 mod driver;
 mod fallback;

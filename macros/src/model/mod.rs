@@ -1,0 +1,318 @@
+//! The model of one derive: what the attributes mean, with the spans that
+//! diagnostics point at. Built from the darling receivers in [`crate::attr`].
+
+use darling::FromDeriveInput;
+use darling::util::{Override, SpannedValue};
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Ident, Member, Type};
+
+use crate::attr::{
+    CodeLit, CodeValue, FORMATS, FieldAttrs, FormatValue, InputAttrs, StatusValue, VariantAttrs,
+};
+use crate::case::RenameRule;
+use crate::template::{self, Piece};
+
+pub(crate) struct Input {
+    pub(crate) ident: Ident,
+    pub(crate) generics: syn::Generics,
+    pub(crate) shape: Shape,
+    pub(crate) variants: Vec<Variant>,
+    /// The type's default format.
+    pub(crate) format: FormatValue,
+    /// `domain = "…"`.
+    pub(crate) domain: Option<String>,
+    /// `docs = "https://…/{code}"`.
+    pub(crate) docs: Option<String>,
+    /// `status = none`: the type's codes never travel over HTTP.
+    pub(crate) no_http: Option<Span>,
+    /// The type's doc comment.
+    pub(crate) description: Option<String>,
+    /// `parse`: also generate the decoder.
+    pub(crate) parse: Option<Span>,
+    /// `display`: implement `Display` as the public message.
+    pub(crate) display: Option<Span>,
+}
+
+impl Input {
+    /// The members the type's format writes itself, when the derive knows
+    /// them (a built-in format); a format of the user's is checked by the
+    /// generated code instead.
+    pub(crate) fn reserved(&self) -> Option<(&'static str, &'static [&'static str])> {
+        match &self.format {
+            FormatValue::Builtin((name, _, reserved)) => Some((name, reserved)),
+            FormatValue::Custom(_) => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Enum,
+    Struct,
+}
+
+pub(crate) struct Variant {
+    pub(crate) ident: Ident,
+    /// `None` for a transparent variant, whose code is its field's.
+    pub(crate) code: Option<Code>,
+    pub(crate) status: Option<StatusValue>,
+    pub(crate) message: Option<Message>,
+    /// `title = "…"`, the problem+json title.
+    pub(crate) title: Option<String>,
+    pub(crate) transparent: Option<Span>,
+    pub(crate) fields: Vec<Field>,
+    pub(crate) named: bool,
+    pub(crate) description: Option<String>,
+    /// `#[deprecated]`.
+    pub(crate) deprecated: bool,
+    /// `other`: the catch-all for unknown codes when parsing.
+    pub(crate) other: Option<Span>,
+    /// `alias = "…"` / `alias = 40400`: older codes still parsed.
+    pub(crate) aliases: Vec<(CodeLit, Span)>,
+    /// `skip_parse`: the decoder never produces this variant.
+    pub(crate) skip_parse: Option<Span>,
+    /// `code`, `status`, `message`, `title` as written, for `transparent`'s
+    /// check.
+    pub(crate) explicit_keys: Vec<(&'static str, Span)>,
+    /// A key of the variant (or of the container) was rejected while
+    /// parsing: checks for something missing are skipped, since the
+    /// rejected key may have been it.
+    pub(crate) incomplete: bool,
+}
+
+pub(crate) struct Code {
+    pub(crate) lit: CodeLit,
+    pub(crate) span: Span,
+    /// Derived from the variant name (`rename_all` + `prefix`).
+    pub(crate) derived: bool,
+}
+
+pub(crate) struct Message {
+    /// The template as written, for the catalog.
+    pub(crate) raw: String,
+    pub(crate) pieces: Vec<Piece>,
+    pub(crate) span: Span,
+}
+
+pub(crate) struct Field {
+    pub(crate) member: Member,
+    pub(crate) ty: Type,
+    /// The envelope member name, with the span of the `field` key.
+    pub(crate) exposed: Option<(String, Span)>,
+    pub(crate) source: Option<Span>,
+    pub(crate) retry_after: Option<(RetryUnit, Span)>,
+    /// `#[api(status)]`: this `http::StatusCode` field is the status.
+    pub(crate) status: Option<Span>,
+    /// Keys a transparent variant's field may not carry.
+    pub(crate) keys: Vec<(&'static str, Span)>,
+    /// The type is written `Option<…>`: `None` may be left out of a body.
+    pub(crate) option: bool,
+    /// `none = "omit" | "null"`, with the span of its value.
+    pub(crate) none: Option<(NoneAs, Span)>,
+    /// `default` / `default = "path"`, with the span of the key.
+    pub(crate) default: Option<(FieldDefault, Span)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NoneAs {
+    Omit,
+    Null,
+}
+
+pub(crate) enum FieldDefault {
+    /// A bare `default`: the type's `Default`.
+    Trait,
+    /// `default = "path"`: a function returning the value.
+    Path(syn::Path),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RetryUnit {
+    Millis,
+    Secs,
+}
+
+impl Field {
+    /// The identifier a generated pattern binds this field to. It carries
+    /// the span of the field's type, so that rustc's errors about the
+    /// field's value (not `Serialize`, not `Display`) point at the type.
+    pub(crate) fn binding(&self) -> Ident {
+        let span = self.ty.span();
+        match &self.member {
+            Member::Named(ident) => {
+                let name = ident.to_string();
+                Ident::new(&format!("__field_{}", name.trim_start_matches("r#")), span)
+            }
+            Member::Unnamed(index) => Ident::new(&format!("__field_{}", index.index), span),
+        }
+    }
+}
+
+impl Variant {
+    pub(crate) fn field(&self, member: &Member) -> Option<&Field> {
+        self.fields.iter().find(|f| f.member == *member)
+    }
+
+    /// The variant is another error (`transparent`) or the decoder's
+    /// catch-all (`other`): every method asks the field.
+    pub(crate) fn delegates(&self) -> bool {
+        self.transparent.is_some() || self.other.is_some()
+    }
+
+    /// The field a template placeholder names (`{id}`, `{0}`, `{r#type}`).
+    pub(crate) fn arg_field(&self, arg: &template::Arg) -> Option<&Field> {
+        self.fields.iter().find(|f| match (&f.member, arg) {
+            (Member::Named(ident), template::Arg::Named(name)) => {
+                ident.to_string().trim_start_matches("r#") == name
+            }
+            (Member::Unnamed(index), template::Arg::Index(i)) => {
+                usize::try_from(index.index).is_ok_and(|index| index == *i)
+            }
+            _ => false,
+        })
+    }
+
+    /// The field that is the whole message template (`message = "{reason}"`).
+    pub(crate) fn message_field(&self) -> Option<&Field> {
+        let message = self.message.as_ref()?;
+        let [Piece::Arg { arg, spec: None }] = message.pieces.as_slice() else {
+            return None;
+        };
+        self.arg_field(arg)
+    }
+
+    /// The template's placeholder slots, in order of first use: each
+    /// distinct field with its format spec (the same field written twice
+    /// the same way is one slot).
+    pub(crate) fn template_slots(&self) -> Vec<(&Field, Option<&str>)> {
+        let mut slots: Vec<(&Field, Option<&str>)> = Vec::new();
+        for piece in self.message.iter().flat_map(|m| &m.pieces) {
+            if let Piece::Arg { arg, spec } = piece
+                && let Some(field) = self.arg_field(arg)
+                && !slots
+                    .iter()
+                    .any(|(f, s)| f.member == field.member && *s == spec.as_deref())
+            {
+                slots.push((field, spec.as_deref()));
+            }
+        }
+        slots
+    }
+
+    /// The slot of a placeholder.
+    pub(crate) fn slot_of(&self, arg: &template::Arg, spec: Option<&str>) -> Option<usize> {
+        let field = self.arg_field(arg)?;
+        self.template_slots()
+            .iter()
+            .position(|(f, s)| f.member == field.member && *s == spec)
+    }
+}
+
+impl Input {
+    /// Reads the derive input. Mistakes go to `errors`; `None` when the
+    /// input could not be read at all.
+    pub(crate) fn from_syn(
+        input: &DeriveInput,
+        errors: &mut darling::error::Accumulator,
+    ) -> Option<Input> {
+        if let syn::Data::Union(data) = &input.data {
+            errors.push(
+                darling::Error::custom(
+                    "`ApiError` cannot be derived for a union; derive it on an enum or a struct",
+                )
+                .with_span(&data.union_token),
+            );
+            return None;
+        }
+        // Most inputs have no mistake in their keys: darling reads them
+        // whole. Only when something is off are they read key by key, so
+        // that every mistake is reported and the rest still checked.
+        let clean = crate::clean::keys_clean(input)
+            .then(|| InputAttrs::from_derive_input(input).ok())
+            .flatten();
+        let (attrs, sanitized) = if let Some(attrs) = clean {
+            (attrs, crate::sanitize::Removed::none())
+        } else {
+            let sanitized = crate::sanitize::sanitize(input, errors);
+            let attrs = errors.handle(InputAttrs::from_derive_input(&sanitized.input))?;
+            (attrs, sanitized.removed())
+        };
+
+        if let Some(docs) = &attrs.docs {
+            check_docs(docs, errors);
+        }
+        let no_http = attrs.status.filter(|s| s.none).map(|s| s.span);
+
+        let rule = rename_rule(&attrs, errors);
+        let prefix = attrs.prefix.as_ref().map_or("", |p| p.as_str());
+        if let Some(prefix) = &attrs.prefix {
+            check_prefix(prefix, errors);
+        }
+
+        let (shape, variants) = match attrs.data {
+            darling::ast::Data::Enum(variants) => {
+                let variants = variants
+                    .into_iter()
+                    .map(|v| lower_variant(v, rule, prefix, errors))
+                    .collect();
+                (Shape::Enum, variants)
+            }
+            darling::ast::Data::Struct(fields) => {
+                let keys = VariantKeys {
+                    ident: attrs.ident.clone(),
+                    attrs: &attrs.attrs,
+                    fields,
+                    code: attrs.code,
+                    // On a struct, `status` is the container's key: its
+                    // `none` form is the type's opt-out, not a status.
+                    status: attrs.status.filter(|s| !s.none),
+                    message: attrs.message,
+                    title: attrs.title,
+                    transparent: attrs.transparent,
+                };
+                (Shape::Struct, vec![keys.lower(rule, prefix, errors)])
+            }
+        };
+        let mut variants: Vec<Variant> = variants;
+        for variant in &mut variants {
+            variant.incomplete = sanitized.container || sanitized.variants.contains(&variant.ident);
+            if variant.transparent.is_some() || variant.other.is_some() {
+                variant.code = None;
+            } else if shape == Shape::Enum && variant.status.is_none() {
+                variant.status = attrs.status.filter(|s| !s.none);
+            }
+        }
+
+        Some(Input {
+            ident: attrs.ident,
+            generics: attrs.generics,
+            shape,
+            variants,
+            format: attrs.format.unwrap_or(FormatValue::Builtin(&FORMATS[0])),
+            domain: attrs.domain.map(SpannedValue::into_inner),
+            docs: attrs.docs.map(SpannedValue::into_inner),
+            no_http,
+            description: doc_string(&attrs.attrs),
+            parse: attrs.parse.is_present().then(|| attrs.parse.span()),
+            display: attrs.display.is_present().then(|| attrs.display.span()),
+        })
+    }
+}
+
+mod lower;
+
+pub(crate) use lower::placeholders;
+use lower::{VariantKeys, check_docs, check_prefix, doc_string, lower_variant, rename_rule};
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_are_found_with_their_braces() {
+        let found: Vec<&str> = placeholders("https://x/{code}/{status}?q={").collect();
+        assert_eq!(found, ["{code}", "{status}"]);
+        assert_eq!(placeholders("no braces").count(), 0);
+    }
+}
