@@ -483,22 +483,21 @@ impl Iterator for Parts {
         let at = self.at;
         self.at += table::PART;
         self.left -= 1;
-        let flags = self.table.word(at);
+        let [flags, a, b, c, d] = self.table.words::<{ table::PART }>(at);
         Some(if flags & table::PART_ARG == 0 {
-            let text = self.table.str(at + 1);
+            let text = self.table.slice(a, b);
             // Most runs need no escaping: the derive points both at one string.
-            let same = self.table.word(at + 1) == self.table.word(at + 3);
             Part::Text {
                 text,
-                json: if same { text } else { self.table.str(at + 3) },
+                json: if a == c { text } else { self.table.slice(c, d) },
             }
         } else {
             Part::Arg {
-                name: self.table.str(at + 1),
+                name: self.table.slice(a, b),
                 spec: if flags & table::PART_SPEC == 0 {
                     None
                 } else {
-                    Some(self.table.str(at + 3))
+                    Some(self.table.slice(c, d))
                 },
                 slot: (flags >> table::SLOT_SHIFT) as usize,
             }

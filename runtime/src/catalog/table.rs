@@ -125,15 +125,35 @@ impl Table {
     /// not name one.
     #[inline]
     pub(super) const fn str(&self, index: usize) -> &'static str {
-        let start = self.word(index) as usize;
-        let len = self.word(index + 1) as usize;
-        match self.text.split_at_checked(start) {
-            Some((_, rest)) => match rest.split_at_checked(len) {
+        self.slice(self.word(index), self.word(index + 1))
+    }
+
+    /// The `len` bytes of the text from `start`, or `""` when they are not
+    /// a string of it.
+    #[inline]
+    pub(super) const fn slice(&self, start: u32, len: u32) -> &'static str {
+        match self.text.split_at_checked(start as usize) {
+            Some((_, rest)) => match rest.split_at_checked(len as usize) {
                 Some((s, _)) => s,
                 None => "",
             },
             None => "",
         }
+    }
+
+    /// Words `index..index + N` with one bounds check, zeros past the end.
+    #[inline]
+    pub(super) fn words<const N: usize>(&self, index: usize) -> [u32; N] {
+        let mut out = [0; N];
+        let bytes = index
+            .checked_mul(4)
+            .and_then(|at| self.words.get(at..at.checked_add(4 * N)?));
+        if let Some(bytes) = bytes {
+            for (word, chunk) in out.iter_mut().zip(bytes.chunks_exact(4)) {
+                *word = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+            }
+        }
+        out
     }
 
     /// The first word of record `index`.
