@@ -159,3 +159,50 @@ fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
     .into_iter()
     .filter_map(Option::as_mut)
 }
+
+/// The methods a path item can describe, but `HEAD`: a server answers it
+/// wherever it answers `GET`, and a document does not list it.
+pub const PROBED_METHODS: [&str; 7] = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "PATCH", "TRACE"];
+
+/// Every `(method, path)` a server serves, sorted as [`operations_of`]
+/// sorts a document's: each of `paths` (its `{…}` parameters filled with
+/// `1`) asked with each of [`PROBED_METHODS`] through `ask(method, path)`,
+/// which sends the request with a JSON body and returns the reply's body. A
+/// method is served unless the reply's code is `METHOD_NOT_ALLOWED`; a
+/// path answered `ROUTE_NOT_FOUND` is an error naming it.
+///
+/// # Errors
+///
+/// A path of `paths` the server does not route.
+pub fn served_operations<'a>(
+    paths: impl IntoIterator<Item = &'a str>,
+    mut ask: impl FnMut(&str, &str) -> Vec<u8>,
+) -> Result<Vec<(String, String)>, String> {
+    let mut served = Vec::new();
+    for path in paths {
+        let concrete = path
+            .split('/')
+            .map(|segment| {
+                if segment.starts_with('{') {
+                    "1"
+                } else {
+                    segment
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        for method in PROBED_METHODS {
+            let body = ask(method, &concrete);
+            let code = serde_json::from_slice::<serde_json::Value>(&body)
+                .ok()
+                .and_then(|body| body["error"]["code"].as_str().map(str::to_owned));
+            match code.as_deref() {
+                Some("ROUTE_NOT_FOUND") => return Err(format!("{method} {path} is not routed")),
+                Some("METHOD_NOT_ALLOWED") => {}
+                _ => served.push((method.to_owned(), path.to_owned())),
+            }
+        }
+    }
+    served.sort();
+    Ok(served)
+}
