@@ -223,6 +223,18 @@ impl Catalog {
         }
     }
 
+    /// The code hash of item `index`, when it is an entry (for constant
+    /// evaluation).
+    pub(crate) const fn code_hash_at(&self, index: usize) -> Option<u64> {
+        match self.items {
+            Source::Table(table) => table.hash_at(index),
+            Source::List(_) => match self.entry_at(index) {
+                Some(entry) => Some(entry.code_hash()),
+                None => None,
+            },
+        }
+    }
+
     /// Every entry with the catalog (the type) that declares it, nested
     /// catalogs included, in declaration order.
     pub fn entries(&self) -> Entries<'_> {

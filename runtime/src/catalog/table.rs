@@ -203,6 +203,12 @@ impl Table {
         }
     }
 
+    /// The words, four bytes each, for the uniqueness check's walk in
+    /// constant evaluation.
+    pub(crate) const fn raw_words(&self) -> &'static [[u8; 4]] {
+        self.words.as_chunks::<4>().0
+    }
+
     /// The nested catalogs, one per nested record, in order.
     pub(crate) const fn nested(&self) -> &'static [&'static Catalog] {
         self.nested

@@ -2,21 +2,20 @@
 //!
 //! The derive (for a type with `transparent` variants) and
 //! `assert_unique_codes!` evaluate [`duplicate`] in a constant: the
-//! codes of every catalog are flattened into an array with a 64-bit hash of
-//! their text, heap-sorted by hash and compared neighbour to neighbour
-//! (texts are compared only where hashes are equal), so the check costs
-//! O(n log n) integer comparisons of constant evaluation. Sorting hashes
+//! 64-bit hashes of every catalog's codes (the derive stores each in its
+//! record) are flattened into an array, heap-sorted and compared neighbour
+//! to neighbour; only for a hash that occurs twice are the codes looked up
+//! and their texts compared, so the check costs O(n log n) integer
+//! comparisons of constant evaluation. Sorting hashes
 //! rather than texts is what keeps 1,000 codes well under a second (see
 //! BENCHMARKS.md).
 
-use super::{Catalog, MAX_DEPTH};
+use super::{Catalog, MAX_DEPTH, table};
 use crate::Code;
 
-/// One code: its hash and where it is declared (its text is read from
-/// there only when two hashes are equal).
+/// Where a code is declared, for the codes of a hash that occurs twice.
 #[derive(Clone, Copy)]
 pub struct Key<'a> {
-    hash: u64,
     catalog: &'a Catalog,
     index: usize,
 }
@@ -93,43 +92,141 @@ const fn count_in(catalog: &Catalog, depth: usize) -> usize {
     total
 }
 
+/// The number of slots of [`duplicate`]'s set for `roots`: the smallest
+/// power of two at least twice [`count`], so that a probe ends soon.
+pub const fn slots(roots: &[&Catalog]) -> usize {
+    (2 * count(roots)).next_power_of_two()
+}
+
 /// The first two codes of `roots` that are the same text, as a message
 /// naming the code and both places; the caller panics with it, in constant
-/// evaluation. `N` is [`count`] of the same roots.
-pub const fn duplicate<const N: usize>(roots: &[&Catalog]) -> Option<Message> {
+/// evaluation. `SLOTS` is [`slots`] of the same roots.
+///
+/// Each code's hash (stored in its record) goes into an open-addressing
+/// set: O(n) steps of constant evaluation, where sorting took O(n log n)
+/// swaps. Codes are looked up and their texts compared only for a hash
+/// already in the set.
+pub const fn duplicate<const SLOTS: usize>(roots: &[&Catalog]) -> Option<Message> {
+    let mut set = [0u64; SLOTS];
+    let mut i = 0;
+    while i < roots.len() {
+        // The search passes two small keys up, not the message: a value
+        // returned is a copy in constant evaluation.
+        if let Some((first, second)) = insert::<SLOTS>(roots[i], &mut set, roots) {
+            return Some(message_for(&first, &second));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Puts the hashes of `catalog`'s codes (nested ones included) into `set`;
+/// for a hash already there, the duplicate of `roots` with that hash, if
+/// the texts are equal.
+const fn insert<'a, const SLOTS: usize>(
+    catalog: &Catalog,
+    set: &mut [u64; SLOTS],
+    roots: &[&'a Catalog],
+) -> Option<(Key<'a>, Key<'a>)> {
+    if let Some(table) = catalog.table() {
+        // The records read in place, without a call per word: each call
+        // is a frame to set up in constant evaluation.
+        let (words, nested) = (table.raw_words(), table.nested());
+        let end = match words.first() {
+            Some(&count) => table::RECORD
+                .saturating_mul(u32::from_le_bytes(count) as usize)
+                .saturating_add(1),
+            None => 0,
+        };
+        let mut record = 1;
+        while record < end && end <= words.len() {
+            let [flags, ..] = words[record + table::FLAGS];
+            if flags as u32 & table::NESTED == 0 {
+                let low = u32::from_le_bytes(words[record + table::HASH]);
+                let high = u32::from_le_bytes(words[record + table::HASH + 1]);
+                let hash = (high as u64) << 32 | low as u64;
+                if let Some(found) = insert_hash::<SLOTS>(hash, set, roots) {
+                    return Some(found);
+                }
+            } else {
+                let which = u32::from_le_bytes(words[record + table::CODE]) as usize;
+                if which < nested.len()
+                    && let Some(found) = insert::<SLOTS>(nested[which], set, roots)
+                {
+                    return Some(found);
+                }
+            }
+            record += table::RECORD;
+        }
+        return None;
+    }
+    let mut i = 0;
+    while i < catalog.item_count() {
+        if let Some(inner) = catalog.nested_at(i) {
+            if let Some(found) = insert::<SLOTS>(inner, set, roots) {
+                return Some(found);
+            }
+        } else if let Some(hash) = catalog.code_hash_at(i)
+            && let Some(found) = insert_hash::<SLOTS>(hash, set, roots)
+        {
+            return Some(found);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Puts one hash into `set` (0 marks a free slot, so a hash of 0 is stored
+/// as 1: a false match is settled by comparing texts).
+const fn insert_hash<'a, const SLOTS: usize>(
+    hash: u64,
+    set: &mut [u64; SLOTS],
+    roots: &[&'a Catalog],
+) -> Option<(Key<'a>, Key<'a>)> {
+    let hash = if hash == 0 { 1 } else { hash };
+    // The low bits of FNV-1a are as well mixed as the high ones.
+    #[allow(clippy::cast_possible_truncation)]
+    let mut slot = hash as usize & (SLOTS - 1);
+    loop {
+        if set[slot] == 0 {
+            set[slot] = hash;
+            return None;
+        }
+        if set[slot] == hash {
+            return duplicate_with_hash::<SLOTS>(roots, hash);
+        }
+        slot = (slot + 1) & (SLOTS - 1);
+    }
+}
+
+/// The first two codes of `roots` with hash `hash` that are the same text:
+/// equal codes have equal hashes, and codes of equal hashes are almost
+/// always equal.
+const fn duplicate_with_hash<'a, const N: usize>(
+    roots: &[&'a Catalog],
+    hash: u64,
+) -> Option<(Key<'a>, Key<'a>)> {
     let empty = Key {
-        hash: 0,
         catalog: &Catalog::EMPTY,
         index: 0,
     };
     let mut keys = [empty; N];
-    let mut filled = 0;
+    let mut found = 0;
     let mut i = 0;
     while i < roots.len() {
-        filled = flatten(roots[i], &mut keys, filled);
+        found = keys_with(roots[i], hash, &mut keys, found);
         i += 1;
     }
-    heap_sort(&mut keys);
-    // Equal codes have equal hashes, so they sit in one run of equal
-    // hashes; within a run (almost always one key) texts are compared.
-    let mut start = 0;
-    while start < N {
-        let mut end = start + 1;
-        while end < N && keys[end].hash == keys[start].hash {
-            end += 1;
-        }
-        let mut a = start;
-        while a < end {
-            let mut b = a + 1;
-            while b < end {
-                if compare(&keys[a], &keys[b]) == 0 {
-                    return Some(message_for(&keys[a], &keys[b]));
-                }
-                b += 1;
+    let mut a = 0;
+    while a < found {
+        let mut b = a + 1;
+        while b < found {
+            if compare(&keys[a], &keys[b]) == 0 {
+                return Some((keys[a], keys[b]));
             }
-            a += 1;
+            b += 1;
         }
-        start = end;
+        a += 1;
     }
     None
 }
@@ -167,40 +264,22 @@ const fn compare_names(a: &Key<'_>, b: &Key<'_>) -> i8 {
     }
 }
 
-/// The keys of `catalog`'s codes into `keys` from `at`, in no particular
-/// order (they are sorted next); the index after the last.
-const fn flatten<'a>(catalog: &'a Catalog, keys: &mut [Key<'a>], mut at: usize) -> usize {
-    if let Some(table) = catalog.table() {
-        let mut i = 0;
-        while i < table.len() {
-            if let Some(hash) = table.hash_at(i) {
-                keys[at] = Key {
-                    hash,
-                    catalog,
-                    index: i,
-                };
-                at += 1;
-            }
-            i += 1;
-        }
-        let nested = table.nested();
-        let mut k = 0;
-        while k < nested.len() {
-            at = flatten(nested[k], keys, at);
-            k += 1;
-        }
-        return at;
-    }
+/// The keys of `catalog`'s codes whose hash is `hash` into `keys` from
+/// `at`; the index after the last.
+const fn keys_with<'a>(
+    catalog: &'a Catalog,
+    hash: u64,
+    keys: &mut [Key<'a>],
+    mut at: usize,
+) -> usize {
     let mut i = 0;
     while i < catalog.item_count() {
         if let Some(inner) = catalog.nested_at(i) {
-            at = flatten(inner, keys, at);
-        } else if let Some(entry) = catalog.entry_at(i) {
-            keys[at] = Key {
-                hash: entry.code_hash(),
-                catalog,
-                index: i,
-            };
+            at = keys_with(inner, hash, keys, at);
+        } else if let Some(found) = catalog.code_hash_at(i)
+            && (found == hash || (found == 0 && hash == 1))
+        {
+            keys[at] = Key { catalog, index: i };
             at += 1;
         }
         i += 1;
@@ -262,46 +341,6 @@ const fn compare_bytes(a: &[u8], b: &[u8]) -> i8 {
         -1
     } else {
         1
-    }
-}
-
-const fn heap_sort(keys: &mut [Key<'_>]) {
-    let n = keys.len();
-    let mut start = n / 2;
-    while start > 0 {
-        start -= 1;
-        sift_down(keys, start, n);
-    }
-    let mut end = n;
-    while end > 1 {
-        end -= 1;
-        swap(keys, 0, end);
-        sift_down(keys, 0, end);
-    }
-}
-
-/// Swaps two keys by copies: `slice::swap` is many times slower in
-/// constant evaluation.
-const fn swap(keys: &mut [Key<'_>], a: usize, b: usize) {
-    let key = keys[a];
-    keys[a] = keys[b];
-    keys[b] = key;
-}
-
-const fn sift_down(keys: &mut [Key<'_>], mut root: usize, end: usize) {
-    loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            return;
-        }
-        if child + 1 < end && keys[child].hash < keys[child + 1].hash {
-            child += 1;
-        }
-        if keys[root].hash >= keys[child].hash {
-            return;
-        }
-        swap(keys, root, child);
-        root = child;
     }
 }
 
@@ -387,20 +426,12 @@ mod tests {
     static OUTER: Catalog = Catalog::__table("Outer", &OUTER_TABLE);
 
     // Evaluated by the compiler: a failure is a build error of this crate.
-    const _: () = assert!(duplicate::<{ count(&[&OUTER]) }>(&[&OUTER]).is_none());
+    const _: () = assert!(duplicate::<{ slots(&[&OUTER]) }>(&[&OUTER]).is_none());
 
     #[test]
     fn counts_nested_codes() {
         assert_eq!(count(&[&OUTER]), 4);
         assert_eq!(count(&[&OUTER, &INNER]), 6);
-    }
-
-    fn key(code: Code<'static>) -> Key<'static> {
-        Key {
-            hash: code_hash(&code),
-            catalog: &Catalog::EMPTY,
-            index: 0,
-        }
     }
 
     #[test]
@@ -426,19 +457,6 @@ mod tests {
         assert!(hashes.iter().all(|(stored, computed)| stored == computed));
     }
 
-    #[test]
-    fn heap_sort_orders_keys_by_hash() {
-        let codes = ["m", "a", "zz", "b", "a1", "", "z", "a"];
-        let mut keys = codes.map(|c| key(Code::Str(c)));
-        heap_sort(&mut keys);
-        assert!(keys.windows(2).all(|w| w[0].hash <= w[1].hash));
-        // The two "a" keys are neighbours.
-        let a = code_hash(&Code::Str("a"));
-        let at: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].hash == a).collect();
-        assert_eq!(at.len(), 2);
-        assert_eq!(at[1], at[0] + 1);
-    }
-
     static LEFT_TABLE: Table = Table::__new(
         "xXSeven",
         &words::<{ size(2) }>("xXSeven", &[[0, 0, 1, 1, 1], [CODE_INT, 7, 0, 2, 5]]),
@@ -459,24 +477,37 @@ mod tests {
 
     #[test]
     fn a_duplicate_names_the_code_and_both_places() {
-        let found = duplicate::<{ count(&[&RIGHT, &LEFT]) }>(&[&RIGHT, &LEFT]);
+        let found = duplicate::<{ slots(&[&RIGHT, &LEFT]) }>(&[&RIGHT, &LEFT]);
         assert_eq!(
             found.as_ref().map(Message::as_str),
             Some(
                 "duplicate code `7`: `Left::Seven` and `Right::SevenText` both have it; every code of an API must be unique"
             )
         );
-        assert!(duplicate::<{ count(&[&LEFT]) }>(&[&LEFT]).is_none());
+        assert!(duplicate::<{ slots(&[&LEFT]) }>(&[&LEFT]).is_none());
     }
 
     #[test]
     fn hashes_of_many_distinct_codes_do_not_collide() {
-        let names: Vec<&'static str> = (0..5000)
-            .map(|i| &*Box::leak(format!("domain_{}:operation_{i}", i % 16).into_boxed_str()))
+        let hashes: std::collections::HashSet<u64> = (0..5000)
+            .map(|i| code_hash(&Code::Str(&format!("domain_{}:operation_{i}", i % 16))))
             .collect();
-        let mut keys: Vec<Key<'_>> = names.iter().map(|n| key(Code::Str(n))).collect();
-        heap_sort(&mut keys);
-        assert!(keys.windows(2).all(|w| w[0].hash < w[1].hash));
+        assert_eq!(hashes.len(), 5000);
+    }
+
+    #[test]
+    fn the_set_finds_a_hash_seen_before_and_only_then() {
+        const SLOTS: usize = 8;
+        let mut set = [0u64; SLOTS];
+        // Hashes that share their low bits probe to the next free slot; 0
+        // is stored as 1. Without roots, a hash seen before has no codes
+        // to compare and reports nothing, and is not stored twice.
+        for hash in [0, 8, 16, 3, 11] {
+            assert!(insert_hash::<SLOTS>(hash, &mut set, &[]).is_none());
+        }
+        assert_eq!(set, [8, 1, 16, 3, 11, 0, 0, 0]);
+        assert!(insert_hash::<SLOTS>(16, &mut set, &[]).is_none());
+        assert_eq!(set, [8, 1, 16, 3, 11, 0, 0, 0]);
     }
 
     #[test]
