@@ -59,14 +59,22 @@ pub trait ApiError: fmt::Debug {
     /// error that is in no catalog, such as an [`Unknown`](crate::Unknown)
     /// code a client decoded.
     fn entry(&self) -> Option<Entry> {
-        None
+        defaults::entry(self)
     }
 
-    /// The machine-readable code.
-    fn code(&self) -> Code<'_>;
+    /// The machine-readable code: by default the [`entry`](ApiError::entry)'s
+    /// (the inner error's for a `transparent` variant), or the empty code
+    /// for an error in no catalog. A hand-written impl writes it.
+    fn code(&self) -> Code<'_> {
+        defaults::code(self)
+    }
 
-    /// The HTTP status.
-    fn status(&self) -> StatusCode;
+    /// The HTTP status: by default the [`entry`](ApiError::entry)'s fixed
+    /// status (the inner error's for a `transparent` variant), or 500. A
+    /// hand-written impl writes it.
+    fn status(&self) -> StatusCode {
+        defaults::status(self)
+    }
 
     /// Writes the public message (the `message` template with its fields
     /// interpolated) into `f`, without allocating.
@@ -85,8 +93,7 @@ pub trait ApiError: fmt::Debug {
     /// given, so `f`'s flags apply to it; [`fmt_message`](ApiError::fmt_message)
     /// hands each placeholder a formatter of its own, without flags.
     fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let _ = (slot, f);
-        Ok(())
+        defaults::fmt_arg(self, slot, f)
     }
 
     /// Hands each extra envelope member (fields marked `#[api(field)]`) to
@@ -98,12 +105,12 @@ pub trait ApiError: fmt::Debug {
 
     /// How long the client should wait before retrying (`Retry-After`).
     fn retry_after(&self) -> Option<Duration> {
-        None
+        defaults::retry_after(self)
     }
 
     /// The internal cause, never shown in a production body.
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        None
+        defaults::source_error(self)
     }
 
     /// What this error means, from the variant's doc comment.
@@ -172,7 +179,26 @@ pub trait ApiError: fmt::Debug {
     /// assert!(ChatError::Forbidden.unknown().is_none());
     /// ```
     fn unknown(&self) -> Option<&crate::Unknown> {
+        defaults::unknown(self)
+    }
+
+    /// The error a `transparent` (or `other`) variant wraps, which the
+    /// provided methods ask first. The derive writes it; `None` by
+    /// default.
+    #[doc(hidden)]
+    fn __inner(&self) -> Option<&dyn defaults::Inner> {
         None
+    }
+
+    /// This error as what [`__inner`](ApiError::__inner) returns; named
+    /// through the trait so that an inner type that is no `ApiError` is
+    /// the one error the derive's other uses of it give.
+    #[doc(hidden)]
+    fn __as_inner(&self) -> &dyn defaults::Inner
+    where
+        Self: Sized,
+    {
+        self
     }
 
     /// The public message, rendered on demand by its `Display`.
@@ -216,29 +242,142 @@ pub mod defaults {
 
     use http::StatusCode;
 
+    use core::time::Duration;
+
     use super::ApiError;
     use crate::Code;
     use crate::catalog::{Entry, Part, Status, Template};
 
-    /// The entry's code; an error in no catalog has the empty code.
+    /// The methods of [`ApiError`] that need a value, callable on a
+    /// `dyn` error: what a type with `transparent` variants hands its
+    /// provided methods through [`ApiError::__inner`], so that the derive
+    /// writes one `match` to the inner error instead of one per method.
+    pub trait Inner {
+        fn entry(&self) -> Option<Entry>;
+        fn code(&self) -> Code<'_>;
+        fn status(&self) -> StatusCode;
+        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+        fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+        fn retry_after(&self) -> Option<Duration>;
+        fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)>;
+        fn doc(&self) -> Option<&'static str>;
+        fn title(&self) -> Option<&'static str>;
+        fn domain(&self) -> Option<&'static str>;
+        fn docs_template(&self) -> Option<&'static str>;
+        fn has_status(&self) -> bool;
+        fn unknown(&self) -> Option<&crate::Unknown>;
+    }
+
+    impl<E: ApiError> Inner for E {
+        fn entry(&self) -> Option<Entry> {
+            ApiError::entry(self)
+        }
+        fn code(&self) -> Code<'_> {
+            ApiError::code(self)
+        }
+        fn status(&self) -> StatusCode {
+            ApiError::status(self)
+        }
+        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            ApiError::fmt_message(self, f)
+        }
+        fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            ApiError::fmt_arg(self, slot, f)
+        }
+        fn retry_after(&self) -> Option<Duration> {
+            ApiError::retry_after(self)
+        }
+        fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            ApiError::source_error(self)
+        }
+        fn doc(&self) -> Option<&'static str> {
+            ApiError::doc(self)
+        }
+        fn title(&self) -> Option<&'static str> {
+            ApiError::title(self)
+        }
+        fn domain(&self) -> Option<&'static str> {
+            ApiError::domain(self)
+        }
+        fn docs_template(&self) -> Option<&'static str> {
+            ApiError::docs_template(self)
+        }
+        fn has_status(&self) -> bool {
+            ApiError::has_status(self)
+        }
+        fn unknown(&self) -> Option<&crate::Unknown> {
+            ApiError::unknown(self)
+        }
+    }
+
+    /// The inner error's entry; none for an error in no catalog.
     #[inline]
-    pub fn code<E: ApiError + ?Sized>(error: &E) -> Code<'static> {
+    pub fn entry<E: ApiError + ?Sized>(error: &E) -> Option<Entry> {
+        error.__inner().and_then(Inner::entry)
+    }
+
+    /// The inner error's code, or the entry's; an error in no catalog has
+    /// the empty code.
+    #[inline]
+    pub fn code<E: ApiError + ?Sized>(error: &E) -> Code<'_> {
+        if let Some(inner) = error.__inner() {
+            return inner.code();
+        }
         error.entry().map_or(Code::Str(""), Entry::code)
     }
 
-    /// The entry's fixed status; 500 for a code that never travels over
-    /// HTTP or is in no catalog.
+    /// The inner error's status, or the entry's fixed status; 500 for a
+    /// code that never travels over HTTP or is in no catalog.
     #[inline]
     pub fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+        if let Some(inner) = error.__inner() {
+            return inner.status();
+        }
         error
             .entry()
             .and_then(|entry| entry.status().http())
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    /// The entry's template with its placeholders filled in, or the
-    /// status's reason phrase.
+    /// The inner error's placeholder; nothing otherwise.
+    #[inline]
+    pub fn fmt_arg<E: ApiError + ?Sized>(
+        error: &E,
+        slot: usize,
+        f: &mut fmt::Formatter<'_>,
+    ) -> fmt::Result {
+        match error.__inner() {
+            Some(inner) => inner.fmt_arg(slot, f),
+            None => Ok(()),
+        }
+    }
+
+    /// The inner error's delay; none otherwise.
+    #[inline]
+    pub fn retry_after<E: ApiError + ?Sized>(error: &E) -> Option<Duration> {
+        error.__inner().and_then(Inner::retry_after)
+    }
+
+    /// The inner error's source; none otherwise.
+    #[inline]
+    pub fn source_error<E: ApiError + ?Sized>(
+        error: &E,
+    ) -> Option<&(dyn std::error::Error + 'static)> {
+        error.__inner().and_then(Inner::source_error)
+    }
+
+    /// The [`Unknown`](crate::Unknown) the inner error is; none otherwise.
+    #[inline]
+    pub fn unknown<E: ApiError + ?Sized>(error: &E) -> Option<&crate::Unknown> {
+        error.__inner().and_then(Inner::unknown)
+    }
+
+    /// The inner error's message, or the entry's template with its
+    /// placeholders filled in, or the status's reason phrase.
     pub fn fmt_message<E: ApiError + ?Sized>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(inner) = error.__inner() {
+            return inner.fmt_message(f);
+        }
         match error.entry().and_then(Entry::template) {
             Some(template) => write_template(error, template, f),
             None => f.write_str(crate::__private::reason(error.status())),
@@ -276,33 +415,48 @@ pub mod defaults {
     /// The entry's doc comment.
     #[inline]
     pub fn doc<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
-        error.entry().and_then(Entry::description)
+        match error.__inner() {
+            Some(inner) => inner.doc(),
+            None => error.entry().and_then(Entry::description),
+        }
     }
 
     /// The entry's problem title.
     #[inline]
     pub fn title<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
-        error.entry().and_then(Entry::title)
+        match error.__inner() {
+            Some(inner) => inner.title(),
+            None => error.entry().and_then(Entry::title),
+        }
     }
 
     /// The declaring type's domain.
     #[inline]
     pub fn domain<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
-        error.entry().and_then(|entry| entry.catalog().domain())
+        match error.__inner() {
+            Some(inner) => inner.domain(),
+            None => error.entry().and_then(|entry| entry.catalog().domain()),
+        }
     }
 
     /// The declaring type's documentation URL template.
     #[inline]
     pub fn docs_template<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
-        error.entry().and_then(|entry| entry.catalog().docs())
+        match error.__inner() {
+            Some(inner) => inner.docs_template(),
+            None => error.entry().and_then(|entry| entry.catalog().docs()),
+        }
     }
 
     /// Whether the entry's code travels over HTTP.
     #[inline]
     pub fn has_status<E: ApiError + ?Sized>(error: &E) -> bool {
-        error
-            .entry()
-            .is_none_or(|entry| entry.status() != Status::None)
+        match error.__inner() {
+            Some(inner) => inner.has_status(),
+            None => error
+                .entry()
+                .is_none_or(|entry| entry.status() != Status::None),
+        }
     }
 }
 

@@ -2,8 +2,10 @@
 //! a value's catalog entry; everything static is read from it by the
 //! trait's provided methods. A method gets an arm only for the variants
 //! whose values it needs (message placeholders, exposed fields, retry
-//! delay, source, run-time status) and for delegating variants; every other
-//! variant falls to the provided behaviour.
+//! delay, source, run-time status); every other variant falls to the
+//! provided behaviour, which reaches a delegating variant's inner error
+//! through one generated `__inner` match (`visit_fields`, generic, keeps
+//! an arm per delegating variant).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -45,14 +47,12 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     };
     let table = catalog::inherent(input);
     let entry = methods.entry();
-    let code = methods.code();
     let status = methods.status();
-    let message = methods.fmt_message();
     let fmt_arg = methods.fmt_arg(&mut bounds);
     let fields = methods.visit_fields(&mut bounds);
     let retry_after = methods.retry_after(&mut bounds);
     let source = methods.source_error(&mut bounds);
-    let statics = methods.statics();
+    let inner = methods.inner();
     let format = super::format_type(input);
 
     let generics = bounds.finish(&self_ty);
@@ -62,14 +62,12 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             type Format = #format;
             const CATALOG: &'static ::errbook::Catalog = Self::__ERRBOOK_CATALOG;
             #entry
-            #code
             #status
-            #message
             #fmt_arg
             #fields
             #retry_after
             #source
-            #statics
+            #inner
         }
     });
     // Spanned on `display`, so a second `Display` impl is reported there.
@@ -125,18 +123,26 @@ struct Methods<'a> {
 }
 
 impl Methods<'_> {
-    /// A method body: the given arms, an arm per delegating variant calling
-    /// `call` on the inner error, and `otherwise` for the variants left.
-    /// Arms with the same body over fields of the same types are one arm
-    /// with an or-pattern: one body for the compiler to check, not one per
-    /// variant.
-    fn dispatch(
+    /// A method body: the given arms, and `otherwise` for the variants
+    /// left (the provided behaviour, which asks a delegating variant's
+    /// inner error through `__inner`). Arms with the same body over fields
+    /// of the same types are one arm with an or-pattern: one body for the
+    /// compiler to check, not one per variant.
+    fn dispatch(&self, arms: Vec<Arm>, otherwise: &TokenStream) -> TokenStream {
+        self.dispatch_with(arms, None::<&fn(&Delegate) -> TokenStream>, otherwise)
+    }
+
+    /// [`dispatch`](Self::dispatch), with an arm per delegating variant
+    /// calling `call` on the inner error when there is a `call`: for
+    /// `visit_fields`, which is generic and cannot go through `__inner`.
+    fn dispatch_with(
         &self,
         arms: Vec<Arm>,
-        call: impl Fn(&Delegate) -> TokenStream,
+        call: Option<&impl Fn(&Delegate) -> TokenStream>,
         otherwise: &TokenStream,
     ) -> TokenStream {
-        let covered = arms.len() + self.delegates.len();
+        let forwarded = if call.is_some() { self.delegates } else { &[] };
+        let covered = arms.len() + forwarded.len();
         if covered == 0 {
             return otherwise.clone();
         }
@@ -153,9 +159,9 @@ impl Methods<'_> {
         let arms = groups
             .into_iter()
             .map(|(pats, body)| quote!(#(#pats)|* => #body,));
-        let delegated = self.delegates.iter().map(|(_, d)| {
+        let delegated = forwarded.iter().map(|(_, d)| {
             let pat = &d.pat;
-            let body = call(d);
+            let body = call.map(|call| call(d));
             quote!(#pat => #body,)
         });
         let rest = (covered < self.input.variants.len()).then(|| quote!(_ => #otherwise,));
@@ -168,19 +174,19 @@ impl Methods<'_> {
         }
     }
 
-    /// A provided method written only when some variant needs it: `arms`,
-    /// the delegating variants, `otherwise` for the rest, under `signature`.
+    /// A provided method written only when some own variant needs it:
+    /// `arms`, `otherwise` (the provided behaviour) for the rest, under
+    /// `signature`.
     fn optional(
         &self,
         arms: Vec<Arm>,
-        call: impl Fn(&Delegate) -> TokenStream,
         otherwise: &TokenStream,
         signature: &TokenStream,
     ) -> TokenStream {
-        if arms.is_empty() && self.delegates.is_empty() {
+        if arms.is_empty() {
             return TokenStream::new();
         }
-        let body = self.dispatch(arms, call, otherwise);
+        let body = self.dispatch(arms, otherwise);
         quote! {
             #signature {
                 #body
@@ -188,33 +194,32 @@ impl Methods<'_> {
         }
     }
 
-    /// One arm per variant: the index of its item, or the inner error's
-    /// entry. The items are named once, not in every arm: a constant is
-    /// written into the code wherever it is named.
+    /// One arm per own variant: the index of its item. The items are
+    /// named once, not in every arm: a constant is written into the code
+    /// wherever it is named. A delegating variant's entry is its inner
+    /// error's, which the provided `entry` asks through `__inner`; a type
+    /// of delegating variants only keeps the provided method.
     fn entry(&self) -> TokenStream {
         let own = self.own().next().is_some();
-        let ret = own.then(|| quote!(return));
+        if !own && !self.input.variants.is_empty() {
+            return TokenStream::new();
+        }
         let arms: Vec<TokenStream> = entry_indices(self.input)
-            .map(|(variant, index)| {
+            .filter_map(|(variant, index)| {
                 let path = variant_path(self.input, variant);
-                if let Some(index) = index {
-                    quote!(#path { .. } => #index,)
-                } else if let Some(Delegate { pat, api, inner }) = delegate(self.input, variant) {
-                    quote!(#pat => #ret #api::entry(#inner),)
-                } else {
-                    quote!(#path { .. } => #ret ::core::option::Option::None,)
-                }
+                let index = index?;
+                Some(quote!(#path { .. } => #index,))
             })
             .collect();
+        let rest = (arms.len() < self.input.variants.len())
+            .then(|| quote!(_ => return ::errbook::__private::defaults::entry(self),));
         let body = if self.input.variants.is_empty() {
             quote!(match *self {})
-        } else if own {
+        } else {
             quote! {
-                let __index: ::core::primitive::usize = match self { #(#arms)* };
+                let __index: ::core::primitive::usize = match self { #(#arms)* #rest };
                 ::errbook::__private::table_entry(&Self::__ERRBOOK_TABLE, __index)
             }
-        } else {
-            quote!(match self { #(#arms)* })
         };
         quote! {
             fn entry(&self) -> ::core::option::Option<::errbook::__private::Entry> {
@@ -223,20 +228,8 @@ impl Methods<'_> {
         }
     }
 
-    fn code(&self) -> TokenStream {
-        let body = self.dispatch(
-            Vec::new(),
-            |Delegate { api, inner, .. }| quote!(#api::code(#inner)),
-            &quote!(::errbook::__private::defaults::code(self)),
-        );
-        quote! {
-            fn code(&self) -> ::errbook::Code<'_> {
-                #body
-            }
-        }
-    }
-
-    /// A `#[api(status)]` field is the status; the rest is the entry's.
+    /// A `#[api(status)]` field is the status; the rest is the entry's
+    /// (the provided method, written only for such fields).
     fn status(&self) -> TokenStream {
         let arms = self
             .own()
@@ -250,37 +243,11 @@ impl Methods<'_> {
                 Some(Arm::new(self.input, variant, &[field], value))
             })
             .collect();
-        let body = self.dispatch(
+        self.optional(
             arms,
-            |Delegate { api, inner, .. }| quote!(#api::status(#inner)),
             &quote!(::errbook::__private::defaults::status(self)),
-        );
-        quote! {
-            fn status(&self) -> ::errbook::__private::StatusCode {
-                #body
-            }
-        }
-    }
-
-    /// Written only for delegating variants: an own variant's message is
-    /// its entry's template, with `fmt_arg` filling the placeholders.
-    fn fmt_message(&self) -> TokenStream {
-        if self.delegates.is_empty() {
-            return TokenStream::new();
-        }
-        let body = self.dispatch(
-            Vec::new(),
-            |Delegate { api, inner, .. }| quote!(#api::fmt_message(#inner, __formatter)),
-            &quote!(::errbook::__private::defaults::fmt_message(
-                self,
-                __formatter
-            )),
-        );
-        quote! {
-            fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #body
-            }
-        }
+            &quote!(fn status(&self) -> ::errbook::__private::StatusCode),
+        )
     }
 
     /// The value of each placeholder slot, with the template's format spec.
@@ -337,8 +304,11 @@ impl Methods<'_> {
             .collect();
         self.optional(
             arms,
-            |Delegate { api, inner, .. }| quote!(#api::fmt_arg(#inner, __slot, __formatter)),
-            &quote!(::core::result::Result::Ok(())),
+            &quote!(::errbook::__private::defaults::fmt_arg(
+                self,
+                __slot,
+                __formatter
+            )),
             &quote! {
                     fn fmt_arg(
                 &self,
@@ -384,17 +354,22 @@ impl Methods<'_> {
                 Some(Arm::new(self.input, variant, &exposed, body))
             })
             .collect();
-        self.optional(
+        if arms.is_empty() && self.delegates.is_empty() {
+            return TokenStream::new();
+        }
+        let body = self.dispatch_with(
             arms,
-            |Delegate { api, inner, .. }| quote!(#api::visit_fields(#inner, __visitor)),
+            Some(&|Delegate { api, inner, .. }: &Delegate| quote!(#api::visit_fields(#inner, __visitor))),
             &quote!(::core::result::Result::Ok(())),
-            &quote! {
-                    fn visit_fields<__V: ::errbook::FieldVisitor + ?::core::marker::Sized>(
+        );
+        quote! {
+            fn visit_fields<__V: ::errbook::FieldVisitor + ?::core::marker::Sized>(
                 &self,
                 __visitor: &mut __V,
-            ) -> ::core::result::Result<(), __V::Error>
-                },
-        )
+            ) -> ::core::result::Result<(), __V::Error> {
+                #body
+            }
+        }
     }
 
     fn retry_after(&self, bounds: &mut Bounds<'_>) -> TokenStream {
@@ -416,8 +391,7 @@ impl Methods<'_> {
             .collect();
         self.optional(
             arms,
-            |Delegate { api, inner, .. }| quote!(#api::retry_after(#inner)),
-            &quote!(::core::option::Option::None),
+            &quote!(::errbook::__private::defaults::retry_after(self)),
             &quote! {
                 fn retry_after(&self) -> ::core::option::Option<::core::time::Duration>
             },
@@ -443,50 +417,31 @@ impl Methods<'_> {
             .collect();
         self.optional(
             arms,
-            |Delegate { api, inner, .. }| quote!(#api::source_error(#inner)),
-            &quote!(::core::option::Option::None),
+            &quote!(::errbook::__private::defaults::source_error(self)),
             &quote! {
                 fn source_error(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)>
             },
         )
     }
 
-    /// The static methods, read from the entry by default; a delegating
-    /// variant asks its inner error, which may be in no catalog.
-    fn statics(&self) -> TokenStream {
+    /// The one `match` from a value to the error a delegating variant
+    /// wraps, which every provided method asks first: one arm per
+    /// delegating variant, not one per variant and method.
+    fn inner(&self) -> TokenStream {
         if self.delegates.is_empty() {
             return TokenStream::new();
         }
-        let str_methods = ["doc", "title", "domain", "docs_template"].map(|name| {
-            let name = format_ident!("{}", name);
-            let body = self.dispatch(
-                Vec::new(),
-                |Delegate { api, inner, .. }| quote!(#api::#name(#inner)),
-                &quote!(::errbook::__private::defaults::#name(self)),
-            );
-            quote! {
-                fn #name(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                    #body
-                }
-            }
+        let arms = self.delegates.iter().map(|(_, Delegate { pat, api, inner })| {
+            quote!(#pat => ::core::option::Option::Some(#api::__as_inner(#inner)),)
         });
-        let has_status = self.dispatch(
-            Vec::new(),
-            |Delegate { api, inner, .. }| quote!(#api::has_status(#inner)),
-            &quote!(::errbook::__private::defaults::has_status(self)),
-        );
-        let unknown = self.dispatch(
-            Vec::new(),
-            |Delegate { api, inner, .. }| quote!(#api::unknown(#inner)),
-            &quote!(::core::option::Option::None),
-        );
+        let rest = (self.delegates.len() < self.input.variants.len())
+            .then(|| quote!(_ => ::core::option::Option::None,));
         quote! {
-            #(#str_methods)*
-            fn has_status(&self) -> ::core::primitive::bool {
-                #has_status
-            }
-            fn unknown(&self) -> ::core::option::Option<&::errbook::Unknown> {
-                #unknown
+            fn __inner(&self) -> ::core::option::Option<&dyn ::errbook::__private::defaults::Inner> {
+                match self {
+                    #(#arms)*
+                    #rest
+                }
             }
         }
     }
