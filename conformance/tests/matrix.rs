@@ -6,7 +6,10 @@
 //! `EndpointError::from_http_response` of the endpoint's error type, which
 //! for every ruma-client-api endpoint is `ruma_common::api::error::Error`
 //! (the user-interactive ones wrap it). The `ErrorKind` with its data, the
-//! message and the status are the ones sent.
+//! message and the status are the ones sent. The same holds read through
+//! ruma-client-api's own endpoints, whose response parsers a ruma client
+//! calls: `whoami`'s, and `deactivate`'s, whose user-interactive error type
+//! must not take errbook's 401 for an authentication flow.
 //!
 //! ruma → errbook: errors built by ruma's server side
 //! (`ruma_common::api::error::Error`, the `EndpointError` of every
@@ -19,13 +22,18 @@ use std::time::{Duration, SystemTime};
 
 use errbook::http::{HeaderMap, HeaderValue, Response, StatusCode, header};
 use errbook::{ApiError, Unknown};
+use ruma_client_api::account::{deactivate, whoami};
+use ruma_client_api::uiaa::UiaaResponse;
 use ruma_common::RoomVersionId;
+use ruma_common::api::error::FromHttpResponseError;
 use ruma_common::api::error::{
     Error as RumaError, ErrorBody, ErrorKind, IncompatibleRoomVersionErrorData,
     LimitExceededErrorData, ResourceLimitExceededErrorData, RetryAfter, StandardErrorBody,
     UnknownTokenErrorData,
 };
-use ruma_common::api::{EndpointError as _, OutgoingResponseExt as _};
+use ruma_common::api::{
+    EndpointError as _, IncomingResponse, IncomingResponseExt as _, OutgoingResponseExt as _,
+};
 use serde_json::json;
 
 /// A homeserver's errors, as an errbook user writes them: the spec's codes
@@ -106,13 +114,29 @@ enum MatrixError {
     Other(Unknown),
 }
 
-/// What a ruma client makes of an error `response`.
-fn ruma_reads<B: AsRef<[u8]>>(response: &Response<B>) -> RumaError {
-    assert!(response.status().as_u16() >= 400, "ruma reads only errors");
+/// `response` as ruma's parsers take it, its body borrowed.
+fn borrowed<B: AsRef<[u8]>>(response: &Response<B>) -> Response<&[u8]> {
     let mut parts = Response::new(response.body().as_ref());
     *parts.status_mut() = response.status();
     *parts.headers_mut() = response.headers().clone();
-    RumaError::from_http_response(parts)
+    parts
+}
+
+/// What a ruma client makes of an error `response`.
+fn ruma_reads<B: AsRef<[u8]>>(response: &Response<B>) -> RumaError {
+    assert!(response.status().as_u16() >= 400, "ruma reads only errors");
+    RumaError::from_http_response(borrowed(response))
+}
+
+/// What a ruma client makes of an error `response` to endpoint `R`, read by
+/// the endpoint's own response parser: the server error, else a panic.
+fn endpoint_reads<R: IncomingResponse, B: AsRef<[u8]>>(response: &Response<B>) -> R::EndpointError {
+    match R::try_from_http_response(borrowed(response)) {
+        Err(FromHttpResponseError::Server(error)) => error,
+        // `Deserialization`, the only other case (the enum is non-exhaustive).
+        Err(error) => panic!("not read as a server error: {error}"),
+        Ok(_) => panic!("read as a success"),
+    }
 }
 
 /// The message of a standard error body, as ruma read it.
@@ -306,6 +330,94 @@ fn ruma_reads_a_custom_code_with_its_members() {
     );
     assert_eq!(message(&read), "Monthly quota reached");
     assert_eq!(read.status_code, StatusCode::FORBIDDEN);
+}
+
+#[test]
+fn ruma_client_api_endpoints_read_errbook_errors_as_server_errors() {
+    // `GET /account/whoami`, whose error type is ruma's `Error`.
+    let whoami =
+        |error: &MatrixError| endpoint_reads::<whoami::v3::Response, _>(&error.to_response());
+
+    let forbidden = MatrixError::Forbidden("You are not allowed to do that.".into());
+    let read = whoami(&forbidden);
+    assert_eq!(read.status_code, StatusCode::FORBIDDEN);
+    assert_eq!(read.error_kind(), Some(&ErrorKind::Forbidden));
+    assert_eq!(message(&read), "You are not allowed to do that.");
+
+    for soft_logout in [false, true] {
+        let read = whoami(&MatrixError::UnknownToken {
+            error: "Invalid access token passed.".into(),
+            soft_logout,
+        });
+        assert_eq!(read.status_code, StatusCode::UNAUTHORIZED);
+        let Some(ErrorKind::UnknownToken(data)) = read.error_kind() else {
+            panic!("not M_UNKNOWN_TOKEN: {read:?}");
+        };
+        assert_eq!(data.soft_logout, soft_logout);
+        assert_eq!(message(&read), "Invalid access token passed.");
+    }
+
+    let limited = MatrixError::LimitExceeded {
+        error: "Too many requests".into(),
+        retry_after_ms: Some(1500),
+    };
+    let read = whoami(&limited);
+    assert_eq!(read.status_code, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(message(&read), "Too many requests");
+    let Some(ErrorKind::LimitExceeded(LimitExceededErrorData { retry_after, .. })) =
+        read.error_kind()
+    else {
+        panic!("not M_LIMIT_EXCEEDED: {read:?}");
+    };
+    // `Retry-After`, whole seconds rounded up, as with ruma's error alone.
+    assert_eq!(
+        *retry_after,
+        Some(RetryAfter::Delay(Duration::from_secs(2)))
+    );
+    let mut body_only = limited.to_response();
+    body_only.headers_mut().remove(header::RETRY_AFTER);
+    let read = endpoint_reads::<whoami::v3::Response, _>(&body_only);
+    let Some(ErrorKind::LimitExceeded(LimitExceededErrorData { retry_after, .. })) =
+        read.error_kind()
+    else {
+        panic!("not M_LIMIT_EXCEEDED: {read:?}");
+    };
+    assert_eq!(
+        *retry_after,
+        Some(RetryAfter::Delay(Duration::from_millis(1500)))
+    );
+}
+
+#[test]
+fn a_user_interactive_endpoint_reads_errbook_401s_as_matrix_errors() {
+    // `POST /account/deactivate` answers 401 with an authentication flow
+    // (`UiaaInfo`, which has `flows`) or with a Matrix error; errbook's
+    // 401s are the latter, `soft_logout` and all.
+    let deactivate =
+        |error: &MatrixError| endpoint_reads::<deactivate::v3::Response, _>(&error.to_response());
+    for soft_logout in [false, true] {
+        let read = deactivate(&MatrixError::UnknownToken {
+            error: "Invalid access token passed.".into(),
+            soft_logout,
+        });
+        let UiaaResponse::MatrixError(read) = read else {
+            panic!("read as an authentication flow: {read:?}");
+        };
+        assert_eq!(read.status_code, StatusCode::UNAUTHORIZED);
+        let Some(ErrorKind::UnknownToken(data)) = read.error_kind() else {
+            panic!("not M_UNKNOWN_TOKEN: {read:?}");
+        };
+        assert_eq!(data.soft_logout, soft_logout);
+        assert_eq!(message(&read), "Invalid access token passed.");
+    }
+
+    let read = deactivate(&MatrixError::Forbidden("Invalid password".into()));
+    let UiaaResponse::MatrixError(read) = read else {
+        panic!("read as an authentication flow: {read:?}");
+    };
+    assert_eq!(read.status_code, StatusCode::FORBIDDEN);
+    assert_eq!(read.error_kind(), Some(&ErrorKind::Forbidden));
+    assert_eq!(message(&read), "Invalid password");
 }
 
 // ruma → errbook
