@@ -362,10 +362,15 @@ fn escaped_type_uris_identify_problems_and_error_infos() {
         r#"{"type":"about:blank","code":"NOT_FOUND"}"#,
     );
     assert_eq!(raw.code().unwrap(), "NOT_FOUND");
-    assert!(matches!(
-        fail(&Problem, br#"{"type":"about:blank","title":"Not Found"}"#),
-        DecodeErrorKind::MissingCode { format: "problem" }
-    ));
+    // `about:blank` without a code: a problem named by its status alone,
+    // whose detail is still read.
+    let raw = read(
+        &Problem,
+        404,
+        r#"{"type":"about:blank","title":"Not Found","detail":"No such user."}"#,
+    );
+    assert_eq!(raw.code(), None);
+    assert_eq!(raw.message(), Some("No such user."));
     let raw = read(
         &Google,
         429,

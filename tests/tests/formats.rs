@@ -252,7 +252,7 @@ fn development_adds_the_source_chain_and_debug_in_every_format() {
     assert_eq!(
         google["error"]["details"][1],
         json!({"@type": "type.googleapis.com/google.rpc.DebugInfo",
-               "stack_entries": ["db password is hunter2"],
+               "stackEntries": ["db password is hunter2"],
                "detail": "Database(Secret(\"hunter2\"))"})
     );
 }

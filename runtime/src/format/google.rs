@@ -367,13 +367,15 @@ impl FieldVisitor for MetadataWriter<'_> {
     }
 }
 
+/// `google.rpc.DebugInfo`: the source chain and the `Debug` text, its
+/// members named as protobuf's JSON mapping prints them (lowerCamelCase).
 struct DebugInfo<'a, E: ?Sized>(&'a E);
 
 impl<E: ApiError + ?Sized> Serialize for DebugInfo<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("@type", "type.googleapis.com/google.rpc.DebugInfo")?;
-        map.serialize_entry("stack_entries", &super::envelope::SourceChain(self.0))?;
+        map.serialize_entry("stackEntries", &super::envelope::SourceChain(self.0))?;
         map.serialize_entry("detail", &super::envelope::DebugText(self.0))?;
         map.end()
     }

@@ -47,7 +47,8 @@ impl Format for Problem {
 
     /// The code is the `code` member; a problem without one (as RFC 9457's
     /// own examples are) is identified by its `type` URI, unless that is
-    /// `about:blank`.
+    /// `about:blank` (or absent): such a problem has no code, and its
+    /// `detail` and members are read all the same.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         const LAYOUT: Layout<'static> = Layout::new(
             Problem::NAME,
@@ -65,12 +66,15 @@ impl Format for Problem {
             Some(&mut parts.members),
             &mut found,
         )?;
-        parts.code = Some(
-            match (found.code, found.extra.and_then(|uri| unquote(uri.get()))) {
-                (None, Some(uri)) if uri != "about:blank" => RawCode::Str(uri),
-                (code, _) => read_code(code, Self::NAME, "code")?,
-            },
-        );
+        parts.code = match (found.code, found.extra.and_then(|uri| unquote(uri.get()))) {
+            (None, Some(uri)) if uri != "about:blank" => Some(RawCode::Str(uri)),
+            // Neither a code nor a type of its own: `about:blank`, RFC
+            // 9457's default, a problem named by its status alone. Its
+            // `detail` and members are still read; like a `detail` body, it
+            // is recognised by status and fixed message.
+            (None, _) => None,
+            (code, _) => Some(read_code(code, Self::NAME, "code")?),
+        };
         parts.message = read_message(found.message, "detail")?;
         Ok(parts)
     }

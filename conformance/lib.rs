@@ -1,0 +1,2 @@
+//! Conformance of errbook's wire formats against peer libraries; the tests
+//! are in `tests/`.
