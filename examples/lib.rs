@@ -10,8 +10,11 @@
 //! | [`matrix_api`] | `cargo run --example matrix_api` | the Matrix client-server API's `errcode` / `error` |
 //!
 //! `cargo run --example catalog` prints the error-code page of the domain
-//! API, built from its enums (`-- --by-status` and `-- --json` for the other
-//! renderings).
+//! API, built from its enums (`-- --chat` for the chat API's; `-- --help`
+//! for the other renderings and columns).
+//!
+//! The examples are not part of the published crate: run them from a clone
+//! of the repository.
 
 #[cfg(feature = "actix-web")]
 #[path = "apis/actix_app.rs"]

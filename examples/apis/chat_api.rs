@@ -46,8 +46,9 @@
 // included, not Rust items to put in backticks.
 #![allow(clippy::doc_markdown)]
 
+use errbook::catalog::Item;
 use errbook::format::ExtraMembers;
-use errbook::{ApiError, Context, FieldVisitor, Format};
+use errbook::{ApiError, Catalog, Context, FieldVisitor, Format};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// An internal cause of an [`ChatError::UnknownError`]; never in a body.
@@ -321,6 +322,18 @@ impl FederationCode {
         FederationCode::ServerFull,
     ];
 }
+
+/// The chat API's whole error-code page as one catalog: [`ChatError`]'s
+/// codes, then [`FederationCode`]'s. `cargo run --example catalog -- --chat`
+/// renders it grouped by status, as the page is.
+pub static CATALOG: Catalog = Catalog::new(
+    "ChatApi",
+    &[
+        Item::Nested(ChatError::CATALOG),
+        Item::Nested(FederationCode::CATALOG),
+    ],
+)
+.with_description("The chat API's error codes.");
 
 /// The members the page's envelope always carries, `null` when the error
 /// has no such field, in the page's order.

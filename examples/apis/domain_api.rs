@@ -400,8 +400,8 @@ pub enum EventStreamError {
 /// Worker / System
 ///
 /// The worker errors, first part of the page's "Worker / System" table:
-/// [`SystemError`] has the same first line, so a catalog page lists both in
-/// one section.
+/// [`SystemError`] has the same first sentence, so a catalog page lists
+/// both in one section.
 #[derive(Debug, ApiError)]
 #[api(prefix = "worker:", rename_all = "snake_case")]
 pub enum WorkerError {

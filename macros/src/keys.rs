@@ -384,28 +384,53 @@ mod tests {
             .split_once("## Attribute reference")
             .and_then(|(_, rest)| rest.split("\n## ").next())
             .expect("README has an attribute reference");
+        check_reference("README", section);
+    }
+
+    /// The derive's own rustdoc lists every key the same way, by place.
+    #[test]
+    fn the_derive_documents_every_key_where_it_is_valid() {
+        let source = include_str!("lib.rs");
+        let mut doc = String::new();
+        let (before, _) = source
+            .split_once("#[proc_macro_derive")
+            .expect("the derive");
+        for line in before.lines() {
+            if let Some(line) = line.trim_start().strip_prefix("///") {
+                doc.push_str(line.strip_prefix(' ').unwrap_or(line));
+                doc.push('\n');
+            }
+        }
+        check_reference("the derive's rustdoc", &doc);
+    }
+
+    /// Checks that `section` documents each key under the heading of each
+    /// place it is valid at, and nowhere else.
+    fn check_reference(source: &str, section: &str) {
         let tables = [
             ("On the enum or struct:", Place::Enum),
             ("On a variant (or on a struct):", Place::Variant),
             ("On a field:", Place::Field),
         ];
         for (heading, place) in tables {
-            let rows = table_rows(section, heading);
+            let rows = table_rows(source, section, heading);
             let mut documented: Vec<&str> = Vec::new();
             for (keys, meaning) in &rows {
                 for name in keys {
                     let key = lookup(name).unwrap_or_else(|| {
-                        panic!("README names `{name}` under {heading:?}, a key the registry lacks")
+                        panic!(
+                            "{source} names `{name}` under {heading:?}, a key the registry lacks"
+                        )
                     });
                     assert!(
                         key.allowed(place),
-                        "README documents `{name}` under {heading:?}, where it is not valid"
+                        "{source} documents `{name}` under {heading:?}, where it is not valid"
                     );
                     if place == Place::Variant {
                         assert_eq!(
                             meaning.contains("on a variant only"),
                             !key.allowed(Place::Struct),
-                            "README row of `{name}`: say \"on a variant only\" exactly when the key is not valid on a struct"
+                            "{source}'s row of `{name}`: say \"on a variant only\" exactly when the key is not valid on a struct"
                         );
                     }
                     documented.push(name);
@@ -414,7 +439,7 @@ mod tests {
             for key in KEYS.iter().filter(|key| key.allowed(place)) {
                 assert!(
                     documented.contains(&key.name),
-                    "README does not document `{}` under {heading:?}",
+                    "{source} does not document `{}` under {heading:?}",
                     key.name
                 );
             }
@@ -431,10 +456,14 @@ mod tests {
 
     /// The rows of the table after `heading`: the keys named in backticks
     /// in the first column, and the second column.
-    fn table_rows<'a>(section: &'a str, heading: &str) -> Vec<(Vec<&'a str>, &'a str)> {
+    fn table_rows<'a>(
+        source: &str,
+        section: &'a str,
+        heading: &str,
+    ) -> Vec<(Vec<&'a str>, &'a str)> {
         let (_, after) = section
             .split_once(heading)
-            .unwrap_or_else(|| panic!("README has no {heading:?}"));
+            .unwrap_or_else(|| panic!("{source} has no {heading:?}"));
         let rows: Vec<(Vec<&str>, &str)> = after
             .lines()
             .skip_while(|line| !line.starts_with('|'))
@@ -457,7 +486,7 @@ mod tests {
                 (keys, meaning)
             })
             .collect();
-        assert!(!rows.is_empty(), "README's table {heading:?} is empty");
+        assert!(!rows.is_empty(), "{source}'s table {heading:?} is empty");
         rows
     }
 }

@@ -42,9 +42,36 @@ pub use message::Message;
 pub use parse::Parse;
 pub use rejection::Rejection;
 
-/// Derives [`ApiError`](trait@ApiError) for an enum or a struct.
+/// Derives [`ApiError`](trait@ApiError) for an enum (a code per variant)
+/// or a struct (one code), from its `#[api(...)]` attributes and doc
+/// comments: codes, statuses, messages, exposed fields, the body in every
+/// format, the [catalog](mod@catalog) and, with `parse`, the client-side
+/// decoder ([`Parse`]).
 ///
-/// See the [crate documentation](crate) for the attributes it reads.
+/// ```
+/// use errbook::ApiError;
+///
+/// /// User errors.
+/// #[derive(Debug, ApiError)]
+/// #[api(prefix = "user:", rename_all = "snake_case")]
+/// enum UserError {
+///     /// No user has this ID.
+///     #[api(status = 404, message = "User {id} not found.")]
+///     NotFound { #[api(field)] id: u64 },
+///     /// Slow down.
+///     #[api(code = "RATE_LIMITED", status = 429)]
+///     RateLimited { #[api(field, retry_after = "ms")] retry_after_ms: u64 },
+/// }
+///
+/// let err = UserError::NotFound { id: 7 };
+/// assert_eq!(err.code(), "user:not_found");
+/// assert_eq!(err.status(), 404);
+/// assert_eq!(err.message().to_string(), "User 7 not found.");
+/// assert_eq!(err.doc(), Some("No user has this ID."));
+/// assert_eq!(UserError::RateLimited { retry_after_ms: 1500 }.message().to_string(), "Too Many Requests");
+/// ```
+///
+/// # Attributes
 pub use errbook_macros::ApiError;
 
 /// Fails to compile when two of the given error types share a code.

@@ -1,16 +1,18 @@
 //! The catalog renderers against the error pages they reproduce: the
 //! `domain:operation` API's page (seed 001, grouped by domain) and the chat
-//! API's page (seed 000, grouped by status), row by row; the JSON rendering;
-//! and the rules every page keeps (nothing collapses, `|` is escaped).
-//! That rendering allocates nothing is tested in `allocations.rs`.
+//! API's page (seed 000, grouped by status), row by row, with and without the
+//! message and field columns; section titles from the first sentence of a
+//! type's doc comment; the JSON rendering; and the rules every page keeps
+//! (codes are code spans in both layouts, nothing collapses, `|` is
+//! escaped). That rendering allocates nothing is tested in `allocations.rs`.
 
 use std::collections::BTreeSet;
 
-use errbook::ApiError;
-use errbook::catalog::render::{Json, Markdown, section_title};
-use errbook::catalog::{Catalog, Item};
+use errbook::catalog::render::{Json, Layout, Markdown, section_title};
+use errbook::catalog::{Catalog, Entry};
 use errbook::http::StatusCode;
-use errbook_examples::chat_api::{ChatError, FederationCode};
+use errbook::{ApiError, Rejection};
+use errbook_examples::chat_api;
 use errbook_examples::domain_api::AppError;
 use serde_json::{Value, json};
 
@@ -502,14 +504,7 @@ const SEED_000: &[(&str, &[ChatRow])] = &[
 
 /// The chat API's page: its HTTP codes, then its federation codes, as one
 /// catalog.
-static CHAT_API: Catalog = Catalog::new(
-    "ChatApi",
-    &[
-        Item::Nested(ChatError::CATALOG),
-        Item::Nested(FederationCode::CATALOG),
-    ],
-)
-.with_description("The chat API's error codes.");
+static CHAT_API: &Catalog = &chat_api::CATALOG;
 
 /// One section of a rendered page.
 #[derive(Debug)]
@@ -640,7 +635,7 @@ fn the_composing_type_has_no_section_of_its_own() {
 
 #[test]
 fn chat_page_by_status_matches_seed_000_row_by_row() {
-    let page = Markdown::by_status(&CHAT_API).to_string();
+    let page = Markdown::by_status(CHAT_API).to_string();
     let sections = parse(&page);
 
     // The headings are the page's, except two: `http`'s reason phrase for
@@ -900,8 +895,8 @@ fn run_time_and_missing_statuses_have_sections_after_the_fixed_ones() {
     assert_eq!(sections[4].rows, [["FED_OK", "Request succeeded."]]);
 
     let page = Markdown::by_domain(EdgeError::catalog()).to_string();
-    assert!(page.contains("| M_UNRECOGNIZED | varies | Unrecognized request. |\n"));
-    assert!(page.contains("| FED_OK | — | Request succeeded. |\n"));
+    assert!(page.contains("| `M_UNRECOGNIZED` | varies | Unrecognized request. |\n"));
+    assert!(page.contains("| `FED_OK` | — | Request succeeded. |\n"));
 }
 
 #[test]
@@ -972,7 +967,7 @@ const MEMBERS: [&str; 12] = [
 fn json_round_trips_with_every_entry_in_shape() {
     for catalog in [
         AppError::catalog(),
-        &CHAT_API,
+        CHAT_API,
         EdgeError::catalog(),
         ForumError::catalog(),
     ] {
@@ -1077,7 +1072,367 @@ fn the_example_prints_the_same_page() {
     assert!(
         page.starts_with("## User Errors\n\n| Code | HTTP Status | Description |\n|---|---|---|\n")
     );
-    // Codes as seed 001 writes them: plain text, not code spans.
-    assert!(page.contains("| user:invalid_password | 401 | Wrong password |\n"));
-    assert!(page.ends_with("| system:token_creation_error | 500 | Token creation failed |\n"));
+    // Codes as code spans, as in the page grouped by status.
+    assert!(page.contains("| `user:invalid_password` | 401 | Wrong password |\n"));
+    assert!(page.ends_with("| `system:token_creation_error` | 500 | Token creation failed |\n"));
+}
+
+#[test]
+fn for_entry_in_a_catalog_walks_every_code_in_declaration_order() {
+    // `&Catalog` is `IntoIterator`: `for entry in T::catalog()` needs no
+    // `.iter()`.
+    let mut codes = Vec::new();
+    for entry in AppError::catalog() {
+        codes.push(entry.code().to_string());
+    }
+    let walked: Vec<String> = AppError::catalog()
+        .entries()
+        .map(|(_, entry)| entry.code().to_string())
+        .collect();
+    assert_eq!(codes, walked);
+    assert_eq!(codes.len(), 76);
+    assert_eq!(codes[0], "user:invalid_password");
+    assert_eq!(codes[75], "system:token_creation_error");
+
+    // A catalog gathered by hand walks the same way, nested types in order.
+    let entries: Vec<Entry> = CHAT_API.into_iter().collect();
+    assert_eq!(entries.len(), 51);
+    assert_eq!(entries[0].code(), "PROTOCOL_VERSION_MISMATCH");
+    assert_eq!(entries[0].catalog().type_name(), "ChatError");
+    assert_eq!(entries[50].code(), "FED_SERVER_FULL");
+    assert_eq!(entries[50].catalog().type_name(), "FederationCode");
+}
+
+/// Billing errors. Each is a 4xx; none is retried.
+#[derive(Debug, ApiError)]
+#[api(prefix = "billing:", rename_all = "snake_case", status = 402)]
+pub enum BillingError {
+    /// Payment required.
+    PaymentRequired,
+}
+
+/// Upload errors, e.g. a file over the limit. They carry the limit.
+#[derive(Debug, ApiError)]
+#[api(prefix = "upload:", rename_all = "snake_case", status = 413)]
+pub enum UploadError {
+    /// The file is too large.
+    TooLarge,
+}
+
+/// Errors of `Config.load(). Then` parsing. Each names the key.
+#[derive(Debug, ApiError)]
+#[api(prefix = "config:", rename_all = "snake_case", status = 500)]
+pub enum ConfigError {
+    /// The configuration does not parse.
+    Invalid,
+}
+
+/// Is the peer reachable? These codes say why not.
+#[derive(Debug, ApiError)]
+#[api(prefix = "peer:", rename_all = "snake_case", status = 502)]
+pub enum ReachError {
+    /// The peer is unreachable.
+    Unreachable,
+}
+
+/// Search errors
+///
+/// The backend is a search engine. Its errors are 500s.
+#[derive(Debug, ApiError)]
+#[api(prefix = "search:", rename_all = "snake_case", status = 500)]
+pub enum SearchError {
+    /// The query failed.
+    QueryFailed,
+}
+
+/// Every error of a shop.
+#[derive(Debug, ApiError)]
+pub enum ShopError {
+    /// `billing:…`
+    #[api(transparent)]
+    Billing(BillingError),
+    /// `upload:…`
+    #[api(transparent)]
+    Upload(UploadError),
+    /// `config:…`
+    #[api(transparent)]
+    Config(ConfigError),
+    /// `peer:…`
+    #[api(transparent)]
+    Reach(ReachError),
+    /// `search:…`
+    #[api(transparent)]
+    Search(SearchError),
+    /// What the framework rejects.
+    #[api(transparent)]
+    Rejected(Rejection),
+}
+
+#[test]
+fn section_titles_are_the_first_sentence_of_the_doc_comment() {
+    let page = Markdown::by_domain(ShopError::catalog()).to_string();
+    let sections = parse(&page);
+    let titles: Vec<&str> = sections.iter().map(|s| s.title.as_str()).collect();
+    let rejection = section_title(Rejection::CATALOG);
+    assert_eq!(
+        titles,
+        [
+            // The final period is left out; the next sentence is not part of it.
+            "Billing errors",
+            // `e.g.` is an abbreviation, not the end of the sentence.
+            "Upload errors, e.g. a file over the limit",
+            // A period inside a code span ends nothing.
+            "Errors of `Config.load(). Then` parsing",
+            // A question keeps its mark.
+            "Is the peer reachable?",
+            // No sentence end: the first paragraph, and nothing after it.
+            "Search errors",
+            rejection,
+        ]
+    );
+    for section in &sections[..5] {
+        assert!(section.title.len() <= 60, "{:?}", section.title);
+    }
+
+    // `Rejection`'s doc comment opens with a long paragraph: its section is
+    // titled by that paragraph's first sentence alone.
+    let doc = Rejection::CATALOG.description().unwrap();
+    let paragraph = doc.split("\n\n").next().unwrap();
+    assert!(doc.starts_with(rejection), "{rejection:?}");
+    assert!(rejection.len() < paragraph.len(), "{rejection:?}");
+    assert!(!rejection.contains(". "), "{rejection:?}");
+    assert!(!rejection.ends_with('.'), "{rejection:?}");
+    assert!(page.contains(&format!(
+        "\n## {rejection}\n\n| Code | HTTP Status | Description |\n"
+    )));
+
+    // Catalogs gathered by hand are titled the same way, whatever the
+    // characters and line breaks of their description.
+    let title_of = |description: &'static str| {
+        section_title(&Catalog::new("HandMade", &[]).with_description(description))
+    };
+    assert_eq!(
+        title_of("Ünïcödé errors\u{a0}e.g. ß… Straße.\nNext sentence."),
+        "Ünïcödé errors\u{a0}e.g. ß… Straße"
+    );
+    assert_eq!(
+        title_of("Errors of the\nupload service.\n\nMore."),
+        "Errors of the\nupload service"
+    );
+    // A backtick that opens no code span is a literal one.
+    assert_eq!(
+        title_of("Errors of the ` key. Each names it."),
+        "Errors of the ` key"
+    );
+    assert_eq!(title_of(" \n "), "HandMade");
+
+    // The seed page's titles are one short sentence each, kept whole.
+    for (title, _) in SEED_001 {
+        assert!(
+            AppError::catalog()
+                .entries()
+                .any(|(owner, _)| section_title(owner) == *title),
+            "{title}"
+        );
+    }
+}
+
+/// The raw code cell of every row of `page`, with the row's line.
+fn code_cells(page: &str) -> Vec<(&str, &str)> {
+    page.lines()
+        .filter(|line| line.starts_with("| ") && !line.starts_with("| Code |"))
+        .map(|line| {
+            let cell = line[2..].split(" | ").next().unwrap();
+            (cell, line)
+        })
+        .collect()
+}
+
+#[test]
+fn codes_are_code_spans_in_both_layouts() {
+    for catalog in [
+        AppError::catalog(),
+        CHAT_API,
+        EdgeError::catalog(),
+        ForumError::catalog(),
+        ShopError::catalog(),
+    ] {
+        let mut cells = Vec::new();
+        for layout in [Layout::ByStatus, Layout::ByDomain] {
+            for page in [
+                Markdown::new(catalog, layout),
+                Markdown::new(catalog, layout).with_messages().with_fields(),
+            ] {
+                let text = page.to_string();
+                let mut layout_cells: Vec<String> = code_cells(&text)
+                    .into_iter()
+                    .map(|(cell, line)| {
+                        assert!(
+                            cell.starts_with('`') || cell.starts_with("[`"),
+                            "{layout:?}: {line}"
+                        );
+                        cell.to_owned()
+                    })
+                    .collect();
+                assert_eq!(layout_cells.len(), catalog.len(), "{layout:?}");
+                layout_cells.sort_unstable();
+                cells.push(layout_cells);
+            }
+        }
+        // Each code is written the same way whatever the layout and columns.
+        assert!(
+            cells.windows(2).all(|w| w[0] == w[1]),
+            "{}",
+            catalog.type_name()
+        );
+    }
+}
+
+#[test]
+fn message_and_field_columns_on_the_chat_page() {
+    let page = Markdown::by_status(CHAT_API).with_messages().with_fields();
+    assert!(page.has_messages() && page.has_fields());
+    assert_eq!(page.layout(), Layout::ByStatus);
+    let text = page.to_string();
+    let sections = parse(&text);
+    assert_eq!(sections.len(), SEED_000.len());
+
+    // The page's codes and descriptions, row by row, now with two columns.
+    let entries: Vec<Entry> = CHAT_API.into_iter().collect();
+    for (section, (heading, rows)) in sections.iter().zip(SEED_000) {
+        assert_eq!(
+            section.header,
+            ["Code", "Description", "Message", "Fields"],
+            "{heading}"
+        );
+        let got: Vec<(&str, &str)> = section
+            .rows
+            .iter()
+            .map(|row| (row[0].as_str(), row[1].as_str()))
+            .collect();
+        assert_eq!(got, *rows, "{heading}");
+        for row in &section.rows {
+            let entry = entries
+                .iter()
+                .find(|e| e.code() == row[0].as_str())
+                .unwrap();
+            // Every chat code has a template: the message column is it.
+            assert_eq!(Some(row[2].as_str()), entry.message(), "{}", row[0]);
+        }
+    }
+
+    // The two codes with members, and a code without.
+    assert!(text.contains(
+        "| `FORBIDDEN` | Insufficient permissions. Check `missing_permission`. \
+         | You do not have permission to perform this action. | `missing_permission` |\n"
+    ));
+    assert!(text.contains(
+        "| `RATE_LIMITED` | Rate limit exceeded. Retry after `retry_after_ms` milliseconds. \
+         | Rate limit exceeded. Retry after {retry_after_ms} milliseconds. | `retry_after_ms` |\n"
+    ));
+    assert!(text.contains(
+        "| `USER_NOT_FOUND` | No user exists with this ID. | No user exists with this ID. |  |\n"
+    ));
+    // Federation codes have no status, but their messages.
+    assert!(text.contains("| `FED_OK` | Request succeeded. | Request succeeded. |  |\n"));
+
+    // One column at a time.
+    let fields_only = parse(&Markdown::by_status(CHAT_API).with_fields().to_string());
+    assert_eq!(fields_only[2].header, ["Code", "Description", "Fields"]);
+    assert_eq!(
+        fields_only[2].rows[0],
+        [
+            "FORBIDDEN",
+            "Insufficient permissions. Check `missing_permission`.",
+            "missing_permission"
+        ]
+    );
+    let messages_only = parse(&Markdown::by_status(CHAT_API).with_messages().to_string());
+    assert_eq!(messages_only[2].header, ["Code", "Description", "Message"]);
+}
+
+#[test]
+fn message_and_field_columns_on_the_domain_page() {
+    let text = Markdown::by_domain(AppError::catalog())
+        .with_messages()
+        .with_fields()
+        .to_string();
+    let sections = parse(&text);
+    let titles: Vec<&str> = sections.iter().map(|s| s.title.as_str()).collect();
+    let expected: Vec<&str> = SEED_001.iter().map(|(title, _)| *title).collect();
+    assert_eq!(titles, expected);
+    for (section, (title, rows)) in sections.iter().zip(SEED_001) {
+        assert_eq!(
+            section.header,
+            ["Code", "HTTP Status", "Description", "Message", "Fields"],
+            "{title}"
+        );
+        let got: Vec<(&str, &str, &str)> = section
+            .rows
+            .iter()
+            .map(|row| (row[0].as_str(), row[1].as_str(), row[2].as_str()))
+            .collect();
+        let statuses: Vec<String> = rows.iter().map(|(_, s, _)| s.to_string()).collect();
+        let want: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .zip(&statuses)
+            .map(|((code, _, description), status)| (*code, status.as_str(), *description))
+            .collect();
+        assert_eq!(got, want, "{title}");
+    }
+    assert!(text.starts_with(
+        "## User Errors\n\n\
+         | Code | HTTP Status | Description | Message | Fields |\n\
+         |---|---|---|---|---|\n\
+         | `user:invalid_password` | 401 | Wrong password | Wrong password |  |\n"
+    ));
+    // The API exposes no members (its rate limit's delay is the
+    // `Retry-After` header alone): every `Fields` cell is empty.
+    assert!(
+        AppError::catalog()
+            .into_iter()
+            .all(|e| e.fields().is_empty())
+    );
+    assert!(
+        sections
+            .iter()
+            .flat_map(|s| &s.rows)
+            .all(|row| row[4].is_empty())
+    );
+    assert!(
+        text.contains(
+            "| `rate_limit:exceeded` | 429 | Too many requests | Too many requests |  |\n"
+        )
+    );
+}
+
+#[test]
+fn message_column_without_a_template_and_description_without_a_doc_comment() {
+    let text = Markdown::by_status(EdgeError::catalog())
+        .with_messages()
+        .with_fields()
+        .to_string();
+    // No doc comment: with a message column, the description is empty
+    // rather than the template a second time.
+    assert!(text.contains(
+        "| [`` `edge` ``](https://example.com/probs/`edge`) |  | Starts and ends with a backtick \\| pipe. |  |\n"
+    ));
+    // No template and a fixed status: the reason phrase the body carries.
+    assert!(text.contains(
+        "| [`out-of-credit`](https://example.com/probs/out-of-credit) | The account's balance is too low. | Forbidden |  |\n"
+    ));
+    // No template, and a status chosen at run time or none: nothing to say.
+    assert!(text.contains("| `M_UNRECOGNIZED` | Unrecognized request. |  |  |\n"));
+    assert!(text.contains("| `FED_OK` | Request succeeded. |  |  |\n"));
+    // Each exposed member, by its name in the body, in declaration order.
+    assert!(text.contains(
+        "| `M_LIMIT_EXCEEDED` | Rate limited. | Wait {retry_after_ms} ms. | `retry_after_ms`, `scope` |\n"
+    ));
+    // Deprecation is still marked in the description.
+    assert!(text.contains(
+        "| `M_UNKNOWN` | Use `M_UNRECOGNIZED` \\| `M_NOT_FOUND`. (deprecated) | Bad Request |  |\n"
+    ));
+    for section in parse(&text) {
+        assert!(section.rows.iter().all(|row| row.len() == 4));
+    }
 }

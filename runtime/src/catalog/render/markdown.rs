@@ -31,8 +31,8 @@ pub enum Layout {
     /// never travel over HTTP under "Codes without HTTP status".
     ByStatus,
     /// One section per error type, in declaration order, titled by
-    /// [`section_title`]: a `| Code | HTTP Status | Description |` table
-    /// each.
+    /// [`section_title`] (the first sentence of the type's doc comment): a
+    /// `| Code | HTTP Status | Description |` table each.
     ByDomain,
 }
 
@@ -43,15 +43,18 @@ pub enum Layout {
 /// blank line and a table; sections are separated by a blank line, and a
 /// catalog without codes renders as nothing.
 ///
-/// In the tables:
+/// The columns are `Code`, `HTTP Status` (by domain only) and
+/// `Description`, then, when asked for, `Message`
+/// ([`with_messages`](Markdown::with_messages)) and `Fields`
+/// ([`with_fields`](Markdown::with_fields)). In the tables:
 ///
-/// - the code is a code span (`` `user:not_found` ``) by status, as seed
-///   000's page writes codes, and plain text by domain, as seed 001's does;
-///   a link to its page when the declaring type has
+/// - the code is a code span (`` `user:not_found` ``) in both layouts, a
+///   link to its page when the declaring type has
 ///   `#[api(docs = "…/{code}")]`;
 /// - the description is the first paragraph of the variant's doc comment,
-///   or its message template when it has none, followed by
-///   "(deprecated)" for a `#[deprecated]` variant;
+///   or its message template when it has none (and the page has no
+///   `Message` column), followed by "(deprecated)" for a `#[deprecated]`
+///   variant;
 /// - `|` is escaped as `\|` and line breaks become spaces, so a cell never
 ///   breaks its row.
 ///
@@ -94,6 +97,8 @@ pub struct Markdown<'a> {
     catalog: &'a Catalog,
     layout: Layout,
     level: u8,
+    messages: bool,
+    fields: bool,
 }
 
 impl<'a> Markdown<'a> {
@@ -124,6 +129,8 @@ impl<'a> Markdown<'a> {
             catalog,
             layout,
             level,
+            messages: false,
+            fields: false,
         }
     }
 
@@ -153,13 +160,15 @@ impl<'a> Markdown<'a> {
     }
 
     /// The page grouped by error type ([`Layout::ByDomain`]), with `##`
-    /// headings.
+    /// headings: one section per type, titled by the first sentence of its
+    /// doc comment ([`section_title`]).
     ///
     /// ```
     /// use errbook::ApiError;
     /// use errbook::catalog::render::Markdown;
     ///
-    /// /// Session Errors
+    /// /// Session errors. All of them answer 401, and the client signs in
+    /// /// again.
     /// #[derive(Debug, ApiError)]
     /// #[api(prefix = "session:", rename_all = "snake_case", status = 401)]
     /// enum SessionError {
@@ -178,16 +187,102 @@ impl<'a> Markdown<'a> {
     /// assert_eq!(
     ///     Markdown::by_domain(AppError::catalog()).to_string(),
     ///     concat!(
-    ///         "## Session Errors\n",
+    ///         "## Session errors\n",
     ///         "\n",
     ///         "| Code | HTTP Status | Description |\n",
     ///         "|---|---|---|\n",
-    ///         "| session:expired | 401 | Session has expired (max lifetime) |\n",
+    ///         "| `session:expired` | 401 | Session has expired (max lifetime) |\n",
     ///     ),
     /// );
     /// ```
     pub fn by_domain(catalog: &'a Catalog) -> Self {
         Markdown::new(catalog, Layout::ByDomain)
+    }
+
+    /// Adds a `Message` column: the public message template as written
+    /// (placeholders such as `{id}` included), or the status's reason
+    /// phrase for a code without a template and with a fixed status (what
+    /// its body says). The `Description` column then holds the doc comment
+    /// alone, without falling back to the template.
+    ///
+    /// ```
+    /// use errbook::ApiError;
+    /// use errbook::catalog::render::Markdown;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum UserError {
+    ///     /// No user has this ID.
+    ///     #[api(status = 404, message = "User {id} not found.")]
+    ///     UserNotFound { id: u64 },
+    ///     /// The account is locked.
+    ///     #[api(status = 423)]
+    ///     Locked,
+    /// }
+    ///
+    /// assert_eq!(
+    ///     Markdown::by_status(UserError::catalog()).with_messages().to_string(),
+    ///     concat!(
+    ///         "### 404 Not Found\n",
+    ///         "\n",
+    ///         "| Code | Description | Message |\n",
+    ///         "|---|---|---|\n",
+    ///         "| `USER_NOT_FOUND` | No user has this ID. | User {id} not found. |\n",
+    ///         "\n",
+    ///         "### 423 Locked\n",
+    ///         "\n",
+    ///         "| Code | Description | Message |\n",
+    ///         "|---|---|---|\n",
+    ///         "| `LOCKED` | The account is locked. | Locked |\n",
+    ///     ),
+    /// );
+    /// ```
+    #[must_use]
+    pub const fn with_messages(mut self) -> Self {
+        self.messages = true;
+        self
+    }
+
+    /// Adds a `Fields` column: the members each code adds to its body
+    /// (`#[api(field)]`), as code spans in declaration order, separated by
+    /// commas; empty for a code without any.
+    ///
+    /// ```
+    /// use errbook::ApiError;
+    /// use errbook::catalog::render::Markdown;
+    ///
+    /// /// Rate limits.
+    /// #[derive(Debug, ApiError)]
+    /// enum LimitError {
+    ///     /// Too many requests.
+    ///     #[api(status = 429, message = "Slow down.")]
+    ///     RateLimited {
+    ///         #[api(field, retry_after = "ms")]
+    ///         retry_after_ms: u64,
+    ///         #[api(field = "scope")]
+    ///         bucket: String,
+    ///     },
+    ///     /// The plan allows no more projects.
+    ///     #[api(status = 403)]
+    ///     QuotaReached,
+    /// }
+    ///
+    /// let page = Markdown::by_domain(LimitError::catalog()).with_messages().with_fields();
+    /// assert_eq!(
+    ///     page.to_string(),
+    ///     concat!(
+    ///         "## Rate limits\n",
+    ///         "\n",
+    ///         "| Code | HTTP Status | Description | Message | Fields |\n",
+    ///         "|---|---|---|---|---|\n",
+    ///         "| `RATE_LIMITED` | 429 | Too many requests. | Slow down. | `retry_after_ms`, `scope` |\n",
+    ///         "| `QUOTA_REACHED` | 403 | The plan allows no more projects. | Forbidden |  |\n",
+    ///     ),
+    /// );
+    /// ```
+    #[must_use]
+    pub const fn with_fields(mut self) -> Self {
+        self.fields = true;
+        self
     }
 
     /// Sets the level of the section headings: `1` for `#` … `6` for
@@ -225,6 +320,16 @@ impl<'a> Markdown<'a> {
         self.layout
     }
 
+    /// Whether the page has a `Message` column ([`with_messages`](Markdown::with_messages)).
+    pub const fn has_messages(&self) -> bool {
+        self.messages
+    }
+
+    /// Whether the page has a `Fields` column ([`with_fields`](Markdown::with_fields)).
+    pub const fn has_fields(&self) -> bool {
+        self.fields
+    }
+
     fn write_heading(&self, f: &mut fmt::Formatter<'_>, first: &mut bool) -> fmt::Result {
         if !*first {
             f.write_char('\n')?;
@@ -234,6 +339,64 @@ impl<'a> Markdown<'a> {
             f.write_char('#')?;
         }
         f.write_char(' ')
+    }
+
+    /// The header row and the delimiter row of a table, after the heading's
+    /// text: `Code`, the status when `status`, `Description`, and the
+    /// columns asked for.
+    fn write_table_header(&self, f: &mut fmt::Formatter<'_>, status: bool) -> fmt::Result {
+        f.write_str("\n\n| Code |")?;
+        let mut columns = 2;
+        if status {
+            f.write_str(" HTTP Status |")?;
+            columns += 1;
+        }
+        f.write_str(" Description |")?;
+        if self.messages {
+            f.write_str(" Message |")?;
+            columns += 1;
+        }
+        if self.fields {
+            f.write_str(" Fields |")?;
+            columns += 1;
+        }
+        f.write_str("\n|")?;
+        for _ in 0..columns {
+            f.write_str("---|")?;
+        }
+        f.write_char('\n')
+    }
+
+    /// One row of a table: the code, the status when `status`, the
+    /// description, and the columns asked for.
+    fn write_row(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        owner: &Catalog,
+        entry: Entry,
+        status: bool,
+    ) -> fmt::Result {
+        f.write_str("| ")?;
+        write_code(f, owner, entry.code())?;
+        if status {
+            f.write_str(" | ")?;
+            match entry.status() {
+                Status::Fixed(status) => write!(f, "{status}")?,
+                Status::Varies => f.write_str("varies")?,
+                Status::None => f.write_str("—")?,
+            }
+        }
+        f.write_str(" | ")?;
+        write_description(f, entry, !self.messages)?;
+        if self.messages {
+            f.write_str(" | ")?;
+            write_message(f, entry)?;
+        }
+        if self.fields {
+            f.write_str(" | ")?;
+            write_fields(f, entry)?;
+        }
+        f.write_str(" |\n")
     }
 
     fn fmt_by_status(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -274,14 +437,10 @@ impl<'a> Markdown<'a> {
     }
 
     fn write_status_table(&self, f: &mut fmt::Formatter<'_>, status: Status) -> fmt::Result {
-        f.write_str("\n\n| Code | Description |\n|---|---|\n")?;
+        self.write_table_header(f, false)?;
         for (owner, entry) in self.catalog.entries() {
             if entry.status() == status {
-                f.write_str("| ")?;
-                write_code(f, owner, entry.code(), true)?;
-                f.write_str(" | ")?;
-                write_description(f, entry)?;
-                f.write_str(" |\n")?;
+                self.write_row(f, owner, entry, false)?;
             }
         }
         Ok(())
@@ -304,23 +463,12 @@ impl<'a> Markdown<'a> {
                 continue;
             }
             self.write_heading(f, &mut first)?;
-            write_line(f, section_title(owner))?;
-            f.write_str("\n\n| Code | HTTP Status | Description |\n|---|---|---|\n")?;
+            write_words(f, section_title(owner))?;
+            self.write_table_header(f, true)?;
             for (other, entry) in self.catalog.entries().skip(index) {
-                if !same_section(other, owner) {
-                    continue;
+                if same_section(other, owner) {
+                    self.write_row(f, other, entry, true)?;
                 }
-                f.write_str("| ")?;
-                write_code(f, other, entry.code(), false)?;
-                f.write_str(" | ")?;
-                match entry.status() {
-                    Status::Fixed(status) => write!(f, "{status}")?,
-                    Status::Varies => f.write_str("varies")?,
-                    Status::None => f.write_str("—")?,
-                }
-                f.write_str(" | ")?;
-                write_description(f, entry)?;
-                f.write_str(" |\n")?;
             }
         }
         Ok(())
@@ -336,25 +484,40 @@ impl fmt::Display for Markdown<'_> {
     }
 }
 
-/// The title of a type's section in [`Layout::ByDomain`]: the first line
-/// of the type's doc comment without a final period (`/// User Errors.`
-/// gives `User Errors`), or the type's name when it has no doc comment.
+/// The title of a type's section in [`Layout::ByDomain`]: the first
+/// sentence of the type's doc comment (its summary line) without a final
+/// period, or the type's name when it has no doc comment.
+///
+/// The first sentence ends at the first `.`, `!` or `?` followed by a space
+/// and a word that does not start with a lowercase letter, outside code
+/// spans; a period that ends an abbreviation with periods of its own
+/// (`e.g.`, `i.e.`) or an ellipsis ends none. `/// User errors. Each is a
+/// 4xx.` gives `User errors`; a doc comment of one sentence, or one whose
+/// first paragraph has no sentence end, is titled by that paragraph.
 ///
 /// Types with the same title share one section, placed where the first
 /// of their codes is: an API whose page lists two types in one table
-/// gives both the same first line.
+/// gives both the same first sentence.
 ///
 /// ```
 /// use errbook::ApiError;
 /// use errbook::catalog::render::section_title;
 ///
-/// /// Session Errors.
+/// /// Session errors. All of them are 401s: the client signs in again,
+/// /// e.g. with a refresh token.
 /// ///
-/// /// All of them are 401s.
+/// /// They come from the session store.
 /// #[derive(Debug, ApiError)]
 /// #[api(status = 401)]
 /// enum SessionError {
 ///     Expired,
+/// }
+///
+/// /// Upload errors, e.g. a file over the size limit.
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 413)]
+/// enum UploadError {
+///     TooLarge,
 /// }
 ///
 /// #[derive(Debug, ApiError)]
@@ -363,21 +526,87 @@ impl fmt::Display for Markdown<'_> {
 ///     NotFound,
 /// }
 ///
-/// assert_eq!(section_title(SessionError::catalog()), "Session Errors");
+/// assert_eq!(section_title(SessionError::catalog()), "Session errors");
+/// assert_eq!(section_title(UploadError::catalog()), "Upload errors, e.g. a file over the size limit");
 /// assert_eq!(section_title(PostError::catalog()), "PostError");
 /// ```
 pub fn section_title(catalog: &Catalog) -> &'static str {
-    let line = catalog
-        .description
-        .and_then(|doc| doc.lines().map(str::trim).find(|line| !line.is_empty()));
-    match line {
-        Some(line) if !line.ends_with("..") => match line.strip_suffix('.') {
-            Some(title) if !title.trim_end().is_empty() => title.trim_end(),
-            _ => line,
-        },
-        Some(line) => line,
-        None => catalog.type_name,
+    let Some(sentence) = catalog.description.map(first_sentence) else {
+        return catalog.type_name;
+    };
+    if sentence.is_empty() {
+        return catalog.type_name;
     }
+    match sentence.strip_suffix('.') {
+        Some(title) if !title.ends_with('.') && !title.trim_end().is_empty() => title.trim_end(),
+        _ => sentence,
+    }
+}
+
+/// The first sentence of `doc`'s first paragraph, trimmed: see
+/// [`section_title`].
+fn first_sentence(doc: &'static str) -> &'static str {
+    let doc = doc.trim_start();
+    // The first paragraph ends at a line holding only whitespace.
+    let mut end = doc.len();
+    let mut offset = 0;
+    for line in doc.split_inclusive('\n') {
+        if offset > 0 && line.trim().is_empty() {
+            end = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    let paragraph = &doc[..end];
+
+    let bytes = paragraph.as_bytes();
+    // The length of the run of backticks that opened the code span we are
+    // in, if any.
+    let mut fence: Option<usize> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte == b'`' {
+            let run = bytes[at..].iter().take_while(|&&b| b == b'`').count();
+            fence = match fence {
+                // A run that nothing closes is literal backticks.
+                None if closes(&bytes[at + run..], run) => Some(run),
+                Some(open) if open == run => None,
+                open => open,
+            };
+            at += run;
+            continue;
+        }
+        if fence.is_none() && matches!(byte, b'.' | b'!' | b'?') && ends_sentence(paragraph, at) {
+            return paragraph[..=at].trim_end();
+        }
+        at += 1;
+    }
+    paragraph.trim_end()
+}
+
+/// Whether `rest` holds a run of exactly `run` backticks, which closes a
+/// code span opened by such a run.
+fn closes(rest: &[u8], run: usize) -> bool {
+    rest.split(|&b| b != b'`')
+        .any(|backticks| backticks.len() == run)
+}
+
+/// Whether the `.`, `!` or `?` at byte `at` of `text` ends a sentence: it
+/// is followed by whitespace and a word that does not start with a
+/// lowercase letter, and a period does not end an abbreviation (`e.g.`) or
+/// belong to an ellipsis.
+fn ends_sentence(text: &str, at: usize) -> bool {
+    let rest = &text[at + 1..];
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let next = rest.trim_start().chars().next();
+    if next.is_none_or(char::is_lowercase) {
+        return false;
+    }
+    let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+    !(text.as_bytes()[at] == b'.' && word.contains('.'))
 }
 
 /// Whether the codes of `a` and `b` go in one [`Layout::ByDomain`] section.
@@ -385,19 +614,22 @@ fn same_section(a: &Catalog, b: &Catalog) -> bool {
     core::ptr::eq(a, b) || section_title(a) == section_title(b)
 }
 
-/// The text of an entry's description cell: the first paragraph of its doc
-/// comment, else its message template, else nothing.
-fn summary(entry: Entry) -> &'static str {
-    entry
+/// The first paragraph of an entry's doc comment, else (when `template`)
+/// its message template, else nothing.
+fn summary(entry: Entry, template: bool) -> &'static str {
+    let doc = entry
         .description()
         .map(|doc| doc.split("\n\n").next().unwrap_or(doc).trim())
-        .filter(|text| !text.is_empty())
-        .or(entry.message().map(str::trim))
-        .unwrap_or("")
+        .filter(|text| !text.is_empty());
+    match doc {
+        Some(doc) => doc,
+        None if template => entry.message().map_or("", str::trim),
+        None => "",
+    }
 }
 
-fn write_description(f: &mut fmt::Formatter<'_>, entry: Entry) -> fmt::Result {
-    let text = summary(entry);
+fn write_description(f: &mut fmt::Formatter<'_>, entry: Entry, template: bool) -> fmt::Result {
+    let text = summary(entry, template);
     Cell(f).write_str(text)?;
     if entry.deprecated() {
         if !text.is_empty() {
@@ -408,34 +640,50 @@ fn write_description(f: &mut fmt::Formatter<'_>, entry: Entry) -> fmt::Result {
     Ok(())
 }
 
-/// Writes a heading's text on one line.
-fn write_line(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
-    let mut lines = text.lines();
-    if let Some(line) = lines.next() {
-        f.write_str(line)?;
+/// The message cell: the template as written, or the reason phrase of a
+/// fixed status.
+fn write_message(f: &mut fmt::Formatter<'_>, entry: Entry) -> fmt::Result {
+    if let Some(template) = entry.message() {
+        return Cell(f).write_str(template.trim());
     }
-    for line in lines {
-        f.write_char(' ')?;
-        f.write_str(line)?;
+    let reason = entry
+        .status()
+        .http()
+        .and_then(|status| status.canonical_reason());
+    match (entry.status(), reason) {
+        (Status::Fixed(_), Some(reason)) => f.write_str(reason),
+        _ => Ok(()),
+    }
+}
+
+/// The fields cell: each exposed member as a code span, comma-separated.
+fn write_fields(f: &mut fmt::Formatter<'_>, entry: Entry) -> fmt::Result {
+    for (index, field) in entry.fields().iter().enumerate() {
+        if index > 0 {
+            f.write_str(", ")?;
+        }
+        write_code_span(f, field.name())?;
     }
     Ok(())
 }
 
-/// The code, linked to its page when `owner` has `docs`: a code span (the
-/// by-status layout, as seed pages like it write codes), or plain text (the
-/// by-domain layout, as `domain:operation` pages write them).
-fn write_code(
-    f: &mut fmt::Formatter<'_>,
-    owner: &Catalog,
-    code: Code<'_>,
-    span: bool,
-) -> fmt::Result {
-    let write = |f: &mut fmt::Formatter<'_>| {
-        if span {
-            write_code_span(f, code)
-        } else {
-            write!(Cell(f), "{code}")
+/// Writes a heading's text on one line: every run of whitespace, line
+/// breaks included, as one space.
+fn write_words(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for (index, word) in text.split_whitespace().enumerate() {
+        if index > 0 {
+            f.write_char(' ')?;
         }
+        f.write_str(word)?;
+    }
+    Ok(())
+}
+
+/// The code as a code span, linked to its page when `owner` has `docs`.
+fn write_code(f: &mut fmt::Formatter<'_>, owner: &Catalog, code: Code<'_>) -> fmt::Result {
+    let write = |f: &mut fmt::Formatter<'_>| match code {
+        Code::Str(text) => write_code_span(f, text),
+        Code::Int(number) => write!(f, "`{number}`"),
     };
     let Some(docs) = owner.docs else {
         return write(f);
@@ -447,14 +695,10 @@ fn write_code(
     f.write_char(')')
 }
 
-/// A code span that holds any code: the fence is longer than the longest
-/// run of backticks in the code, and padded with spaces when the code
+/// A code span that holds any text: the fence is longer than the longest
+/// run of backticks in the text, and padded with spaces when the text
 /// starts or ends with one.
-fn write_code_span(f: &mut fmt::Formatter<'_>, code: Code<'_>) -> fmt::Result {
-    let text = match code {
-        Code::Str(text) => text,
-        Code::Int(number) => return write!(f, "`{number}`"),
-    };
+fn write_code_span(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     let mut longest = 0_usize;
     let mut run = 0_usize;
     for c in text.chars() {

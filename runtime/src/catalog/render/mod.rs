@@ -10,9 +10,15 @@
 //!   codes whose status is chosen at run time, then the codes without an
 //!   HTTP status.
 //! - [`Markdown::by_domain`]: one section per error type, in declaration
-//!   order, titled by the type's doc comment, each a
-//!   `| Code | HTTP Status | Description |` table.
+//!   order, titled by the first sentence of the type's doc comment
+//!   ([`section_title`]), each a `| Code | HTTP Status | Description |`
+//!   table.
 //! - [`Json`]: a `serde::Serialize` array of every entry.
+//!
+//! Codes are code spans in both layouts. [`Markdown::with_messages`] adds
+//! a `Message` column (each code's public message template) and
+//! [`Markdown::with_fields`] a `Fields` column (the members each code adds
+//! to its body), in either layout.
 //!
 //! ```
 //! use errbook::ApiError;
@@ -57,9 +63,9 @@
 //!         "\n",
 //!         "| Code | HTTP Status | Description |\n",
 //!         "|---|---|---|\n",
-//!         "| user:invalid_password | 401 | Wrong password. |\n",
-//!         "| user:not_found | 404 | User not found. |\n",
-//!         "| user:unauthorized | 401 | Not authenticated. |\n",
+//!         "| `user:invalid_password` | 401 | Wrong password. |\n",
+//!         "| `user:not_found` | 404 | User not found. |\n",
+//!         "| `user:unauthorized` | 401 | Not authenticated. |\n",
 //!     ),
 //! );
 //! let json = serde_json::to_value(Json::new(UserError::catalog())).unwrap();
