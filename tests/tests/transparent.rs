@@ -238,3 +238,92 @@ fn documented_wrappers_keep_the_inner_description() {
         Some("The session store failed.")
     );
 }
+
+/// Per-endpoint enums that share types: a diamond. The shared types' codes
+/// are listed once, where first reached, and each path decodes and renders
+/// as the inner error.
+mod diamond {
+    use errbook::ApiError;
+    use errbook::http::{HeaderMap, StatusCode};
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api(prefix = "auth:", rename_all = "snake_case", parse)]
+    enum AuthError {
+        #[api(status = 401, message = "Missing bearer token.")]
+        MissingToken,
+    }
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api(prefix = "bookmark:", rename_all = "snake_case", parse)]
+    enum BookmarkError {
+        #[api(status = 404, message = "Bookmark {id} not found.")]
+        NotFound {
+            #[api(field)]
+            id: u64,
+        },
+    }
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api(parse)]
+    enum CreateError {
+        #[api(transparent)]
+        Auth(AuthError),
+    }
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api(parse)]
+    enum GetError {
+        #[api(transparent)]
+        Auth(AuthError),
+        #[api(transparent)]
+        Bookmark(BookmarkError),
+    }
+
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api(parse)]
+    enum ApiErrors {
+        #[api(transparent)]
+        Create(CreateError),
+        #[api(transparent)]
+        Get(GetError),
+    }
+
+    errbook::assert_unique_codes!(CreateError, GetError);
+
+    #[test]
+    fn a_type_reached_twice_is_listed_once() {
+        let codes: Vec<String> = ApiErrors::catalog()
+            .iter()
+            .map(|entry| entry.code().to_string())
+            .collect();
+        assert_eq!(codes, ["auth:missing_token", "bookmark:not_found"]);
+        assert_eq!(ApiErrors::catalog().len(), 2);
+        let owners: Vec<&str> = ApiErrors::catalog()
+            .entries()
+            .map(|(catalog, _)| catalog.type_name())
+            .collect();
+        assert_eq!(owners, ["AuthError", "BookmarkError"]);
+    }
+
+    #[test]
+    fn each_path_renders_and_decodes_as_the_inner_error() {
+        let via_get = ApiErrors::Get(GetError::Auth(AuthError::MissingToken));
+        let via_create = ApiErrors::Create(CreateError::Auth(AuthError::MissingToken));
+        assert_eq!(via_get.to_response().body(), via_create.to_response().body());
+        assert_eq!(via_get.code(), "auth:missing_token");
+        assert_eq!(via_get.status(), StatusCode::UNAUTHORIZED);
+
+        let response = via_get.to_response();
+        let decoded =
+            ApiErrors::from_parts(response.status(), &HeaderMap::new(), response.body()).unwrap();
+        // The first path that reaches the code.
+        assert_eq!(decoded, via_create);
+
+        let missing = ApiErrors::Get(GetError::Bookmark(BookmarkError::NotFound { id: 7 }));
+        assert_eq!(missing.message().to_string(), "Bookmark 7 not found.");
+        let response = missing.to_response();
+        let decoded =
+            ApiErrors::from_parts(response.status(), &HeaderMap::new(), response.body()).unwrap();
+        assert_eq!(decoded, missing);
+    }
+}

@@ -75,6 +75,11 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
         .map(|d| quote!(.with_description(#d)));
     let domain = input.domain.as_ref().map(|d| quote!(.__domain(#d)));
     let docs = input.docs.as_ref().map(|d| quote!(.__docs(#d)));
+    // The derive refuses a duplicate among a type's own codes, and checks
+    // a non-generic type's nested codes in a constant; a generic type with
+    // `transparent` variants is checked where it is used.
+    let checked = input.generics.params.is_empty()
+        || input.variants.iter().all(|v| v.transparent.is_none());
     quote! {
         const __ERRBOOK_TABLE: ::errbook::__private::Table = ::errbook::__private::Table::__new(
             #text,
@@ -85,6 +90,8 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
         );
         const __ERRBOOK_CATALOG: &'static ::errbook::Catalog = &::errbook::__private::Catalog::__table(
             #type_name,
+            ::core::module_path!(),
+            #checked,
             &Self::__ERRBOOK_TABLE,
         )#description #domain #docs;
         fn __errbook_catalog() -> &'static ::errbook::Catalog {

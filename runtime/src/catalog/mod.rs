@@ -62,6 +62,14 @@ pub const MAX_DEPTH: usize = 32;
 #[derive(Clone, Copy, Debug)]
 pub struct Catalog {
     type_name: &'static str,
+    /// The module that declares the type (`module_path!()`), for derived
+    /// types: with the name, what tells one type from another when the
+    /// uniqueness check meets the same code twice.
+    module: &'static str,
+    /// Whether every duplicate among the codes of this catalog is an
+    /// error where the type is defined: derived types, save a generic one
+    /// with `transparent` variants, whose check runs where it is used.
+    checked: bool,
     description: Option<&'static str>,
     domain: Option<&'static str>,
     docs: Option<&'static str>,
@@ -116,6 +124,8 @@ impl Catalog {
     pub const fn new(type_name: &'static str, items: &'static [Item]) -> Self {
         Catalog {
             type_name,
+            module: "",
+            checked: false,
             description: None,
             domain: None,
             docs: None,
@@ -124,9 +134,16 @@ impl Catalog {
     }
 
     #[doc(hidden)]
-    pub const fn __table(type_name: &'static str, table: &'static Table) -> Self {
+    pub const fn __table(
+        type_name: &'static str,
+        module: &'static str,
+        checked: bool,
+        table: &'static Table,
+    ) -> Self {
         Catalog {
             type_name,
+            module,
+            checked,
             description: None,
             domain: None,
             docs: None,
@@ -153,6 +170,20 @@ impl Catalog {
     pub const fn __docs(mut self, docs: &'static str) -> Self {
         self.docs = Some(docs);
         self
+    }
+
+    /// Whether `self` and `other` are the same type's catalog (reached by
+    /// two paths of a composition): the same name in the same module. For
+    /// constant evaluation, which cannot compare addresses.
+    pub(crate) const fn same_type(&self, other: &Catalog) -> bool {
+        unique::same_bytes(self.type_name.as_bytes(), other.type_name.as_bytes())
+            && unique::same_bytes(self.module.as_bytes(), other.module.as_bytes())
+    }
+
+    /// Whether duplicates among these codes are reported where the type is
+    /// defined.
+    pub(crate) const fn checked(&self) -> bool {
+        self.checked
     }
 
     /// The type's name, as written (`UserError`).
@@ -236,10 +267,17 @@ impl Catalog {
     }
 
     /// Every entry with the catalog (the type) that declares it, nested
-    /// catalogs included, in declaration order.
+    /// catalogs included, in declaration order. A type nested by two paths
+    /// (two per-endpoint enums that both wrap `AuthError`) is listed once,
+    /// where it is first reached.
     pub fn entries(&self) -> Entries<'_> {
         let stack = core::array::from_fn(|_| (self.items(), self));
-        Entries { stack, depth: 1 }
+        Entries {
+            stack,
+            depth: 1,
+            seen: [None; SEEN],
+            seen_len: 0,
+        }
     }
 
     /// Every entry, nested catalogs included, in declaration order; also
@@ -308,6 +346,30 @@ impl Iterator for Iter<'_> {
 pub struct Entries<'a> {
     stack: [(Items, &'a Catalog); MAX_DEPTH + 1],
     depth: usize,
+    /// The nested catalogs walked so far: a type reached again by another
+    /// path (a diamond) is walked once.
+    seen: [Option<&'a Catalog>; SEEN],
+    seen_len: usize,
+}
+
+/// How many nested catalogs [`Entries`] remembers to walk a diamond's type
+/// once; past that many distinct nested types, a type reached twice is
+/// listed twice.
+const SEEN: usize = 64;
+
+impl<'a> Entries<'a> {
+    /// Whether `catalog` was walked before; remembers it otherwise.
+    fn seen_before(&mut self, catalog: &'a Catalog) -> bool {
+        let seen = &self.seen[..self.seen_len];
+        if seen.iter().flatten().any(|c| core::ptr::eq(*c, catalog)) {
+            return true;
+        }
+        if let Some(slot) = self.seen.get_mut(self.seen_len) {
+            *slot = Some(catalog);
+            self.seen_len += 1;
+        }
+        false
+    }
 }
 
 impl<'a> Iterator for Entries<'a> {
@@ -326,8 +388,10 @@ impl<'a> Iterator for Entries<'a> {
                 // Nesting deeper than MAX_DEPTH is refused at compile time;
                 // should it happen anyway, it is skipped, never a panic.
                 Item::Nested(catalog) if self.depth <= MAX_DEPTH => {
-                    self.stack[self.depth] = (catalog.items(), catalog);
-                    self.depth += 1;
+                    if !self.seen_before(catalog) {
+                        self.stack[self.depth] = (catalog.items(), catalog);
+                        self.depth += 1;
+                    }
                 }
                 Item::Nested(_) => {}
             }

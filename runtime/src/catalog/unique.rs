@@ -18,7 +18,16 @@ use crate::Code;
 pub struct Key<'a> {
     catalog: &'a Catalog,
     index: usize,
+    /// Which part of the check the code is in: a direct item of the one
+    /// type checked (its own codes are [`OWN`]), or one of several roots.
+    branch: usize,
+    /// Whether that part checks its own codes, so that a duplicate inside
+    /// it is reported there, once, and not again here.
+    checked: bool,
 }
+
+/// The branch of a checked type's own codes.
+const OWN: usize = usize::MAX;
 
 /// FNV-1a of the code's text, as the derive computes it into the table
 /// (and the tests' tables): an integer to sort by.
@@ -209,19 +218,49 @@ const fn duplicate_with_hash<'a, const N: usize>(
     let empty = Key {
         catalog: &Catalog::EMPTY,
         index: 0,
+        branch: OWN,
+        checked: false,
     };
     let mut keys = [empty; N];
     let mut found = 0;
-    let mut i = 0;
-    while i < roots.len() {
-        found = keys_with(roots[i], hash, &mut keys, found);
-        i += 1;
+    if let [root] = roots {
+        // One type (the derive's check): its direct items are the
+        // branches, its own codes one more.
+        let mut i = 0;
+        while i < root.item_count() {
+            if let Some(inner) = root.nested_at(i) {
+                found = keys_with(inner, hash, (i, inner.checked()), &mut keys, found);
+            } else if let Some(code) = root.code_hash_at(i)
+                && (code == hash || (code == 0 && hash == 1))
+            {
+                keys[found] = Key {
+                    catalog: root,
+                    index: i,
+                    branch: OWN,
+                    checked: false,
+                };
+                found += 1;
+            }
+            i += 1;
+        }
+    } else {
+        // Several types (`assert_unique_codes!`): each is a branch.
+        let mut i = 0;
+        while i < roots.len() {
+            found = keys_with(roots[i], hash, (i, roots[i].checked()), &mut keys, found);
+            i += 1;
+        }
     }
     let mut a = 0;
     while a < found {
         let mut b = a + 1;
         while b < found {
-            if compare(&keys[a], &keys[b]) == 0 {
+            // The same variant of the same type, reached by two paths (a
+            // diamond), is one code, not two.
+            if !same_declaration(&keys[a], &keys[b])
+                && !reported_within(&keys, found, a, b)
+                && compare(&keys[a], &keys[b]) == 0
+            {
                 return Some((keys[a], keys[b]));
             }
             b += 1;
@@ -229,6 +268,34 @@ const fn duplicate_with_hash<'a, const N: usize>(
         a += 1;
     }
     None
+}
+
+/// The same variant of the same type, reached by two paths (a diamond):
+/// one code, not two.
+const fn same_declaration(a: &Key<'_>, b: &Key<'_>) -> bool {
+    a.index == b.index && a.catalog.same_type(b.catalog)
+}
+
+/// Whether one part that checks its own codes holds both `keys[a]`'s and
+/// `keys[b]`'s declarations, so that its own check reports them (once) and
+/// this one need not: a type nesting a faulty type gives no second error.
+const fn reported_within(keys: &[Key<'_>], found: usize, a: usize, b: usize) -> bool {
+    let mut i = 0;
+    while i < found {
+        let with_a = &keys[i];
+        if with_a.checked && with_a.branch != OWN && same_declaration(with_a, &keys[a]) {
+            let mut j = 0;
+            while j < found {
+                let with_b = &keys[j];
+                if with_b.branch == with_a.branch && same_declaration(with_b, &keys[b]) {
+                    return true;
+                }
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 const fn message_for(first: &Key<'_>, second: &Key<'_>) -> Message {
@@ -269,17 +336,23 @@ const fn compare_names(a: &Key<'_>, b: &Key<'_>) -> i8 {
 const fn keys_with<'a>(
     catalog: &'a Catalog,
     hash: u64,
+    branch: (usize, bool),
     keys: &mut [Key<'a>],
     mut at: usize,
 ) -> usize {
     let mut i = 0;
     while i < catalog.item_count() {
         if let Some(inner) = catalog.nested_at(i) {
-            at = keys_with(inner, hash, keys, at);
+            at = keys_with(inner, hash, branch, keys, at);
         } else if let Some(found) = catalog.code_hash_at(i)
             && (found == hash || (found == 0 && hash == 1))
         {
-            keys[at] = Key { catalog, index: i };
+            keys[at] = Key {
+                catalog,
+                index: i,
+                branch: branch.0,
+                checked: branch.1,
+            };
             at += 1;
         }
         i += 1;
@@ -324,6 +397,11 @@ const fn compare(a: &Key<'_>, b: &Key<'_>) -> i8 {
 const fn compare_codes(a: &Code<'_>, b: &Code<'_>) -> i8 {
     let (mut da, mut db) = ([0u8; 20], [0u8; 20]);
     compare_bytes(text(a, &mut da), text(b, &mut db))
+}
+
+/// Whether two byte strings are equal, in constant evaluation.
+pub(crate) const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    compare_bytes(a, b) == 0
 }
 
 const fn compare_bytes(a: &[u8], b: &[u8]) -> i8 {
@@ -407,7 +485,7 @@ mod tests {
         &[],
         || &INNER,
     );
-    static INNER: Catalog = Catalog::__table("Inner", &INNER_TABLE);
+    static INNER: Catalog = Catalog::__table("Inner", "tests", false, &INNER_TABLE);
 
     static OUTER_TABLE: Table = Table::__new(
         "aAI",
@@ -423,7 +501,7 @@ mod tests {
         &[],
         || &OUTER,
     );
-    static OUTER: Catalog = Catalog::__table("Outer", &OUTER_TABLE);
+    static OUTER: Catalog = Catalog::__table("Outer", "tests", false, &OUTER_TABLE);
 
     // Evaluated by the compiler: a failure is a build error of this crate.
     const _: () = assert!(duplicate::<{ slots(&[&OUTER]) }>(&[&OUTER]).is_none());
@@ -464,7 +542,7 @@ mod tests {
         &[],
         || &LEFT,
     );
-    static LEFT: Catalog = Catalog::__table("Left", &LEFT_TABLE);
+    static LEFT: Catalog = Catalog::__table("Left", "tests", false, &LEFT_TABLE);
 
     static RIGHT_TABLE: Table = Table::__new(
         "yY7SevenText",
@@ -473,7 +551,7 @@ mod tests {
         &[],
         || &RIGHT,
     );
-    static RIGHT: Catalog = Catalog::__table("Right", &RIGHT_TABLE);
+    static RIGHT: Catalog = Catalog::__table("Right", "tests", false, &RIGHT_TABLE);
 
     #[test]
     fn a_duplicate_names_the_code_and_both_places() {
