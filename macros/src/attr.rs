@@ -42,6 +42,8 @@ pub(crate) struct InputAttrs {
     pub(crate) parse: Flag,
     /// `display`: implement `Display` as the public message.
     pub(crate) display: Flag,
+    /// `error`: implement `Display` and `std::error::Error`.
+    pub(crate) error: Flag,
     /// `code = "…"` / `code = 404`: a struct's code.
     pub(crate) code: Option<CodeValue>,
     /// `message = "…"`: a struct's message template.

@@ -116,6 +116,12 @@ pub(crate) const KEYS: &[Key] = &[
         "implement `Display` as the public message",
     ),
     key(
+        "error",
+        TYPE,
+        "a bare `error`",
+        "implement `Display` and `std::error::Error` (`source()` is the `source` field)",
+    ),
+    key(
         "code",
         CODE,
         "`code = \"user:not_found\"` or `code = 40401`",

@@ -36,6 +36,7 @@ use syn::{DeriveInput, parse_macro_input};
 /// | `docs = "https://…/{code}"` | the documentation URL of each code (problem+json's `type`) |
 /// | `parse` | also generate the client-side decoder (`errbook::Parse`) |
 /// | `display` | implement `Display` as the public message |
+/// | `error` | implement `Display` (the public message) and `std::error::Error`, whose `source()` is the `source` field |
 ///
 /// On a variant (or on a struct):
 ///

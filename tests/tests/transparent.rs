@@ -309,7 +309,10 @@ mod diamond {
     fn each_path_renders_and_decodes_as_the_inner_error() {
         let via_get = ApiErrors::Get(GetError::Auth(AuthError::MissingToken));
         let via_create = ApiErrors::Create(CreateError::Auth(AuthError::MissingToken));
-        assert_eq!(via_get.to_response().body(), via_create.to_response().body());
+        assert_eq!(
+            via_get.to_response().body(),
+            via_create.to_response().body()
+        );
         assert_eq!(via_get.code(), "auth:missing_token");
         assert_eq!(via_get.status(), StatusCode::UNAUTHORIZED);
 

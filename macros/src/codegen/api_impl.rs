@@ -70,12 +70,24 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             #inner
         }
     });
-    // Spanned on `display`, so a second `Display` impl is reported there.
-    let display = input.display.map(|span| {
+    // Spanned on `display` (or `error`), so a second `Display` impl is
+    // reported there.
+    let display = input.display.or(input.error).map(|span| {
         wrap(&quote_spanned! {span=>
             impl #impl_generics ::core::fmt::Display for #self_ty #where_clause {
                 fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::errbook::ApiError::fmt_message(self, __formatter)
+                }
+            }
+        })
+    });
+    // Spanned on `error`, so a second `Error` impl (thiserror's) is
+    // reported there.
+    let error = input.error.map(|span| {
+        wrap(&quote_spanned! {span=>
+            impl #impl_generics ::std::error::Error for #self_ty #where_clause {
+                fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                    ::errbook::ApiError::source_error(self)
                 }
             }
         })
@@ -90,6 +102,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
         #table
         #api_impl
         #display
+        #error
         ::errbook::__integrate! { [#impl_generics] [#self_ty] [#(#predicates,)*] }
     }
 }

@@ -78,8 +78,8 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
     // The derive refuses a duplicate among a type's own codes, and checks
     // a non-generic type's nested codes in a constant; a generic type with
     // `transparent` variants is checked where it is used.
-    let checked = input.generics.params.is_empty()
-        || input.variants.iter().all(|v| v.transparent.is_none());
+    let checked =
+        input.generics.params.is_empty() || input.variants.iter().all(|v| v.transparent.is_none());
     quote! {
         const __ERRBOOK_TABLE: ::errbook::__private::Table = ::errbook::__private::Table::__new(
             #text,

@@ -32,6 +32,9 @@ pub(crate) struct Input {
     pub(crate) parse: Option<Span>,
     /// `display`: implement `Display` as the public message.
     pub(crate) display: Option<Span>,
+    /// `error`: implement `Display` (unless `display` does) and
+    /// `std::error::Error`.
+    pub(crate) error: Option<Span>,
 }
 
 impl Input {
@@ -296,11 +299,42 @@ impl Input {
             description: doc_string(&attrs.attrs),
             parse: attrs.parse.is_present().then(|| attrs.parse.span()),
             display: attrs.display.is_present().then(|| attrs.display.span()),
+            error: attrs
+                .error
+                .is_present()
+                .then(|| attrs.error.span())
+                .filter(|&span| !thiserror_error(input, span, errors)),
         })
     }
 }
 
 mod lower;
+
+/// Whether the input carries thiserror's `#[error(…)]` (on the type or a
+/// variant) under the `error` key, which would write the same `Display`
+/// and `Error` impls: one error on the key, which then writes neither.
+fn thiserror_error(
+    input: &syn::DeriveInput,
+    key: Span,
+    errors: &mut darling::error::Accumulator,
+) -> bool {
+    let has = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
+    let found = has(&input.attrs)
+        || match &input.data {
+            syn::Data::Enum(data) => data.variants.iter().any(|v| has(&v.attrs)),
+            _ => false,
+        };
+    if found {
+        errors.push(
+            darling::Error::custom(
+                "`error` writes the `Display` and `std::error::Error` impls that thiserror's \
+                 `#[derive(Error)]` (with its `#[error(…)]`) writes too; leave `error` out",
+            )
+            .with_span(&key),
+        );
+    }
+    found
+}
 
 pub(crate) use lower::placeholders;
 use lower::{VariantKeys, check_docs, check_prefix, doc_string, lower_variant, rename_rule};
