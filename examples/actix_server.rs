@@ -32,17 +32,17 @@ fn main() -> std::io::Result<()> {
     println!();
     println!("  curl -i http://{addr}/users/1");
     println!("  curl -i http://{addr}/users/2                      # USER_NOT_FOUND");
-    println!("  curl -i http://{addr}/users/abc                    # INVALID_PATH");
+    println!("  curl -i http://{addr}/users/abc                    # app:invalid_path");
     println!(
         "  curl -i -H 'content-type: application/json' -d '{{\"content\":\"hi\"}}' http://{addr}/spaces/13/messages   # FORBIDDEN"
     );
     println!(
-        "  curl -i -H 'content-type: application/json' -d '{{\"content\":' http://{addr}/spaces/1/messages   # MALFORMED_JSON"
+        "  curl -i -H 'content-type: application/json' -d '{{\"content\":' http://{addr}/spaces/1/messages   # app:malformed_json"
     );
     println!("  curl -i 'http://{addr}/spaces/1/messages?limit=500'   # RATE_LIMITED, Retry-After");
     println!("  curl -i -H 'x-request-id: req-42' http://{addr}/status   # UNKNOWN_ERROR");
-    println!("  curl -i -X DELETE http://{addr}/users/1             # METHOD_NOT_ALLOWED");
-    println!("  curl -i http://{addr}/nowhere                      # ROUTE_NOT_FOUND");
+    println!("  curl -i -X DELETE http://{addr}/users/1             # app:method_not_allowed");
+    println!("  curl -i http://{addr}/nowhere                      # app:route_not_found");
 
     actix_web::rt::System::new().block_on(actix_app::server(listener, development)?)
 }

@@ -5,11 +5,13 @@
 //! - Handlers return [`ServerError`], an `actix_web::ResponseError` through
 //!   the derive (it implements `Display`).
 //! - [`errbook::actix::configure`] makes the JSON, path and query
-//!   extractors reject in that envelope (`MALFORMED_JSON`, `INVALID_BODY`,
-//!   `UNSUPPORTED_MEDIA_TYPE`, `PAYLOAD_TOO_LARGE`, `INVALID_PATH`,
-//!   `INVALID_QUERY`) and answers unknown paths with `ROUTE_NOT_FOUND`.
+//!   extractors reject in that envelope, with the server's own codes
+//!   (`app:malformed_json`, `app:invalid_body`, `app:unsupported_media_type`,
+//!   `app:payload_too_large`, `app:invalid_path`, `app:invalid_query`: the
+//!   prefix and case [`ServerError`] nests [`errbook::Rejection`] with) and
+//!   answers unknown paths with `app:route_not_found`.
 //! - [`errbook::actix::Fallback`] turns the 405 of a known path asked with
-//!   another method into `METHOD_NOT_ALLOWED`, `Allow` kept.
+//!   another method into `app:method_not_allowed`, `Allow` kept.
 //! - [`errbook::actix::RequestIds`] gives each request an id (its
 //!   `x-request-id`, or a new one), echoes it and chooses development mode
 //!   for this app.

@@ -5,14 +5,15 @@
 //!
 //! | route | answers |
 //! |---|---|
-//! | `GET /users/{id}` | `200` with user 1; `USER_NOT_FOUND` (404) for any other id; `INVALID_PATH` (400) for a non-numeric one |
-//! | `POST /spaces/{id}/messages` with `{"content": "…"}` | `201` with the message; `MESSAGE_TOO_LARGE` (400) over 2,000 characters; `FORBIDDEN` (403) in space 13; `MALFORMED_JSON` (400), `INVALID_BODY` (422), `UNSUPPORTED_MEDIA_TYPE` (415), `PAYLOAD_TOO_LARGE` (413, over [`BODY_LIMIT`] bytes) |
-//! | `GET /spaces/{id}/messages?limit=N` | `200` with `[]`; `RATE_LIMITED` (429, `Retry-After`) above 100; `INVALID_QUERY` (400) for a `limit` that is not a number |
+//! | `GET /users/{id}` | `200` with user 1; `USER_NOT_FOUND` (404) for any other id; `app:invalid_path` (400) for a non-numeric one |
+//! | `POST /spaces/{id}/messages` with `{"content": "…"}` | `201` with the message; `MESSAGE_TOO_LARGE` (400) over 2,000 characters; `FORBIDDEN` (403) in space 13; `app:malformed_json` (400), `app:invalid_body` (422), `app:unsupported_media_type` (415), `app:payload_too_large` (413, over [`BODY_LIMIT`] bytes) |
+//! | `GET /spaces/{id}/messages?limit=N` | `200` with `[]`; `RATE_LIMITED` (429, `Retry-After`) above 100; `app:invalid_query` (400) for a `limit` that is not a number |
 //! | `GET /status` | `UNKNOWN_ERROR` (500): its cause only in development mode |
-//! | anything else | `ROUTE_NOT_FOUND` (404), or `METHOD_NOT_ALLOWED` (405, `Allow`) on a known path |
+//! | anything else | `app:route_not_found` (404), or `app:method_not_allowed` (405, `Allow`) on a known path |
 //!
 //! Every response carries `x-request-id`: the request's own, or one made
-//! for it.
+//! for it. axum's rejections carry the server's own codes (`app:…`): the
+//! prefix and case [`ServerError`] nests [`errbook::Rejection`] with.
 //!
 //! ```no_run
 //! # fn main() -> std::io::Result<()> {
@@ -35,7 +36,7 @@ use crate::chat_server::{self, Message, NewMessage, ServerError, User};
 
 /// The largest request body accepted, in bytes: a 2,000-character message
 /// fits (at up to 4 bytes a character); anything larger is
-/// `PAYLOAD_TOO_LARGE` before it is parsed.
+/// `app:payload_too_large` before it is parsed.
 pub const BODY_LIMIT: usize = 16 * 1024;
 
 /// The query of `GET /spaces/{id}/messages`.

@@ -1,7 +1,8 @@
 //! The OpenAPI document of the chat API's server (feature `utoipa`): every
 //! route the axum and actix-web example servers serve, its error responses
 //! generated from the catalog of [`ServerError`] (the chat API's codes and
-//! errbook's `Rejection`s, in the chat API's own envelope).
+//! errbook's `Rejection`s with the server's `app:` codes, in the chat API's
+//! own envelope).
 //!
 //! Each path lists `responses(…, ServerError)`: one response per status, a
 //! `oneOf` of one schema per code where codes share a status, each with an
@@ -11,6 +12,7 @@
 //! The servers' tests check that the paths and methods here are exactly
 //! those the routers serve, so a route cannot be added undocumented.
 
+use errbook::{ApiError as _, Rejection};
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::{OpenApi as Document, PathItem};
 use utoipa::{OpenApi, ToSchema};
@@ -168,8 +170,10 @@ pub const PROBED_METHODS: [&str; 7] = ["GET", "PUT", "POST", "DELETE", "OPTIONS"
 /// sorts a document's: each of `paths` (its `{…}` parameters filled with
 /// `1`) asked with each of [`PROBED_METHODS`] through `ask(method, path)`,
 /// which sends the request with a JSON body and returns the reply's body. A
-/// method is served unless the reply's code is `METHOD_NOT_ALLOWED`; a
-/// path answered `ROUTE_NOT_FOUND` is an error naming it.
+/// method is served unless the reply's code is [`ServerError`]'s for
+/// [`Rejection::MethodNotAllowed`] (`app:method_not_allowed`); a path
+/// answered with its code for [`Rejection::RouteNotFound`] is an error
+/// naming it.
 ///
 /// # Errors
 ///
@@ -196,10 +200,14 @@ pub fn served_operations<'a>(
             let code = serde_json::from_slice::<serde_json::Value>(&body)
                 .ok()
                 .and_then(|body| body["error"]["code"].as_str().map(str::to_owned));
-            match code.as_deref() {
-                Some("ROUTE_NOT_FOUND") => return Err(format!("{method} {path} is not routed")),
-                Some("METHOD_NOT_ALLOWED") => {}
-                _ => served.push((method.to_owned(), path.to_owned())),
+            let is = |rejection: Rejection| {
+                code.as_deref() == ServerError::from(rejection).code().as_str()
+            };
+            if is(Rejection::RouteNotFound) {
+                return Err(format!("{method} {path} is not routed"));
+            }
+            if !is(Rejection::MethodNotAllowed) {
+                served.push((method.to_owned(), path.to_owned()));
             }
         }
     }

@@ -6,11 +6,13 @@
 //! [`Rejection`] (the framework's own errors: malformed JSON, bad path
 //! parameters, unknown routes, wrong methods), so both reach clients in the
 //! chat API's envelope, and the derive checks at compile time that no
-//! rejection code collides with a chat code.
+//! rejection code collides with a chat code. The rejections carry the
+//! server's own codes, `app:` and snake case (`app:malformed_json`,
+//! `app:route_not_found`, …), chosen where `Rejection` is nested.
 //!
 //! | route | answers |
 //! |---|---|
-//! | `GET /users/{id}` | user 1 exists; any other id is `USER_NOT_FOUND` (404); a non-numeric id is `INVALID_PATH` (400) |
+//! | `GET /users/{id}` | user 1 exists; any other id is `USER_NOT_FOUND` (404); a non-numeric id is `app:invalid_path` (400) |
 //! | `POST /spaces/{id}/messages` with `{"content": "…"}` | 201 with the message; over 2,000 characters is `MESSAGE_TOO_LARGE` (400); space 13 is `FORBIDDEN` (403, `missing_permission`) |
 //! | `GET /spaces/{id}/messages?limit=N` | `limit` above 100 is `RATE_LIMITED` (429, `retry_after_ms` and `Retry-After`) |
 //! | `GET /status` | `UNKNOWN_ERROR` (500): an internal cause that only development mode shows |
@@ -28,8 +30,10 @@ pub enum ServerError {
     /// An error of the chat API's page.
     #[api(transparent)]
     Chat(ChatError),
-    /// The framework rejected the request before a handler ran.
-    #[api(transparent)]
+    /// The framework rejected the request before a handler ran: errbook's
+    /// rejection codes, renamed into the server's style
+    /// (`MALFORMED_JSON` is `app:malformed_json`).
+    #[api(transparent, prefix = "app:", rename_all = "snake_case")]
     Rejected(Rejection),
 }
 

@@ -50,6 +50,9 @@ pub(crate) struct InputAttrs {
     pub(crate) message: Option<SpannedValue<String>>,
     /// `transparent`: a newtype struct that is its one field's error.
     pub(crate) transparent: Flag,
+    /// `codes(Variant = "…", …)`: with `transparent`, the codes of the
+    /// inner type's variants.
+    pub(crate) codes: Option<CodesValue>,
 }
 
 /// `#[api(...)]` on a variant.
@@ -77,6 +80,15 @@ pub(crate) struct VariantAttrs {
     pub(crate) alias: Vec<CodeValue>,
     /// `skip_parse`: the decoder never produces this variant.
     pub(crate) skip_parse: Flag,
+    /// `prefix = "app:"`: with `transparent`, prepended to the inner
+    /// type's codes.
+    pub(crate) prefix: Option<SpannedValue<String>>,
+    /// `rename_all = "snake_case"`: with `transparent`, the case of the
+    /// inner type's codes.
+    pub(crate) rename_all: Option<SpannedValue<String>>,
+    /// `codes(Variant = "…", …)`: with `transparent`, the codes of the
+    /// inner type's variants.
+    pub(crate) codes: Option<CodesValue>,
 }
 
 /// `#[api(...)]` on a field.
@@ -164,6 +176,53 @@ impl FromMeta for CodeValue {
                 }),
             _ => Err(code_error(lit.span())),
         }
+    }
+}
+
+/// `codes(MalformedJson = "app:bad_json", RouteNotFound = 40401)`: a code
+/// for each variant of the inner type named, with the span of the key.
+#[derive(Clone, Debug)]
+pub(crate) struct CodesValue {
+    pub(crate) codes: Vec<(syn::Ident, CodeValue)>,
+    pub(crate) span: Span,
+}
+
+/// How each item of `codes(…)` is written.
+const CODES_SYNTAX: &str = "`codes` takes the inner type's variants with their codes, like `codes(MalformedJson = \"app:bad_json\")`";
+
+impl FromMeta for CodesValue {
+    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
+        let syn::Meta::List(list) = item else {
+            return Err(darling::Error::custom(CODES_SYNTAX).with_span(item));
+        };
+        let items = darling::ast::NestedMeta::parse_meta_list(list.tokens.clone())?;
+        if items.is_empty() {
+            return Err(darling::Error::custom(CODES_SYNTAX).with_span(item));
+        }
+        let mut errors = darling::Error::accumulator();
+        let mut codes = Vec::new();
+        for nested in &items {
+            let darling::ast::NestedMeta::Meta(syn::Meta::NameValue(pair)) = nested else {
+                errors.push(darling::Error::custom(CODES_SYNTAX).with_span(nested));
+                continue;
+            };
+            let Some(ident) = pair.path.get_ident() else {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "{CODES_SYNTAX}; a variant is named by its name alone"
+                    ))
+                    .with_span(&pair.path),
+                );
+                continue;
+            };
+            if let Some(code) = errors.handle(CodeValue::from_expr(&pair.value)) {
+                codes.push((ident.clone(), code));
+            }
+        }
+        errors.finish_with(CodesValue {
+            codes,
+            span: item.path().span(),
+        })
     }
 }
 

@@ -50,6 +50,21 @@ impl<'a> Bounds<'a> {
     }
 }
 
+/// Whether `ty` names one of `generics`' parameters: a type, a lifetime
+/// or a const parameter.
+pub(crate) fn mentions_params(ty: &Type, generics: &Generics) -> bool {
+    let params: Vec<String> = generics
+        .params
+        .iter()
+        .map(|param| match param {
+            syn::GenericParam::Type(param) => param.ident.to_string(),
+            syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
+            syn::GenericParam::Const(param) => param.ident.to_string(),
+        })
+        .collect();
+    !params.is_empty() && mentions(ty.to_token_stream(), &params)
+}
+
 fn mentions(tokens: TokenStream, params: &[String]) -> bool {
     tokens.into_iter().any(|tree| match tree {
         TokenTree::Ident(ident) => params.iter().any(|p| ident == p),

@@ -46,6 +46,9 @@ pub(crate) struct Key {
 const TYPE: &[Place] = &[Enum, Struct];
 /// An enum takes these on each variant; a struct, being one code, on itself.
 const CODE: &[Place] = &[Struct, Variant];
+/// The type's keys that also rename the codes a `transparent` variant
+/// nests.
+const RENAMING: &[Place] = &[Enum, Struct, Variant];
 
 const fn key(
     name: &'static str,
@@ -65,15 +68,15 @@ const fn key(
 pub(crate) const KEYS: &[Key] = &[
     key(
         "rename_all",
-        TYPE,
+        RENAMING,
         "`rename_all = \"snake_case\"`",
-        "the case of codes derived from variant names",
+        "the case of codes derived from variant names; with `transparent`, of the inner type's codes",
     ),
     key(
         "prefix",
-        TYPE,
+        RENAMING,
         "`prefix = \"user:\"`",
-        "prepended to derived codes",
+        "prepended to derived codes; with `transparent`, to the inner type's codes",
     ),
     Key {
         name: "status",
@@ -144,6 +147,12 @@ pub(crate) const KEYS: &[Key] = &[
         CODE,
         "a bare `transparent`",
         "the one field's error is this code's error",
+    ),
+    key(
+        "codes",
+        CODE,
+        "`codes(MalformedJson = \"app:bad_json\")`",
+        "with `transparent`: the code of each named variant of the inner type",
     ),
     key(
         "other",
@@ -328,9 +337,9 @@ mod tests {
                 "`alias` belongs on a variant of an enum; a struct with `#[api(parse)]` decodes its own code only",
             ),
             (
-                "rename_all",
+                "domain",
                 Site::Variant,
-                "`rename_all` belongs on the enum, not on a variant; move it into the `#[api(…)]` of the enum",
+                "`domain` belongs on the enum, not on a variant; move it into the `#[api(…)]` of the enum",
             ),
             (
                 "source",

@@ -462,7 +462,7 @@ mod tests {
 
     #[test]
     fn misplaced_keys_are_reported_at_each_position() {
-        let cases: [(syn::DeriveInput, &str); 8] = [
+        let cases: [(syn::DeriveInput, &str); 9] = [
             (
                 syn::parse_quote! { #[api(message = "m")] enum E {} },
                 "`message` belongs on a variant, not on the enum; move it into the `#[api(…)]` of a variant",
@@ -488,8 +488,13 @@ mod tests {
                 "`skip_parse` belongs on a variant, not on a field; move it into the `#[api(…)]` of a variant",
             ),
             (
-                syn::parse_quote! { enum E { A { #[api(prefix = "p")] x: u8 } } },
-                "`prefix` belongs on the enum, not on a field; move it into the `#[api(…)]` of the enum",
+                syn::parse_quote! { enum E { A { #[api(domain = "d")] x: u8 } } },
+                "`domain` belongs on the enum, not on a field; move it into the `#[api(…)]` of the enum",
+            ),
+            (
+                // On a variant, `prefix` renames a transparent variant's codes.
+                syn::parse_quote! { enum E { A(#[api(prefix = "p")] Inner) } },
+                "`prefix` belongs on a variant, not on a field; move it into the `#[api(…)]` of a variant",
             ),
             (
                 syn::parse_quote! { struct S { #[api(transparent)] x: u8 } },
@@ -523,7 +528,7 @@ mod tests {
         let input: syn::DeriveInput = syn::parse_quote! {
             #[api(stauts = 400, field, parse = yes, title = "t", prefix = "p:")]
             enum E {
-                #[api(status = 404, rename_all = "snake_case", alias = "a", alias = "b", colde = "c")]
+                #[api(status = 404, domain = "d", alias = "a", alias = "b", colde = "c")]
                 A {
                     #[api(field, status = 500, message = "m")]
                     x: u16,
@@ -546,7 +551,7 @@ mod tests {
                 "`field` belongs on a field, not on the enum; move it into the `#[api(…)]` of a field",
                 "`parse` does not take a name; write a bare `parse`",
                 "`title` belongs on a variant, not on the enum; move it into the `#[api(…)]` of a variant",
-                "`rename_all` belongs on the enum, not on a variant; move it into the `#[api(…)]` of the enum",
+                "`domain` belongs on the enum, not on a variant; move it into the `#[api(…)]` of the enum",
                 "unknown key `colde` in `#[api(…)]`; did you mean `code`?",
                 "`status` does not take an integer; write a bare `status` to mark the `http::StatusCode` field that is the status (a fixed `status = 404` goes on the variant or struct)",
                 "`message` belongs on a variant, not on a field; move it into the `#[api(…)]` of a variant",

@@ -5,6 +5,7 @@ pub use core;
 pub use crate::decode::{DecodeErrorKind, RawError};
 
 pub use crate::Code;
+pub use crate::catalog::rename::{self, Case, Rename, Renamed};
 pub use crate::catalog::unique::{duplicate, slots};
 pub use crate::catalog::{Catalog, Entry, FieldInfo, RetryAfterUnit, Table, table_entry};
 pub use crate::error::defaults;

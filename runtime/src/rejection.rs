@@ -52,6 +52,34 @@ use crate::ApiError;
 /// | `METHOD_NOT_ALLOWED` | 405 | the route exists, not for this method |
 /// | `INTERNAL_ERROR` | 500 | the server is misconfigured (a missing extension, a path extractor on a route without parameters); the cause is logged, never sent |
 ///
+/// These are errbook's codes. An API with codes of another style gives them
+/// its own where it nests `Rejection`: `prefix` and `rename_all` on the
+/// `transparent` variant rename every code (re-cased from its words, then
+/// prefixed), `codes(…)` names the code of a variant outright. The renamed
+/// codes are the type's only ones: in its bodies, its catalog, its OpenAPI
+/// document, its uniqueness check and its decoder, which reads them back
+/// into these variants.
+///
+/// ```
+/// use errbook::{ApiError, Rejection};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(prefix = "bookmark:", rename_all = "snake_case", parse)]
+/// enum BookmarkError {
+///     #[api(status = 404)]
+///     NotFound,
+///     #[api(transparent, prefix = "app:", rename_all = "snake_case", codes(RouteNotFound = "app:no_such_route"))]
+///     Rejected(Rejection),
+/// }
+///
+/// let err = BookmarkError::Rejected(Rejection::PayloadTooLarge);
+/// assert_eq!(err.code(), "app:payload_too_large");
+/// assert_eq!(err.status(), 413);
+/// assert_eq!(BookmarkError::Rejected(Rejection::RouteNotFound).code(), "app:no_such_route");
+/// let back = BookmarkError::from_response(&err.to_response()).unwrap();
+/// assert!(matches!(back, BookmarkError::Rejected(Rejection::PayloadTooLarge)));
+/// ```
+///
 /// `Rejection` is `Display` (its public message) and `std::error::Error`, so
 /// it can also be the rejection type itself, in the nested format.
 ///

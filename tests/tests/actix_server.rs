@@ -295,7 +295,7 @@ fn development_mode_is_chosen_per_app() {
 fn malformed_json_is_400() {
     let chat = Chat::start(false);
     let reply = chat.post_json("/spaces/1/messages", r#"{"content":"#);
-    let error = reply.error(400, "MALFORMED_JSON");
+    let error = reply.error(400, "app:malformed_json");
     assert_eq!(error["message"], "The request body is not valid JSON.");
     assert_eq!(
         error["reason"],
@@ -303,7 +303,7 @@ fn malformed_json_is_400() {
     );
 
     let reply = chat.post_json("/spaces/1/messages", "not json");
-    let error = reply.error(400, "MALFORMED_JSON");
+    let error = reply.error(400, "app:malformed_json");
     assert_eq!(error["reason"], "expected ident at line 1 column 2");
 }
 
@@ -311,7 +311,7 @@ fn malformed_json_is_400() {
 fn json_of_the_wrong_shape_is_422() {
     let chat = Chat::start(false);
     let reply = chat.post_json("/spaces/1/messages", r#"{"text": "hi"}"#);
-    let error = reply.error(422, "INVALID_BODY");
+    let error = reply.error(422, "app:invalid_body");
     assert_eq!(
         error["message"],
         "The request body does not have the expected shape."
@@ -322,7 +322,7 @@ fn json_of_the_wrong_shape_is_422() {
     );
 
     let reply = chat.post_json("/spaces/1/messages", r#"{"content": 5}"#);
-    let error = reply.error(422, "INVALID_BODY");
+    let error = reply.error(422, "app:invalid_body");
     let reason = error["reason"].as_str().expect("a reason");
     assert!(reason.starts_with("invalid type: integer `5`"), "{reason}");
 }
@@ -335,7 +335,7 @@ fn a_body_that_is_not_declared_json_is_415() {
         chat.request(Method::POST, "/spaces/1/messages")
             .body(r#"{"content": "hi"}"#),
     );
-    let error = reply.error(415, "UNSUPPORTED_MEDIA_TYPE");
+    let error = reply.error(415, "app:unsupported_media_type");
     assert_eq!(
         error["message"],
         "Expected a request with `Content-Type: application/json`."
@@ -346,7 +346,7 @@ fn a_body_that_is_not_declared_json_is_415() {
             .header("content-type", "text/plain")
             .body(r#"{"content": "hi"}"#),
     );
-    reply.error(415, "UNSUPPORTED_MEDIA_TYPE");
+    reply.error(415, "app:unsupported_media_type");
 }
 
 #[test]
@@ -357,7 +357,7 @@ fn a_body_over_the_limit_is_413() {
         "/spaces/1/messages",
         &json!({ "content": content }).to_string(),
     );
-    let error = reply.error(413, "PAYLOAD_TOO_LARGE");
+    let error = reply.error(413, "app:payload_too_large");
     assert_eq!(error["message"], "The request body is too large.");
 }
 
@@ -365,7 +365,7 @@ fn a_body_over_the_limit_is_413() {
 fn a_bad_path_parameter_is_invalid_path() {
     let chat = Chat::start(false);
     let reply = chat.get("/users/abc");
-    let error = reply.error(400, "INVALID_PATH");
+    let error = reply.error(400, "app:invalid_path");
     assert_eq!(error["message"], "A path parameter is invalid.");
     assert_eq!(error["reason"], r#"can not parse "abc" to a u64"#);
 }
@@ -374,12 +374,12 @@ fn a_bad_path_parameter_is_invalid_path() {
 fn a_bad_query_is_invalid_query() {
     let chat = Chat::start(false);
     let reply = chat.get("/spaces/1/messages?limit=lots");
-    let error = reply.error(400, "INVALID_QUERY");
+    let error = reply.error(400, "app:invalid_query");
     assert_eq!(error["message"], "The query string is invalid.");
     assert_eq!(error["reason"], "invalid digit found in string");
 
     let reply = chat.get("/spaces/1/messages?limit=-1");
-    reply.error(400, "INVALID_QUERY");
+    reply.error(400, "app:invalid_query");
 }
 
 #[test]
@@ -391,7 +391,7 @@ fn an_unknown_route_is_route_not_found() {
         (Method::GET, "/users/1/friends"),
     ] {
         let reply = chat.send(chat.request(method, path));
-        let error = reply.error(404, "ROUTE_NOT_FOUND");
+        let error = reply.error(404, "app:route_not_found");
         assert_eq!(error["message"], "No route matches this path.");
     }
 }
@@ -400,12 +400,12 @@ fn an_unknown_route_is_route_not_found() {
 fn a_wrong_method_is_method_not_allowed_with_allow() {
     let chat = Chat::start(false);
     let reply = chat.send(chat.request(Method::DELETE, "/users/1"));
-    let error = reply.error(405, "METHOD_NOT_ALLOWED");
+    let error = reply.error(405, "app:method_not_allowed");
     assert_eq!(error["message"], "This method is not allowed on this path.");
     assert_eq!(reply.header("allow"), Some("GET"));
 
     let reply = chat.send(chat.request(Method::PUT, "/spaces/1/messages"));
-    reply.error(405, "METHOD_NOT_ALLOWED");
+    reply.error(405, "app:method_not_allowed");
     let mut allowed: Vec<&str> = reply
         .header("allow")
         .expect("an Allow header")
@@ -414,6 +414,46 @@ fn a_wrong_method_is_method_not_allowed_with_allow() {
         .collect();
     allowed.sort_unstable();
     assert_eq!(allowed, ["GET", "POST"]);
+}
+
+/// What a client of the chat server reads its rejections back into:
+/// errbook's own `Rejection`, under the server's `app:` codes.
+#[derive(Debug, ApiError)]
+#[api(parse)]
+enum ChatReply {
+    #[api(transparent, prefix = "app:", rename_all = "snake_case")]
+    Rejected(Rejection),
+    #[api(other)]
+    Other(errbook::Unknown),
+}
+
+#[test]
+fn a_client_reads_the_renamed_rejections_back_into_rejection() {
+    let chat = Chat::start(false);
+    let decode = |reply: &Reply| {
+        let status = errbook::http::StatusCode::from_u16(reply.status).expect("a status");
+        ChatReply::from_parts(status, &reply.headers, &reply.body)
+            .unwrap_or_else(|err| panic!("{err}: {}", reply.text()))
+    };
+    let reply = chat.post_json("/spaces/1/messages", r#"{"text": "hi"}"#);
+    let ChatReply::Rejected(Rejection::InvalidBody { reason }) = decode(&reply) else {
+        panic!("{}", reply.text());
+    };
+    assert_eq!(reason, "missing field `content` at line 1 column 14");
+    let reply = chat.get("/spaces/1/messages?limit=lots");
+    assert!(matches!(
+        decode(&reply),
+        ChatReply::Rejected(Rejection::InvalidQuery { .. })
+    ));
+    let reply = chat.send(chat.request(Method::DELETE, "/users/1"));
+    assert!(matches!(
+        decode(&reply),
+        ChatReply::Rejected(Rejection::MethodNotAllowed)
+    ));
+    let ChatReply::Other(other) = decode(&chat.get("/users/2")) else {
+        panic!("a chat code is not a rejection");
+    };
+    assert_eq!(other.code(), "USER_NOT_FOUND");
 }
 
 // --- Request ids ----------------------------------------------------------
@@ -441,15 +481,15 @@ fn an_incoming_request_id_is_echoed_in_the_header_and_body() {
             429,
             "RATE_LIMITED",
         ),
-        (Method::GET, "/users/abc", 400, "INVALID_PATH"),
+        (Method::GET, "/users/abc", 400, "app:invalid_path"),
         (
             Method::GET,
             "/spaces/1/messages?limit=x",
             400,
-            "INVALID_QUERY",
+            "app:invalid_query",
         ),
-        (Method::GET, "/nowhere", 404, "ROUTE_NOT_FOUND"),
-        (Method::DELETE, "/users/1", 405, "METHOD_NOT_ALLOWED"),
+        (Method::GET, "/nowhere", 404, "app:route_not_found"),
+        (Method::DELETE, "/users/1", 405, "app:method_not_allowed"),
     ] {
         let id = format!("req-{code}");
         let reply = ask(method, path, &id);
@@ -463,7 +503,7 @@ fn an_incoming_request_id_is_echoed_in_the_header_and_body() {
             .header("content-type", "application/json")
             .body("{"),
     );
-    let error = reply.error(400, "MALFORMED_JSON");
+    let error = reply.error(400, "app:malformed_json");
     assert_eq!(error["request_id"], "req-json");
 }
 
@@ -506,6 +546,8 @@ fn a_request_id_is_made_when_there_is_none() {
 }
 
 // --- The id in the body: an app with the nested envelope --------------------
+//
+// Its rejections keep errbook's codes but for two it names itself.
 
 #[derive(Debug, ApiError)]
 #[api(display)]
@@ -514,7 +556,11 @@ enum AppError {
     UserNotFound,
     #[api(code = "GUARDED", status = 403, message = "A middleware refused.")]
     Guarded,
-    #[api(transparent)]
+    /// The framework's rejections, two of them under this app's own codes.
+    #[api(
+        transparent,
+        codes(RouteNotFound = "NO_SUCH_ROUTE", MethodNotAllowed = "WRONG_METHOD")
+    )]
     Rejected(Rejection),
 }
 
@@ -612,12 +658,9 @@ fn every_error_carries_the_request_id_in_its_body() {
 
     // The default service's and the router's 405.
     let reply = ask(Method::GET, "/nowhere", "req-3");
-    assert_eq!(reply.error(404, "ROUTE_NOT_FOUND")["request_id"], "req-3");
+    assert_eq!(reply.error(404, "NO_SUCH_ROUTE")["request_id"], "req-3");
     let reply = ask(Method::POST, "/users/1", "req-4");
-    assert_eq!(
-        reply.error(405, "METHOD_NOT_ALLOWED")["request_id"],
-        "req-4"
-    );
+    assert_eq!(reply.error(405, "WRONG_METHOD")["request_id"], "req-4");
     assert_eq!(reply.header("allow"), Some("GET"));
 
     // An error a middleware returns.

@@ -21,12 +21,28 @@ use reqwest::Method;
 use reqwest::header::HeaderMap;
 use serde_json::{Value, json};
 
-/// An app whose rejections render as problem+json.
+/// An app whose rejections render as problem+json, with codes of its own:
+/// errbook's in kebab case, and one named outright.
 #[derive(Debug, ApiError)]
 #[api(format = problem)]
 enum ProblemError {
-    #[api(transparent)]
+    #[api(
+        transparent,
+        rename_all = "kebab-case",
+        codes(RouteNotFound = "no-such-route")
+    )]
     Rejected(Rejection),
+}
+
+/// What a client of the chat server reads its rejections back into:
+/// errbook's own `Rejection`, under the server's `app:` codes.
+#[derive(Debug, ApiError)]
+#[api(parse)]
+enum ChatReply {
+    #[api(transparent, prefix = "app:", rename_all = "snake_case")]
+    Rejected(Rejection),
+    #[api(other)]
+    Other(errbook::Unknown),
 }
 
 impl From<Rejection> for ProblemError {
@@ -336,7 +352,7 @@ fn malformed_json_is_400() {
         (r#"{"content":"hi"} trailing"#, "trailing characters"),
     ] {
         let reply = post_json("/spaces/7/messages", body);
-        let error = reply.chat_error(400, "MALFORMED_JSON");
+        let error = reply.chat_error(400, "app:malformed_json");
         assert_eq!(error["message"], "The request body is not valid JSON.");
         let reason = error["reason"].as_str().expect("a reason");
         assert!(reason.contains(expected), "{body}: {reason}");
@@ -347,7 +363,7 @@ fn malformed_json_is_400() {
 #[test]
 fn json_of_the_wrong_shape_is_422() {
     let reply = post_json("/spaces/7/messages", r#"{"content": 5}"#);
-    let error = reply.chat_error(422, "INVALID_BODY");
+    let error = reply.chat_error(422, "app:invalid_body");
     assert_eq!(
         error["message"],
         "The request body does not have the expected shape."
@@ -356,7 +372,7 @@ fn json_of_the_wrong_shape_is_422() {
     assert!(reason.starts_with("content: invalid type"), "{reason}");
 
     let reply = post_json("/spaces/7/messages", "{}");
-    let error = reply.chat_error(422, "INVALID_BODY");
+    let error = reply.chat_error(422, "app:invalid_body");
     let reason = error["reason"].as_str().expect("a reason");
     assert!(reason.starts_with("missing field `content`"), "{reason}");
 }
@@ -376,7 +392,7 @@ fn body_without_json_content_type_is_415() {
                 }
             },
         );
-        let error = reply.chat_error(415, "UNSUPPORTED_MEDIA_TYPE");
+        let error = reply.chat_error(415, "app:unsupported_media_type");
         assert_eq!(
             error["message"], "Expected a request with `Content-Type: application/json`.",
             "{content_type:?}"
@@ -393,7 +409,7 @@ fn body_over_the_limit_is_413() {
     );
     assert_eq!(body.len(), BODY_LIMIT + 1);
     let reply = post_json("/spaces/7/messages", body);
-    let error = reply.chat_error(413, "PAYLOAD_TOO_LARGE");
+    let error = reply.chat_error(413, "app:payload_too_large");
     assert_eq!(error["message"], "The request body is too large.");
 }
 
@@ -401,7 +417,7 @@ fn body_over_the_limit_is_413() {
 fn non_numeric_path_parameter_is_invalid_path() {
     for path in ["/users/abc", "/spaces/abc/messages"] {
         let reply = get_prod(path);
-        let error = reply.chat_error(400, "INVALID_PATH");
+        let error = reply.chat_error(400, "app:invalid_path");
         assert_eq!(error["message"], "A path parameter is invalid.");
         assert_eq!(error["reason"], "Cannot parse `abc` to a `u64`", "{path}");
     }
@@ -410,7 +426,7 @@ fn non_numeric_path_parameter_is_invalid_path() {
 #[test]
 fn unparsable_query_is_invalid_query() {
     let reply = get_prod("/spaces/1/messages?limit=lots");
-    let error = reply.chat_error(400, "INVALID_QUERY");
+    let error = reply.chat_error(400, "app:invalid_query");
     assert_eq!(error["message"], "The query string is invalid.");
     let reason = error["reason"].as_str().expect("a reason");
     assert!(reason.starts_with("limit: "), "{reason}");
@@ -421,13 +437,13 @@ fn unparsable_query_is_invalid_query() {
 fn unknown_route_is_route_not_found() {
     for path in ["/nowhere", "/users", "/users/1/extra"] {
         let reply = get_prod(path);
-        let error = reply.chat_error(404, "ROUTE_NOT_FOUND");
+        let error = reply.chat_error(404, "app:route_not_found");
         assert_eq!(error["message"], "No route matches this path.", "{path}");
     }
     let reply = send(servers().production, Method::POST, "/nowhere", |request| {
         request
     });
-    reply.chat_error(404, "ROUTE_NOT_FOUND");
+    reply.chat_error(404, "app:route_not_found");
 }
 
 #[test]
@@ -438,7 +454,7 @@ fn wrong_method_is_method_not_allowed_with_allow() {
         "/users/1",
         |request| request,
     );
-    let error = reply.chat_error(405, "METHOD_NOT_ALLOWED");
+    let error = reply.chat_error(405, "app:method_not_allowed");
     assert_eq!(error["message"], "This method is not allowed on this path.");
     assert_eq!(reply.header("allow"), Some("GET,HEAD"));
 
@@ -448,11 +464,49 @@ fn wrong_method_is_method_not_allowed_with_allow() {
         "/spaces/1/messages",
         |request| request,
     );
-    reply.chat_error(405, "METHOD_NOT_ALLOWED");
+    reply.chat_error(405, "app:method_not_allowed");
     let allow = reply.header("allow").expect("an Allow header");
     let mut methods: Vec<&str> = allow.split(',').collect();
     methods.sort_unstable();
     assert_eq!(methods, ["GET", "HEAD", "POST"]);
+}
+
+#[test]
+fn a_client_reads_the_renamed_rejections_back_into_rejection() {
+    let decode = |reply: &Reply| {
+        let status = errbook::http::StatusCode::from_u16(reply.status).expect("a status");
+        ChatReply::from_parts(status, &reply.headers, reply.body.as_bytes())
+            .unwrap_or_else(|err| panic!("{err}: {}", reply.body))
+    };
+    let reply = post_json("/spaces/7/messages", r#"{"content":"#);
+    let ChatReply::Rejected(Rejection::MalformedJson { reason }) = decode(&reply) else {
+        panic!("{}", reply.body);
+    };
+    assert!(reason.contains("EOF while parsing"), "{reason}");
+    let reply = get_prod("/users/abc");
+    let ChatReply::Rejected(Rejection::InvalidPath { reason }) = decode(&reply) else {
+        panic!("{}", reply.body);
+    };
+    assert_eq!(reason, "Cannot parse `abc` to a `u64`");
+    assert!(matches!(
+        decode(&get_prod("/nowhere")),
+        ChatReply::Rejected(Rejection::RouteNotFound)
+    ));
+    let reply = send(
+        servers().production,
+        Method::DELETE,
+        "/users/1",
+        |request| request,
+    );
+    assert!(matches!(
+        decode(&reply),
+        ChatReply::Rejected(Rejection::MethodNotAllowed)
+    ));
+    // The chat API's own codes are not rejections.
+    let ChatReply::Other(other) = decode(&get_prod("/users/2")) else {
+        panic!("a chat code is not a rejection");
+    };
+    assert_eq!(other.code(), "USER_NOT_FOUND");
 }
 
 // --- request ids ------------------------------------------------------------
@@ -540,9 +594,14 @@ fn request_id_is_the_instance_of_a_problem_body() {
             "status": 404,
             "detail": "No route matches this path.",
             "instance": "corr-9",
-            "code": "ROUTE_NOT_FOUND",
+            "code": "no-such-route",
         })
     );
+
+    let reply = get_from(servers().problem, "/items/x");
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.json()["code"], "invalid-path");
+    assert_eq!(reply.json()["detail"], "A path parameter is invalid.");
 
     let reply = get_from(servers().problem, "/items/1");
     assert_eq!(reply.status, 200);

@@ -81,6 +81,34 @@ enum QuotaError {
     NotFound,
 }
 
+/// A problem+json API that nests the framework rejections under codes of
+/// its own: `bookmark:` for its codes, `app:` for errbook's.
+#[derive(Debug, ApiError)]
+#[api(format = problem, prefix = "bookmark:", rename_all = "snake_case")]
+enum BookmarkError {
+    /// No bookmark has this id.
+    #[api(status = 404, message = "Bookmark {id} not found.")]
+    NotFound {
+        #[api(field)]
+        id: u64,
+    },
+    /// The URL is not one a bookmark can hold.
+    #[api(status = 400, message = "Not a bookmarkable URL.")]
+    InvalidUrl,
+    /// A framework rejection, in the API's style.
+    #[api(
+        transparent,
+        prefix = "app:",
+        rename_all = "snake_case",
+        codes(RouteNotFound = "app:no_such_route")
+    )]
+    Rejected(Rejection),
+}
+
+#[utoipa::path(get, path = "/bookmarks", responses((status = 200, description = "OK"), BookmarkError))]
+#[allow(dead_code)]
+fn bookmarks() {}
+
 #[utoipa::path(get, path = "/chat", responses((status = 200, description = "OK"), ServerError))]
 #[allow(dead_code)]
 fn chat() {}
@@ -108,7 +136,7 @@ fn quota() {}
 #[derive(OpenApi)]
 #[openapi(
     info(title = "errbook tests", version = "0.0.0"),
-    paths(chat, account, community, matrix, art, quota)
+    paths(chat, account, community, matrix, art, quota, bookmarks)
 )]
 struct Api;
 
@@ -489,13 +517,13 @@ fn chat_server_errors_in_their_custom_envelope() {
             "MESSAGE_TOO_LARGE",
             "SPACE_TYPE_MISMATCH",
             "GATEWAY_VERSION_MISMATCH",
-            "MALFORMED_JSON",
-            "BODY_UNREADABLE",
-            "INVALID_PATH",
-            "INVALID_QUERY"
+            "app:malformed_json",
+            "app:body_unreadable",
+            "app:invalid_path",
+            "app:invalid_query"
         ]
     );
-    let invalid_path = json(&schemas["INVALID_PATH"]);
+    let invalid_path = json(&schemas["app:invalid_path"]);
     assert_eq!(
         invalid_path["properties"]["error"]["properties"]["reason"],
         json!({"type": "string"})
@@ -583,6 +611,78 @@ fn problem_json_is_discriminated_by_its_code_member() {
     assert_eq!(
         quota["properties"]["retry_after_ms"]["type"],
         json!("integer")
+    );
+}
+
+/// Renamed rejection codes are what the document says, pins and
+/// discriminates by, inline and as named components.
+#[test]
+fn renamed_rejections_are_documented_under_their_codes() {
+    let spec = api();
+    let schemas = check_type::<BookmarkError>(
+        &spec,
+        "/bookmarks",
+        "application/problem+json",
+        Shared::Discriminated("code"),
+    );
+    assert!(
+        schemas
+            .keys()
+            .all(|code| code.starts_with("bookmark:") || code.starts_with("app:"))
+    );
+    let bad_request = response_schema(&spec, "/bookmarks", "400");
+    let titles: Vec<String> = alternatives_of(&spec, &bad_request)
+        .1
+        .iter()
+        .map(title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "bookmark:invalid_url",
+            "app:malformed_json",
+            "app:body_unreadable",
+            "app:invalid_path",
+            "app:invalid_query"
+        ]
+    );
+    assert_eq!(
+        responses(&spec, "/bookmarks")["404"].description.as_deref(),
+        Some("Not Found: `bookmark:not_found`, `app:no_such_route`.")
+    );
+    let malformed = json(&schemas["app:malformed_json"]);
+    assert_eq!(
+        malformed["properties"]["code"]["enum"],
+        json!(["app:malformed_json"])
+    );
+    assert_eq!(
+        malformed["description"],
+        "The request body is not valid JSON."
+    );
+    assert_eq!(malformed["properties"]["reason"], json!({"type": "string"}));
+    assert_eq!(malformed["examples"][0]["code"], "app:malformed_json");
+
+    // A real body validates; the same body under errbook's own code does not.
+    let error = BookmarkError::Rejected(Rejection::MalformedJson {
+        reason: "EOF while parsing an object at line 1 column 9".into(),
+    });
+    let mut body = serde_json::to_value(error.envelope()).unwrap();
+    validate(&spec, &bad_request, &body).unwrap_or_else(|err| panic!("{body}: {err}"));
+    body["code"] = json!("MALFORMED_JSON");
+    assert!(validate(&spec, &bad_request, &body).is_err());
+
+    // Named components: one per renamed code, named after it.
+    let names: Vec<String> = errbook::utoipa::code_schemas::<BookmarkError>()
+        .into_iter()
+        .map(|schema| schema.name)
+        .collect();
+    assert!(
+        names.contains(&"BookmarkError.app_malformed_json".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"BookmarkError.app_no_such_route".to_owned()),
+        "{names:?}"
     );
 }
 
@@ -804,6 +904,16 @@ fn real_bodies_validate_against_the_document() {
         assert_valid(&spec, "/account", &error);
     }
     for error in [
+        BookmarkError::NotFound { id: 7 },
+        BookmarkError::InvalidUrl,
+        BookmarkError::Rejected(Rejection::RouteNotFound),
+        BookmarkError::Rejected(Rejection::InvalidQuery {
+            reason: "limit: invalid digit found in string".into(),
+        }),
+    ] {
+        assert_valid(&spec, "/bookmarks", &error);
+    }
+    for error in [
         QuotaError::RateLimited {
             quota_limit_value: 100,
             region: None,
@@ -932,6 +1042,21 @@ fn referenced_responses_resolve_and_map_codes_to_components() {
         "/account",
         "application/problem+json",
         Shared::Discriminated("code"),
+    );
+    let spec = load(&document::<BookmarkError>("/bookmarks"));
+    check_type::<BookmarkError>(
+        &spec,
+        "/bookmarks",
+        "application/problem+json",
+        Shared::Discriminated("code"),
+    );
+    let mapping = response_schema(&spec, "/bookmarks", "404")
+        .discriminator
+        .and_then(|d| d.mapping)
+        .expect("a mapping");
+    assert_eq!(
+        mapping.get("app:no_such_route").map(String::as_str),
+        Some("#/components/schemas/BookmarkError.app_no_such_route")
     );
 }
 

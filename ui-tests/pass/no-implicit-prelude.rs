@@ -92,6 +92,21 @@ enum UserError {
     Session(SessionError),
 }
 
+/// The framework's rejections under codes of its own, read back too.
+#[derive(::core::fmt::Debug, ::errbook::ApiError)]
+#[api(parse)]
+enum AppError {
+    #[api(
+        transparent,
+        prefix = "app:",
+        rename_all = "snake_case",
+        codes(RouteNotFound = "app:no_route", MethodNotAllowed = 40501)
+    )]
+    Rejected(::errbook::Rejection),
+    #[api(transparent, skip_parse)]
+    Session(SessionError),
+}
+
 /// A struct too.
 #[derive(::core::fmt::Debug, ::errbook::ApiError)]
 #[api(code = "QUOTA", status = 429, message = "Quota {limit} exceeded.")]
@@ -156,6 +171,25 @@ fn main() {
 
     ::std::assert_eq!(
         ::errbook::ApiError::code(&UserError::Session(SessionError::Expired)),
+        "EXPIRED"
+    );
+
+    let rejected = AppError::Rejected(::errbook::Rejection::PayloadTooLarge);
+    ::std::assert_eq!(::errbook::ApiError::code(&rejected), "app:payload_too_large");
+    ::std::assert_eq!(
+        ::errbook::ApiError::code(&AppError::Rejected(::errbook::Rejection::RouteNotFound)),
+        "app:no_route"
+    );
+    let wrong = AppError::Rejected(::errbook::Rejection::MethodNotAllowed);
+    ::std::assert_eq!(::errbook::ApiError::code(&wrong), 40501);
+    ::std::assert!(::core::matches!(
+        AppError::from_response(&::errbook::ApiError::to_response(&wrong)),
+        ::core::result::Result::Ok(AppError::Rejected(
+            ::errbook::Rejection::MethodNotAllowed
+        ))
+    ));
+    ::std::assert_eq!(
+        ::errbook::ApiError::code(&AppError::Session(SessionError::Expired)),
         "EXPIRED"
     );
 

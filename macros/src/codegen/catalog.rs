@@ -55,6 +55,7 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
     let mut table = Writer::new(input.variants.len());
     let mut nested = Vec::new();
     let mut fields = Vec::new();
+    let mut renamed = Vec::new();
     for (record, (variant, index)) in entry_indices(input).enumerate() {
         if index.is_some() {
             table.entry(record, input, variant, &mut fields);
@@ -63,6 +64,10 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
         table.nested(record, nested.len());
         if variant.other.is_some() {
             nested.push(quote!(<::errbook::Unknown as ::errbook::ApiError>::CATALOG));
+        } else if let Some(items) = super::renamed(input, variant) {
+            let catalog = &items.catalog;
+            nested.push(quote!(Self::#catalog));
+            renamed.push(renamed_items(variant, &items));
         } else {
             let ty = variant.fields.first().map(|f| &f.ty);
             nested.push(quote!(<#ty as ::errbook::ApiError>::CATALOG));
@@ -96,6 +101,51 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
         )#description #domain #docs;
         fn __errbook_catalog() -> &'static ::errbook::Catalog {
             Self::__ERRBOOK_CATALOG
+        }
+        #(#renamed)*
+    }
+}
+
+/// The renamed copy of a `transparent` variant's inner table, built in
+/// constant evaluation (the derive cannot see the inner codes): its text
+/// and words, the table, and the catalog the type's table nests instead of
+/// the inner one. The arrays' lengths name no `Self`, so that a generic
+/// type's impl can hold them too.
+fn renamed_items(variant: &Variant, items: &super::Renamed) -> TokenStream {
+    let (Some(field), Some(rename)) = (variant.fields.first(), &variant.rename) else {
+        return TokenStream::new();
+    };
+    let ty = &field.ty;
+    let inner = quote!(<#ty as ::errbook::__private::Renamed>::CATALOG);
+    let rename = super::rename_expr(rename);
+    let super::Renamed {
+        rename: rename_const,
+        text,
+        words,
+        table,
+        catalog,
+        catalog_fn,
+    } = items;
+    quote! {
+        const #rename_const: ::errbook::__private::Rename = #rename;
+        const #text: [
+            ::core::primitive::u8;
+            ::errbook::__private::rename::text_len(#inner, &#rename)
+        ] = ::errbook::__private::rename::text(#inner, &Self::#rename_const);
+        const #words: [
+            ::core::primitive::u8;
+            ::errbook::__private::rename::words_len(#inner)
+        ] = ::errbook::__private::rename::words(#inner, &Self::#rename_const);
+        const #table: ::errbook::__private::Table = ::errbook::__private::Table::__renamed(
+            &Self::#text,
+            &Self::#words,
+            #inner,
+            Self::#catalog_fn,
+        );
+        const #catalog: &'static ::errbook::Catalog =
+            &::errbook::__private::Catalog::__renamed(#inner, &Self::#table);
+        fn #catalog_fn() -> &'static ::errbook::Catalog {
+            Self::#catalog
         }
     }
 }
@@ -321,7 +371,7 @@ pub(crate) fn retry_unit(unit: RetryUnit) -> TokenStream {
 }
 
 /// A type as it reads in source: `Option<u64>`, `&'a str`, `Vec<(u8, String)>`.
-fn type_string(ty: &syn::Type) -> String {
+pub(crate) fn type_string(ty: &syn::Type) -> String {
     use proc_macro2::TokenTree;
     fn walk(tokens: TokenStream, out: &mut String) {
         let mut prev_word = false;

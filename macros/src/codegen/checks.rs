@@ -10,10 +10,49 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let format = super::format_type(input);
     let unique = unique_check(input);
     let reserved = reserved_checks(input, &format);
+    let renames = rename_checks(input);
     quote! {
         #unique
         #reserved
+        #renames
     }
+}
+
+/// For each renaming `transparent` variant: a constant that fails to
+/// evaluate, under the key, when the inner type's codes cannot be renamed
+/// as written (`prefix` over an integer code, codes of a type nested
+/// deeper, a variant `codes` names that has no code of its own). The
+/// renaming itself never fails: it copies what it cannot rename.
+fn rename_checks(input: &Input) -> TokenStream {
+    let checks = input.variants.iter().filter_map(|variant| {
+        super::renamed(input, variant)?;
+        let rename = variant.rename.as_ref()?;
+        let ty = &variant.fields.first()?.ty;
+        let name = super::type_string(ty);
+        let inner = quote!(<#ty as ::errbook::__private::Renamed>::CATALOG);
+        let expr = super::rename_expr(rename);
+        let (key, span) = rename.key();
+        let whole = quote_spanned!(span=>
+            const _: () = if let ::core::option::Option::Some(__problem) =
+                ::errbook::__private::rename::check(#inner, &#expr, #name, #key)
+            {
+                ::core::panic!("{}", __problem.as_str())
+            };
+        );
+        let variants = rename.codes.iter().map(|(ident, _, _)| {
+            let variant = ident.to_string();
+            let variant = variant.trim_start_matches("r#");
+            quote_spanned!(ident.span()=>
+                const _: () = if let ::core::option::Option::Some(__problem) =
+                    ::errbook::__private::rename::check_variant(#inner, #name, #variant)
+                {
+                    ::core::panic!("{}", __problem.as_str())
+                };
+            )
+        });
+        Some(quote!(#whole #(#variants)*))
+    });
+    quote!(#(#checks)*)
 }
 
 /// For a type that nests others with `transparent`: a constant that fails

@@ -54,9 +54,14 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             let ty = &field.ty;
             bounds.require(ty, &quote!(::errbook::Parse));
             let member = &field.member;
+            // A renamed code is taken back to the inner type's own first.
+            let read = if let Some(super::Renamed { table, .. }) = super::renamed(input, variant) {
+                quote!(::errbook::__private::rename::from_raw::<#ty>(&Self::#table, __raw)?)
+            } else {
+                quote!(<#ty as ::errbook::Parse>::from_raw(__raw)?)
+            };
             nested.push(quote!(
-                if let ::core::option::Option::Some(__inner) =
-                    <#ty as ::errbook::Parse>::from_raw(__raw)?
+                if let ::core::option::Option::Some(__inner) = #read
                 {
                     return ::core::result::Result::Ok(::core::option::Option::Some(
                         #path { #member: __inner }

@@ -9,13 +9,15 @@ pub(crate) mod catalog;
 pub(crate) mod checks;
 pub(crate) mod decoder;
 
+pub(crate) use catalog::type_string;
+
 use std::fmt::Write as _;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::attr::FormatValue;
-use crate::model::{Field, Input, NoneAs, Shape, Variant};
+use crate::attr::{CodeLit, FormatValue};
+use crate::model::{Field, Input, NoneAs, Rename, Shape, Variant};
 
 /// Everything a derive without mistakes emits.
 pub(crate) fn expand(input: &Input) -> TokenStream {
@@ -99,6 +101,61 @@ pub(crate) fn entry_indices(input: &Input) -> impl Iterator<Item = (&Variant, Op
         .map(|(index, variant)| (variant, (!variant.delegates()).then_some(index)))
 }
 
+/// The names of the inherent items holding a renaming `transparent`
+/// variant's renamed codes (`catalog::renamed_items` writes them).
+pub(crate) struct Renamed {
+    pub(crate) rename: Ident,
+    pub(crate) text: Ident,
+    pub(crate) words: Ident,
+    pub(crate) table: Ident,
+    pub(crate) catalog: Ident,
+    pub(crate) catalog_fn: Ident,
+}
+
+/// The items of `variant`'s renamed codes, when it is a `transparent`
+/// variant with `prefix`, `rename_all` or `codes`.
+pub(crate) fn renamed(input: &Input, variant: &Variant) -> Option<Renamed> {
+    variant.transparent?;
+    variant.rename.as_ref()?;
+    let index = input
+        .variants
+        .iter()
+        .position(|v| core::ptr::eq(v, variant))?;
+    Some(Renamed {
+        rename: format_ident!("__ERRBOOK_RENAME_{}", index),
+        text: format_ident!("__ERRBOOK_RENAMED_TEXT_{}", index),
+        words: format_ident!("__ERRBOOK_RENAMED_WORDS_{}", index),
+        table: format_ident!("__ERRBOOK_RENAMED_TABLE_{}", index),
+        catalog: format_ident!("__ERRBOOK_RENAMED_CATALOG_{}", index),
+        catalog_fn: format_ident!("__errbook_renamed_catalog_{}", index),
+    })
+}
+
+/// `::errbook::__private::Rename::new(prefix, case, codes)`: the renaming
+/// as the runtime's constant functions read it.
+pub(crate) fn rename_expr(rename: &Rename) -> TokenStream {
+    let prefix = rename.prefix.as_ref().map_or("", |(p, _)| p.as_str());
+    let case = if let Some((rule, _)) = rename.rule {
+        let case = format_ident!("{}", format!("{rule:?}"));
+        quote!(::core::option::Option::Some(::errbook::__private::Case::#case))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let codes = rename.codes.iter().map(|(ident, code, _)| {
+        let name = ident.to_string();
+        let name = name.trim_start_matches("r#");
+        let code = match code {
+            CodeLit::Str(text) => quote!(::errbook::__private::Code::Str(#text)),
+            CodeLit::Int(value) => {
+                let value = proc_macro2::Literal::i64_suffixed(*value);
+                quote!(::errbook::__private::Code::Int(#value))
+            }
+        };
+        quote!((#name, #code))
+    });
+    quote!(::errbook::__private::Rename::new(#prefix, #case, &[#(#codes),*]))
+}
+
 /// A delegating variant: its pattern (binding the field), the `ApiError`
 /// it delegates to, and the expression of the inner error.
 pub(crate) struct Delegate {
@@ -124,6 +181,14 @@ pub(crate) fn delegate(input: &Input, variant: &Variant) -> Option<Delegate> {
             inner: quote::quote_spanned!(syn::spanned::Spanned::span(ty)=>
                 <#ty as ::errbook::__private::OtherField>::as_unknown(#binding)
             ),
+        }
+    } else if let Some(Renamed { table, .. }) = renamed(input, variant) {
+        // The renamed table goes along with the inner error: its code and
+        // entry are the table's, the rest the inner error's.
+        Delegate {
+            pat,
+            api: quote!(<#ty as ::errbook::__private::Renamed>),
+            inner: quote!((#binding, &Self::#table)),
         }
     } else {
         Delegate {

@@ -5,16 +5,51 @@
 
 use super::*;
 
-pub(super) fn rename_rule(
-    attrs: &InputAttrs,
+/// The rule `rename_all = "…"` names, with the span of its value; an
+/// unknown name is an error.
+pub(super) fn parse_rule(
+    name: &SpannedValue<String>,
     errors: &mut darling::error::Accumulator,
-) -> RenameRule {
-    let Some(name) = &attrs.rename_all else {
-        return RenameRule::ScreamingSnake;
+) -> Option<(RenameRule, Span)> {
+    match RenameRule::from_name(name) {
+        Ok(rule) => Some((rule, name.span())),
+        Err(err) => {
+            errors.push(darling::Error::custom(err).with_span(&name.span()));
+            None
+        }
+    }
+}
+
+/// The renaming of a `transparent` variant's inner codes, when one of its
+/// keys is written.
+pub(super) fn lower_rename(
+    prefix: Option<&SpannedValue<String>>,
+    rule: Option<(RenameRule, Span)>,
+    codes: Option<CodesValue>,
+    errors: &mut darling::error::Accumulator,
+) -> Option<Rename> {
+    if prefix.is_none() && rule.is_none() && codes.is_none() {
+        return None;
+    }
+    if let Some(prefix) = prefix {
+        check_prefix(prefix, errors);
+    }
+    let (codes, codes_key) = match codes {
+        Some(value) => (
+            value
+                .codes
+                .into_iter()
+                .map(|(ident, code)| (ident, code.code, code.span))
+                .collect(),
+            Some(value.span),
+        ),
+        None => (Vec::new(), None),
     };
-    RenameRule::from_name(name).unwrap_or_else(|err| {
-        errors.push(darling::Error::custom(err).with_span(&name.span()));
-        RenameRule::ScreamingSnake
+    Some(Rename {
+        prefix: prefix.map(|p| (p.as_str().to_owned(), p.span())),
+        rule,
+        codes,
+        codes_key,
     })
 }
 
@@ -111,6 +146,11 @@ pub(super) fn lower_variant(
         transparent: attrs.transparent,
     }
     .lower(rule, prefix, errors);
+    let own_rule = attrs
+        .rename_all
+        .as_ref()
+        .and_then(|name| parse_rule(name, errors));
+    variant.rename = lower_rename(attrs.prefix.as_ref(), own_rule, attrs.codes, errors);
     variant.other = attrs.other.is_present().then(|| attrs.other.span());
     variant.aliases = attrs
         .alias
@@ -171,6 +211,7 @@ impl VariantKeys<'_> {
             other: None,
             aliases: Vec::new(),
             skip_parse: None,
+            rename: None,
             explicit_keys,
             incomplete: false,
             ident: self.ident,

@@ -8,7 +8,8 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, Member, Type};
 
 use crate::attr::{
-    CodeLit, CodeValue, FORMATS, FieldAttrs, FormatValue, InputAttrs, StatusValue, VariantAttrs,
+    CodeLit, CodeValue, CodesValue, FORMATS, FieldAttrs, FormatValue, InputAttrs, StatusValue,
+    VariantAttrs,
 };
 use crate::case::RenameRule;
 use crate::template::{self, Piece};
@@ -75,6 +76,9 @@ pub(crate) struct Variant {
     pub(crate) aliases: Vec<(CodeLit, Span)>,
     /// `skip_parse`: the decoder never produces this variant.
     pub(crate) skip_parse: Option<Span>,
+    /// `prefix`, `rename_all` and `codes(…)` on the variant (on a
+    /// transparent struct, on the struct): the inner type's codes renamed.
+    pub(crate) rename: Option<Rename>,
     /// `code`, `status`, `message`, `title` as written, for `transparent`'s
     /// check.
     pub(crate) explicit_keys: Vec<(&'static str, Span)>,
@@ -82,6 +86,43 @@ pub(crate) struct Variant {
     /// parsing: checks for something missing are skipped, since the
     /// rejected key may have been it.
     pub(crate) incomplete: bool,
+}
+
+/// How a `transparent` variant renames its inner type's codes.
+pub(crate) struct Rename {
+    /// `prefix = "app:"`.
+    pub(crate) prefix: Option<(String, Span)>,
+    /// `rename_all = "snake_case"`.
+    pub(crate) rule: Option<(RenameRule, Span)>,
+    /// `codes(Variant = "…", …)`: each variant named, its code, and the
+    /// span of the code.
+    pub(crate) codes: Vec<(Ident, CodeLit, Span)>,
+    /// The span of the `codes` key.
+    pub(crate) codes_key: Option<Span>,
+}
+
+impl Rename {
+    /// The keys written, with their spans, in the order they are
+    /// reported.
+    pub(crate) fn keys(&self) -> Vec<(&'static str, Span)> {
+        [
+            ("prefix", self.prefix.as_ref().map(|(_, span)| *span)),
+            ("rename_all", self.rule.map(|(_, span)| span)),
+            ("codes", self.codes_key),
+        ]
+        .into_iter()
+        .filter_map(|(key, span)| span.map(|span| (key, span)))
+        .collect()
+    }
+
+    /// The key a problem with the renaming as a whole is reported under:
+    /// `prefix`, else `rename_all`, else `codes`.
+    pub(crate) fn key(&self) -> (&'static str, Span) {
+        self.keys()
+            .first()
+            .copied()
+            .unwrap_or(("codes", Span::call_site()))
+    }
 }
 
 pub(crate) struct Code {
@@ -247,17 +288,25 @@ impl Input {
         }
         let no_http = attrs.status.filter(|s| s.none).map(|s| s.span);
 
-        let rule = rename_rule(&attrs, errors);
+        let rule = attrs
+            .rename_all
+            .as_ref()
+            .and_then(|name| parse_rule(name, errors));
         let prefix = attrs.prefix.as_ref().map_or("", |p| p.as_str());
-        if let Some(prefix) = &attrs.prefix {
+        // On a transparent struct, `prefix` and `rename_all` rename the
+        // inner type's codes, like on a transparent variant.
+        let renames_inner =
+            matches!(attrs.data, darling::ast::Data::Struct(_)) && attrs.transparent.is_present();
+        if let Some(prefix) = attrs.prefix.as_ref().filter(|_| !renames_inner) {
             check_prefix(prefix, errors);
         }
+        let derive_rule = rule.map_or(RenameRule::ScreamingSnake, |(rule, _)| rule);
 
         let (shape, variants) = match attrs.data {
             darling::ast::Data::Enum(variants) => {
                 let variants = variants
                     .into_iter()
-                    .map(|v| lower_variant(v, rule, prefix, errors))
+                    .map(|v| lower_variant(v, derive_rule, prefix, errors))
                     .collect();
                 (Shape::Enum, variants)
             }
@@ -274,7 +323,13 @@ impl Input {
                     title: attrs.title,
                     transparent: attrs.transparent,
                 };
-                (Shape::Struct, vec![keys.lower(rule, prefix, errors)])
+                let mut variant = keys.lower(derive_rule, prefix, errors);
+                variant.rename = if renames_inner {
+                    lower_rename(attrs.prefix.as_ref(), rule, attrs.codes, errors)
+                } else {
+                    lower_rename(None, None, attrs.codes, errors)
+                };
+                (Shape::Struct, vec![variant])
             }
         };
         let mut variants: Vec<Variant> = variants;
@@ -337,7 +392,9 @@ fn thiserror_error(
 }
 
 pub(crate) use lower::placeholders;
-use lower::{VariantKeys, check_docs, check_prefix, doc_string, lower_variant, rename_rule};
+use lower::{
+    VariantKeys, check_docs, check_prefix, doc_string, lower_rename, lower_variant, parse_rule,
+};
 
 #[cfg(test)]
 mod tests {

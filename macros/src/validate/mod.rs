@@ -19,6 +19,7 @@ pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
     decoder::check_parse_keys(input, errors);
     for variant in &input.variants {
         check_code_text(input, variant, errors);
+        check_rename(input, variant, errors);
         if let Some(span) = variant.transparent {
             check_delegating(input, variant, "transparent", span, errors);
             continue;
@@ -88,11 +89,20 @@ fn check_code_text(input: &Input, variant: &Variant, errors: &mut Accumulator) {
     if code.derived {
         return;
     }
+    let empty = format!(
+        "a code cannot be empty; write one, like `code = \"user:not_found\"`, or remove `code` to derive it from the {} name",
+        noun(input)
+    );
+    if let Some(problem) = code_text_problem(text, empty) {
+        errors.push(darling::Error::custom(problem).with_span(&code.span));
+    }
+}
+
+/// What is wrong with a code written as `text`, if anything: empty (the
+/// message `empty`), whitespace, control characters.
+fn code_text_problem(text: &str, empty: String) -> Option<String> {
     let problem = if text.is_empty() {
-        format!(
-            "a code cannot be empty; write one, like `code = \"user:not_found\"`, or remove `code` to derive it from the {} name",
-            noun(input)
-        )
+        empty
     } else if text.contains(char::is_whitespace) {
         format!(
             "code `{}` contains whitespace, and clients compare codes verbatim; join the words with `_`, `-` or `:`",
@@ -105,9 +115,73 @@ fn check_code_text(input: &Input, variant: &Variant, errors: &mut Accumulator) {
             c.escape_debug()
         )
     } else {
+        return None;
+    };
+    Some(problem)
+}
+
+/// `prefix`, `rename_all` and `codes(…)` on a variant (or a struct) rename
+/// the codes of the error it nests: they need `transparent` and an inner
+/// type the constant evaluation that renames can name. Each variant is
+/// given a code once, and a code written in `codes` follows the code rules.
+fn check_rename(input: &Input, variant: &Variant, errors: &mut Accumulator) {
+    let Some(rename) = &variant.rename else {
         return;
     };
-    errors.push(darling::Error::custom(problem).with_span(&code.span));
+    if variant.transparent.is_none() {
+        for (key, span) in rename.keys() {
+            let text = match (input.shape, key) {
+                (Shape::Enum, "codes") => format!(
+                    "`codes` renames the codes of the error a `transparent` variant nests, and `{}` is not `transparent`; give it its own code with `code = \"…\"`",
+                    variant.ident
+                ),
+                (Shape::Enum, _) => format!(
+                    "`{key}` on a variant renames the codes of the error a `transparent` variant nests, and `{}` is not `transparent`; to set the codes derived from the variant names, move `{key}` into the `#[api(…)]` of the enum",
+                    variant.ident
+                ),
+                (Shape::Struct, _) => format!(
+                    "`codes` renames the codes of the error a `transparent` struct wraps, and `{}` is not `transparent`; give it its own code with `code = \"…\"`",
+                    variant.ident
+                ),
+            };
+            errors.push(darling::Error::custom(text).with_span(&span));
+        }
+        return;
+    }
+    let [field] = variant.fields.as_slice() else {
+        // `check_delegating` says how many fields it needs.
+        return;
+    };
+    if crate::generics::mentions_params(&field.ty, &input.generics) {
+        let (key, span) = rename.key();
+        errors.push(
+            darling::Error::custom(format!(
+                "`{key}` renames the codes of `{}` at compile time, in a constant that cannot depend on the generic parameters of `{}`; nest a type without them, or rename the codes where the type is nested with its parameters given",
+                crate::codegen::type_string(&field.ty),
+                input.ident
+            ))
+            .with_span(&span),
+        );
+    }
+    let mut named: Vec<&syn::Ident> = Vec::new();
+    for (ident, code, span) in &rename.codes {
+        if named.contains(&ident) {
+            errors.push(
+                darling::Error::custom(format!("`codes` gives `{ident}` a code twice; keep one"))
+                    .with_span(ident),
+            );
+            continue;
+        }
+        named.push(ident);
+        if let CodeLit::Str(text) = code {
+            let empty = format!(
+                "a code cannot be empty; write one, like `{ident} = \"app:not_found\"`, or leave `{ident}` out of `codes` to rename its code with the rest"
+            );
+            if let Some(problem) = code_text_problem(text, empty) {
+                errors.push(darling::Error::custom(problem).with_span(span));
+            }
+        }
+    }
 }
 
 /// Every non-transparent variant has a status in 400..=599: its own, a

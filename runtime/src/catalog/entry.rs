@@ -209,6 +209,12 @@ impl Entry {
         Entry { table, at }
     }
 
+    /// The table and the record's first word.
+    #[inline]
+    pub(super) const fn place(self) -> (&'static Table, usize) {
+        (self.table, self.at)
+    }
+
     #[inline]
     const fn flags(self) -> u32 {
         self.table.word(self.at + table::FLAGS)

@@ -151,6 +151,16 @@ impl Catalog {
         }
     }
 
+    /// The catalog of `from` with its codes renamed: `from`'s name,
+    /// description, domain and docs, over the renamed `table`.
+    #[doc(hidden)]
+    pub const fn __renamed(from: &'static Catalog, table: &'static Table) -> Self {
+        Catalog {
+            items: Source::Table(table),
+            ..*from
+        }
+    }
+
     /// The same catalog with a doc comment (its group title).
     #[must_use]
     pub const fn with_description(mut self, description: &'static str) -> Self {
@@ -400,6 +410,8 @@ impl<'a> Iterator for Entries<'a> {
     }
 }
 
+#[doc(hidden)]
+pub mod rename;
 pub mod render;
 pub mod snapshot;
 #[doc(hidden)]

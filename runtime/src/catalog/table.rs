@@ -77,6 +77,9 @@ pub struct Table {
     nested: &'static [&'static Catalog],
     fields: &'static [FieldInfo],
     catalog: fn() -> &'static Catalog,
+    /// For a table of renamed codes, the table it renames: same records,
+    /// other codes.
+    from: Option<&'static Table>,
 }
 
 impl Table {
@@ -94,7 +97,57 @@ impl Table {
             nested,
             fields,
             catalog,
+            from: None,
         }
+    }
+
+    /// The table of `from`'s codes renamed (see [`rename`](super::rename)):
+    /// `text` and `words` are its copy with other codes; the nested
+    /// catalogs and the exposed fields are `from`'s own.
+    #[doc(hidden)]
+    pub const fn __renamed(
+        text: &'static [u8],
+        words: &'static [u8],
+        from: &'static Catalog,
+        catalog: fn() -> &'static Catalog,
+    ) -> Self {
+        let text = match core::str::from_utf8(text) {
+            Ok(text) => text,
+            Err(_) => "",
+        };
+        match from.table() {
+            Some(from) => Table {
+                text,
+                words,
+                nested: from.nested,
+                fields: from.fields,
+                catalog,
+                from: Some(from),
+            },
+            None => Table {
+                text,
+                words: &[],
+                nested: &[],
+                fields: &[],
+                catalog,
+                from: None,
+            },
+        }
+    }
+
+    /// The text all strings are slices of.
+    pub(super) const fn text(&self) -> &'static str {
+        self.text
+    }
+
+    /// The words, as bytes.
+    pub(super) const fn bytes(&self) -> &'static [u8] {
+        self.words
+    }
+
+    /// The table this one renames.
+    pub(super) const fn from(&self) -> Option<&'static Table> {
+        self.from
     }
 
     /// The number of records (items).

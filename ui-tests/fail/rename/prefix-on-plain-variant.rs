@@ -1,0 +1,9 @@
+use errbook::ApiError;
+
+#[derive(Debug, ApiError)]
+enum BookmarkError {
+    #[api(prefix = "bookmark:", status = 404)]
+    NotFound,
+}
+
+fn main() {}
