@@ -186,7 +186,7 @@ pub trait ApiError: fmt::Debug {
     /// provided methods ask first. The derive writes it; `None` by
     /// default.
     #[doc(hidden)]
-    fn __inner(&self) -> Option<&dyn defaults::Inner> {
+    fn __inner(&self) -> Option<defaults::Wrapped<'_>> {
         None
     }
 
@@ -310,10 +310,58 @@ pub mod defaults {
         }
     }
 
+    /// The error a delegating variant wraps, and the renamed codes of a
+    /// `transparent` variant with `prefix`, `rename_all` or `codes`.
+    #[derive(Clone, Copy)]
+    pub struct Wrapped<'a> {
+        error: &'a dyn Inner,
+        renamed: Option<&'static crate::catalog::Table>,
+    }
+
+    impl<'a> Wrapped<'a> {
+        /// The inner error as it is.
+        #[inline]
+        pub fn new(error: &'a dyn Inner) -> Self {
+            Wrapped {
+                error,
+                renamed: None,
+            }
+        }
+
+        /// The inner error, its codes those of `table`.
+        #[inline]
+        pub fn renamed(error: &'a dyn Inner, table: &'static crate::catalog::Table) -> Self {
+            Wrapped {
+                error,
+                renamed: Some(table),
+            }
+        }
+
+        /// The inner error's entry, renamed.
+        fn entry(self) -> Option<Entry> {
+            let entry = self.error.entry()?;
+            Some(match self.renamed {
+                Some(table) => table.renamed(entry).unwrap_or(entry),
+                None => entry,
+            })
+        }
+
+        /// The inner error's code, renamed.
+        fn code(self) -> Code<'a> {
+            let renamed = self
+                .renamed
+                .and_then(|table| table.renamed(self.error.entry()?));
+            match renamed {
+                Some(entry) => entry.code(),
+                None => self.error.code(),
+            }
+        }
+    }
+
     /// The inner error's entry; none for an error in no catalog.
     #[inline]
     pub fn entry<E: ApiError + ?Sized>(error: &E) -> Option<Entry> {
-        error.__inner().and_then(Inner::entry)
+        error.__inner().and_then(Wrapped::entry)
     }
 
     /// The inner error's code, or the entry's; an error in no catalog has
@@ -331,7 +379,7 @@ pub mod defaults {
     #[inline]
     pub fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
         if let Some(inner) = error.__inner() {
-            return inner.status();
+            return inner.error.status();
         }
         error
             .entry()
@@ -347,7 +395,7 @@ pub mod defaults {
         f: &mut fmt::Formatter<'_>,
     ) -> fmt::Result {
         match error.__inner() {
-            Some(inner) => inner.fmt_arg(slot, f),
+            Some(inner) => inner.error.fmt_arg(slot, f),
             None => Ok(()),
         }
     }
@@ -355,7 +403,7 @@ pub mod defaults {
     /// The inner error's delay; none otherwise.
     #[inline]
     pub fn retry_after<E: ApiError + ?Sized>(error: &E) -> Option<Duration> {
-        error.__inner().and_then(Inner::retry_after)
+        error.__inner().and_then(|inner| inner.error.retry_after())
     }
 
     /// The inner error's source; none otherwise.
@@ -363,20 +411,20 @@ pub mod defaults {
     pub fn source_error<E: ApiError + ?Sized>(
         error: &E,
     ) -> Option<&(dyn std::error::Error + 'static)> {
-        error.__inner().and_then(Inner::source_error)
+        error.__inner().and_then(|inner| inner.error.source_error())
     }
 
     /// The [`Unknown`](crate::Unknown) the inner error is; none otherwise.
     #[inline]
     pub fn unknown<E: ApiError + ?Sized>(error: &E) -> Option<&crate::Unknown> {
-        error.__inner().and_then(Inner::unknown)
+        error.__inner().and_then(|inner| inner.error.unknown())
     }
 
     /// The inner error's message, or the entry's template with its
     /// placeholders filled in, or the status's reason phrase.
     pub fn fmt_message<E: ApiError + ?Sized>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(inner) = error.__inner() {
-            return inner.fmt_message(f);
+            return inner.error.fmt_message(f);
         }
         match error.entry().and_then(Entry::template) {
             Some(template) => write_template(error, template, f),
@@ -416,7 +464,7 @@ pub mod defaults {
     #[inline]
     pub fn doc<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
         match error.__inner() {
-            Some(inner) => inner.doc(),
+            Some(inner) => inner.error.doc(),
             None => error.entry().and_then(Entry::description),
         }
     }
@@ -425,7 +473,7 @@ pub mod defaults {
     #[inline]
     pub fn title<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
         match error.__inner() {
-            Some(inner) => inner.title(),
+            Some(inner) => inner.error.title(),
             None => error.entry().and_then(Entry::title),
         }
     }
@@ -434,7 +482,7 @@ pub mod defaults {
     #[inline]
     pub fn domain<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
         match error.__inner() {
-            Some(inner) => inner.domain(),
+            Some(inner) => inner.error.domain(),
             None => error.entry().and_then(|entry| entry.catalog().domain()),
         }
     }
@@ -443,7 +491,7 @@ pub mod defaults {
     #[inline]
     pub fn docs_template<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
         match error.__inner() {
-            Some(inner) => inner.docs_template(),
+            Some(inner) => inner.error.docs_template(),
             None => error.entry().and_then(|entry| entry.catalog().docs()),
         }
     }
@@ -452,7 +500,7 @@ pub mod defaults {
     #[inline]
     pub fn has_status<E: ApiError + ?Sized>(error: &E) -> bool {
         match error.__inner() {
-            Some(inner) => inner.has_status(),
+            Some(inner) => inner.error.has_status(),
             None => error
                 .entry()
                 .is_none_or(|entry| entry.status() != Status::None),

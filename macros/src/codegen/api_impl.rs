@@ -444,13 +444,24 @@ impl Methods<'_> {
         if self.delegates.is_empty() {
             return TokenStream::new();
         }
-        let arms = self.delegates.iter().map(|(_, Delegate { pat, api, inner })| {
-            quote!(#pat => ::core::option::Option::Some(#api::__as_inner(#inner)),)
-        });
+        let arms = self
+            .delegates
+            .iter()
+            .map(|(variant, Delegate { pat, api, inner })| {
+                let wrapped = quote!(::errbook::__private::defaults::Wrapped);
+                let value = match super::renamed(self.input, variant) {
+                    Some(super::Renamed { table, .. }) => {
+                        let binding = variant.fields.first().map(Field::binding);
+                        quote!(#wrapped::renamed(#api::__as_inner(#binding), &Self::#table))
+                    }
+                    None => quote!(#wrapped::new(#api::__as_inner(#inner))),
+                };
+                quote!(#pat => ::core::option::Option::Some(#value),)
+            });
         let rest = (self.delegates.len() < self.input.variants.len())
             .then(|| quote!(_ => ::core::option::Option::None,));
         quote! {
-            fn __inner(&self) -> ::core::option::Option<&dyn ::errbook::__private::defaults::Inner> {
+            fn __inner(&self) -> ::core::option::Option<::errbook::__private::defaults::Wrapped<'_>> {
                 match self {
                     #(#arms)*
                     #rest

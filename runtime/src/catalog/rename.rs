@@ -595,7 +595,7 @@ pub const fn check_variant(inner: &Catalog, name: &str, variant: &str) -> Option
 impl Table {
     /// The record of this renamed table that stands for `entry`, a record
     /// of the table it renames.
-    fn renamed(&'static self, entry: Entry) -> Option<Entry> {
+    pub(crate) fn renamed(&'static self, entry: Entry) -> Option<Entry> {
         let from = self.from()?;
         let (of, at) = entry.place();
         // The same record of a table with the same layout: two copies of
@@ -652,6 +652,8 @@ pub trait Renamed: Sized {
     fn docs_template(this: (&Self, &'static Table)) -> Option<&'static str>;
     fn has_status(this: (&Self, &'static Table)) -> bool;
     fn unknown<'a>(this: (&'a Self, &'static Table)) -> Option<&'a Unknown>;
+    /// The error as what `ApiError::__inner` wraps.
+    fn __as_inner(&self) -> &dyn crate::error::defaults::Inner;
 }
 
 impl<T: ApiError> Renamed for T {
@@ -738,6 +740,11 @@ impl<T: ApiError> Renamed for T {
     #[inline]
     fn unknown<'a>((error, _): (&'a Self, &'static Table)) -> Option<&'a Unknown> {
         error.unknown()
+    }
+
+    #[inline]
+    fn __as_inner(&self) -> &dyn crate::error::defaults::Inner {
+        self
     }
 }
 
