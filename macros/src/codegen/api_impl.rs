@@ -449,12 +449,13 @@ impl Methods<'_> {
             .iter()
             .map(|(variant, Delegate { pat, api, inner })| {
                 let wrapped = quote!(::errbook::__private::defaults::Wrapped);
-                let value = match super::renamed(self.input, variant) {
-                    Some(super::Renamed { table, .. }) => {
-                        let binding = variant.fields.first().map(Field::binding);
-                        quote!(#wrapped::renamed(#api::__as_inner(#binding), &Self::#table))
-                    }
-                    None => quote!(#wrapped::new(#api::__as_inner(#inner))),
+                let value = if let Some(super::Renamed { table, .. }) =
+                    super::renamed(self.input, variant)
+                {
+                    let binding = variant.fields.first().map(Field::binding);
+                    quote!(#wrapped::renamed(#api::__as_inner(#binding), &Self::#table))
+                } else {
+                    quote!(#wrapped::new(#api::__as_inner(#inner)))
                 };
                 quote!(#pat => ::core::option::Option::Some(#value),)
             });
