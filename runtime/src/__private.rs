@@ -88,27 +88,12 @@ pub fn runtime_status(status: StatusCode) -> StatusCode {
 pub const fn is_reserved(reserved: &[&str], name: &str) -> bool {
     let mut i = 0;
     while i < reserved.len() {
-        if const_str_eq(reserved[i], name) {
+        if crate::catalog::unique::same_str(reserved[i], name) {
             return true;
         }
         i += 1;
     }
     false
-}
-
-const fn const_str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// The canonical reason phrase, the message of an error that names none.

@@ -245,8 +245,8 @@ fn the_catalog_lists_the_renamed_codes_with_everything_else_errbooks() {
     );
 
     let page = Markdown::by_domain(BookmarkError::catalog()).to_string();
-    assert!(page.contains("| app:malformed_json | 400 |"), "{page}");
-    assert!(page.contains("| app:no_such_route | 404 |"), "{page}");
+    assert!(page.contains("| `app:malformed_json` | 400 |"), "{page}");
+    assert!(page.contains("| `app:no_such_route` | 404 |"), "{page}");
     assert!(!page.contains("MALFORMED_JSON"), "{page}");
     let json = serde_json::to_value(Json::new(BookmarkError::catalog())).unwrap();
     assert_eq!(json[1]["code"], "app:malformed_json");

@@ -24,6 +24,7 @@ use core::time::Duration;
 use http::StatusCode;
 
 use super::table::{self, Table};
+use super::unique::{Message as Problem, same_str};
 use super::{Catalog, Entry};
 use crate::decode::{DecodeErrorKind, RawError};
 use crate::{ApiError, Code, FieldVisitor, Parse, Unknown};
@@ -83,7 +84,7 @@ impl Rename {
     const fn given(&self, name: &str) -> Option<Code<'static>> {
         let mut i = 0;
         while i < self.codes.len() {
-            if str_eq(self.codes[i].0, name) {
+            if same_str(self.codes[i].0, name) {
                 return Some(self.codes[i].1);
             }
             i += 1;
@@ -291,21 +292,6 @@ const fn decimal(value: i64, digits: &mut [u8; 20]) -> &[u8] {
     digits.split_at(at).1
 }
 
-const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 const fn put_word(words: &mut [u8], index: usize, value: u32) {
     let at = index * 4;
     if at + 4 <= words.len() {
@@ -417,57 +403,6 @@ pub const fn words<const N: usize>(inner: &Catalog, rename: &Rename) -> [u8; N] 
     words
 }
 
-/// A fixed buffer for a panic message: constant evaluation cannot
-/// allocate. A message longer than the buffer is cut at a char boundary.
-pub struct Problem {
-    bytes: [u8; 512],
-    len: usize,
-}
-
-impl Problem {
-    const fn new() -> Self {
-        Problem {
-            bytes: [0; 512],
-            len: 0,
-        }
-    }
-
-    const fn push(mut self, text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() && self.len < self.bytes.len() {
-            self.bytes[self.len] = bytes[i];
-            self.len += 1;
-            i += 1;
-        }
-        self
-    }
-
-    const fn push_code(self, code: Code<'_>) -> Self {
-        match code {
-            Code::Str(text) => self.push(text),
-            Code::Int(value) => {
-                let mut digits = [0u8; 20];
-                match core::str::from_utf8(decimal(value, &mut digits)) {
-                    Ok(text) => self.push(text),
-                    Err(_) => self,
-                }
-            }
-        }
-    }
-
-    /// The message.
-    pub const fn as_str(&self) -> &str {
-        let mut len = self.len;
-        loop {
-            match core::str::from_utf8(self.bytes.split_at(len).0) {
-                Ok(text) => return text,
-                Err(_) => len -= 1,
-            }
-        }
-    }
-}
-
 /// What is wrong with renaming the codes of `inner` (named `name` in the
 /// source) with `rename` as a whole, if anything: a catalog the derive did
 /// not write; for `prefix` and `rename_all`, a nested type's codes (which
@@ -565,7 +500,7 @@ pub const fn check_variant(inner: &Catalog, name: &str, variant: &str) -> Option
     let mut index = 0;
     while index < table.len() {
         if let Some(entry) = table.entry_at(index)
-            && str_eq(entry.variant(), variant)
+            && same_str(entry.variant(), variant)
         {
             return None;
         }

@@ -299,26 +299,25 @@ const fn reported_within(keys: &[Key<'_>], found: usize, a: usize, b: usize) -> 
 }
 
 const fn message_for(first: &Key<'_>, second: &Key<'_>) -> Message {
-    // Declaration order is lost in sorting: name the two places in a fixed
-    // order so the message does not depend on hashes.
+    // Name the two places in a fixed order, so that the message does not
+    // depend on the order in which the walk met them.
     let (first, second) = if compare_names(first, second) <= 0 {
         (first, second)
     } else {
         (second, first)
     };
-    let mut message = Message::new();
-    message.push("duplicate code `");
-    push_code(&mut message, first.code());
-    message.push("`: `");
-    message.push(first.catalog.type_name);
-    message.push("::");
-    message.push(first.variant());
-    message.push("` and `");
-    message.push(second.catalog.type_name);
-    message.push("::");
-    message.push(second.variant());
-    message.push("` both have it; every code of an API must be unique");
-    message
+    Message::new()
+        .push("duplicate code `")
+        .push_code(first.code())
+        .push("`: `")
+        .push(first.catalog.type_name)
+        .push("::")
+        .push(first.variant())
+        .push("` and `")
+        .push(second.catalog.type_name)
+        .push("::")
+        .push(second.variant())
+        .push("` both have it; every code of an API must be unique")
 }
 
 const fn compare_names(a: &Key<'_>, b: &Key<'_>) -> i8 {
@@ -404,6 +403,11 @@ pub(crate) const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     compare_bytes(a, b) == 0
 }
 
+/// Whether two strings are equal, in constant evaluation.
+pub(crate) const fn same_str(a: &str, b: &str) -> bool {
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
 const fn compare_bytes(a: &[u8], b: &[u8]) -> i8 {
     let len = if a.len() < b.len() { a.len() } else { b.len() };
     let mut i = 0;
@@ -430,24 +434,38 @@ pub struct Message {
 }
 
 impl Message {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Message {
             bytes: [0; 512],
             len: 0,
         }
     }
 
-    const fn push(&mut self, text: &str) {
-        self.push_bytes(text.as_bytes());
+    const fn append(&mut self, text: &str) {
+        self.append_bytes(text.as_bytes());
     }
 
-    const fn push_bytes(&mut self, bytes: &[u8]) {
+    const fn append_bytes(&mut self, bytes: &[u8]) {
         let mut i = 0;
         while i < bytes.len() && self.len < self.bytes.len() {
             self.bytes[self.len] = bytes[i];
             self.len += 1;
             i += 1;
         }
+    }
+
+    /// The message with `text` after it, for messages built in one
+    /// expression.
+    pub(crate) const fn push(mut self, text: &str) -> Self {
+        self.append(text);
+        self
+    }
+
+    /// The message with `code`'s text after it.
+    pub(crate) const fn push_code(mut self, code: Code<'_>) -> Self {
+        let mut digits = [0u8; 20];
+        self.append_bytes(text(&code, &mut digits));
+        self
     }
 
     /// The message.
@@ -460,11 +478,6 @@ impl Message {
             }
         }
     }
-}
-
-const fn push_code(message: &mut Message, code: Code<'static>) {
-    let mut digits = [0u8; 20];
-    message.push_bytes(text(&code, &mut digits));
 }
 
 #[cfg(test)]
@@ -592,7 +605,7 @@ mod tests {
     fn long_messages_are_cut_at_a_char_boundary() {
         let mut message = Message::new();
         for _ in 0..200 {
-            message.push("é");
+            message = message.push("é");
         }
         assert!(message.as_str().len() <= 512);
         assert!(message.as_str().chars().all(|c| c == 'é'));
