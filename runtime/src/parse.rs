@@ -171,25 +171,23 @@ pub trait Parse: ApiError + Sized {
 /// and nested catalogs are passed over.
 #[doc(hidden)]
 pub fn find_entry(table: &'static Table, skip: &[usize], raw: &RawError<'_>) -> Option<usize> {
-    let candidates = (0..)
-        .map_while(|index| table.item(index).map(|item| (index, item)))
-        .filter(|(index, _)| !skip.contains(index))
-        .filter_map(|(index, item)| match item {
-            Item::Entry(entry) => Some((index, entry)),
-            _ => None,
-        });
     if let Some(code) = raw.code() {
-        return candidates
-            .filter(|(_, entry)| entry.answers_to(code))
-            .map(|(index, _)| index)
-            .next();
+        return table.find_code(code, skip);
     }
     let message = raw.message()?;
-    candidates
-        .filter(|(_, entry)| entry.status() == Status::Fixed(raw.status().as_u16()))
-        .filter(|(_, entry)| fixed_message(*entry, raw.status()) == Some(message))
-        .map(|(index, _)| index)
-        .next()
+    let status = Status::Fixed(raw.status().as_u16());
+    for index in 0..table.len() {
+        let Item::Entry(entry) = table.item(index)? else {
+            continue;
+        };
+        if !skip.contains(&index)
+            && entry.status() == status
+            && fixed_message(entry, raw.status()) == Some(message)
+        {
+            return Some(index);
+        }
+    }
+    None
 }
 
 /// The message of an entry whose template has no placeholder, or the

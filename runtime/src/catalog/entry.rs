@@ -329,8 +329,9 @@ impl Entry {
     }
 
     /// Whether the code is this entry's or one of its aliases.
+    #[inline]
     pub fn answers_to(self, code: Code<'_>) -> bool {
-        self.code() == code || self.aliases().any(|alias| alias == code)
+        self.table.answers_to(self.at, code)
     }
 
     /// Whether the variant is `#[deprecated]`.

@@ -21,6 +21,7 @@
 //! strings and zeros, never a panic.
 
 use super::{Catalog, Entry, FieldInfo, Item};
+use crate::Code;
 
 /// Words per record.
 pub(crate) const RECORD: usize = 21;
@@ -216,6 +217,56 @@ impl Table {
             return None;
         }
         Some(self.bits(at + HASH))
+    }
+
+    /// Whether the code at words `at + 1` and `at + 2`, whose flags are
+    /// word `at` (a record's, or an alias's), is `code`: what comparing
+    /// the [`Code`] read there with `code` says, with the lengths compared
+    /// first, so a string code of another length is passed over without
+    /// reading its text.
+    #[inline]
+    pub(super) fn code_is(&self, at: usize, code: Code<'_>) -> bool {
+        let [flags, low, high] = self.words::<3>(at);
+        match code {
+            Code::Int(value) => {
+                flags & CODE_INT != 0
+                    && (u64::from(high) << 32 | u64::from(low)).cast_signed() == value
+            }
+            // A range that is not a string of the text reads as `""`.
+            Code::Str(text) => {
+                flags & CODE_INT == 0
+                    && (high as usize == text.len() || text.is_empty())
+                    && self.slice(low, high) == text
+            }
+        }
+    }
+
+    /// Whether entry record `at` (its first word) answers to `code`: its
+    /// code or one of its aliases is `code`.
+    #[inline]
+    pub(super) fn answers_to(&self, at: usize, code: Code<'_>) -> bool {
+        if self.code_is(at + FLAGS, code) {
+            return true;
+        }
+        let [start, count] = self.words::<2>(at + ALIASES);
+        (0..count as usize).any(|alias| self.code_is(start as usize + ALIAS * alias, code))
+    }
+
+    /// The index of the first entry, not at `skip`, that answers to
+    /// `code`; a nested record whose catalog is missing ends the search,
+    /// as it ends a walk of the items.
+    pub(crate) fn find_code(&'static self, code: Code<'_>, skip: &[usize]) -> Option<usize> {
+        for index in 0..self.len() {
+            let at = Table::record(index);
+            if self.word(at + FLAGS) & NESTED != 0 {
+                self.nested_at(index)?;
+                continue;
+            }
+            if self.answers_to(at, code) && !skip.contains(&index) {
+                return Some(index);
+            }
+        }
+        None
     }
 
     /// The exposed fields `start..start + len`, or none.

@@ -33,6 +33,7 @@
 
 mod members;
 mod pass;
+mod probe;
 mod raw;
 mod received;
 mod type_uri;
@@ -50,7 +51,9 @@ use serde_json::value::RawValue;
 use crate::{Code, Format};
 
 pub use members::Members;
-pub(crate) use pass::{Found, body_text, read_code, read_message, sort, sort_with, unquote};
+pub(crate) use pass::{
+    Found, Key, ReadScalar, Scalar, body_text, read_code, read_message, sort, sort_with, unquote,
+};
 pub use raw::{Layout, Parts, RawCode};
 pub use received::Received;
 pub use type_uri::code_of_type;
@@ -94,30 +97,34 @@ impl<'a> RawError<'a> {
         headers: &HeaderMap,
         body: &'a [u8],
     ) -> Result<RawError<'a>, DecodeError> {
-        let fail = |kind| DecodeError::new(kind, status, body);
+        let mut raw = RawError::unreadable(F::NAME, status, body, true);
+        match raw.read_body(format, headers, body) {
+            Ok(()) => Ok(raw),
+            Err(kind) => Err(DecodeError::new(kind, status, body)),
+        }
+    }
+
+    /// Reads `body` into the parts of a raw error made with
+    /// [`unreadable`](RawError::unreadable) for it (`json` true), and the
+    /// `Retry-After` header's delay: [`read`](RawError::read) in place.
+    #[inline]
+    pub(crate) fn read_body<F: Format + ?Sized>(
+        &mut self,
+        format: &F,
+        headers: &HeaderMap,
+        body: &'a [u8],
+    ) -> Result<(), DecodeErrorKind> {
         if body.len() > MAX_BODY {
-            return Err(fail(DecodeErrorKind::TooLarge {
+            return Err(DecodeErrorKind::TooLarge {
                 len: body.len(),
                 limit: MAX_BODY,
-            }));
+            });
         }
-        match format.decode(body) {
-            Ok(parts) => Ok(RawError {
-                status,
-                parts,
-                retry_after: if headers.contains_key(http::header::RETRY_AFTER) {
-                    retry_after(headers, SystemTime::now())
-                } else {
-                    None
-                },
-                read: Some(ReadBody {
-                    format: F::NAME,
-                    body,
-                    json: true,
-                }),
-            }),
-            Err(kind) => Err(fail(kind)),
+        format.decode_into(body, &mut self.parts)?;
+        if headers.contains_key(http::header::RETRY_AFTER) {
+            self.retry_after = retry_after(headers, SystemTime::now());
         }
+        Ok(())
     }
 
     /// A raw error made of its parts, as a format of your own or a test
@@ -134,6 +141,7 @@ impl<'a> RawError<'a> {
     /// A body the format `format` (its name) could not read: no parts,
     /// the body kept for [`Unknown`]; `json` when it is JSON of another
     /// shape.
+    #[inline]
     pub(crate) fn unreadable(
         format: &'static str,
         status: StatusCode,
@@ -224,6 +232,18 @@ impl<'a> RawError<'a> {
 }
 
 fn from_raw<T: DeserializeOwned>(json: &str) -> Result<T, String> {
+    if json.starts_with('"') {
+        // A string: read as a string, then as the JSON its text holds; the
+        // first attempt's message is made only when it is shown.
+        if let Ok(value) = probe::from_json_string(json) {
+            return Ok(value);
+        }
+        if let Some(text) = unquote(json)
+            && let Ok(value) = serde_json::from_str(&text)
+        {
+            return Ok(value);
+        }
+    }
     match serde_json::from_str(json) {
         Ok(value) => Ok(value),
         Err(err) => {

@@ -239,7 +239,7 @@ impl<'a> Visitor<'a> for Wrapped<'_, '_, 'a> {
 }
 
 /// Reads a code or message member as a [`Scalar`], whatever its type.
-struct ReadScalar;
+pub(crate) struct ReadScalar;
 
 impl<'a> DeserializeSeed<'a> for ReadScalar {
     type Value = Scalar<'a>;
@@ -299,7 +299,7 @@ impl<'a> Visitor<'a> for ReadScalar {
 }
 
 /// A member name, borrowed when it has no escapes.
-struct Key<'a>(Cow<'a, str>);
+pub(crate) struct Key<'a>(pub(crate) Cow<'a, str>);
 
 impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

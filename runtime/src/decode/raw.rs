@@ -83,6 +83,17 @@ impl<'a> Parts<'a> {
     #[inline]
     pub fn read(body: &'a [u8], layout: &Layout<'_>) -> Result<Self, DecodeErrorKind> {
         let mut parts = Parts::default();
+        Parts::read_into(body, layout, &mut parts)?;
+        Ok(parts)
+    }
+
+    /// [`Parts::read`] into `parts`, which holds no parts yet.
+    #[inline]
+    pub(crate) fn read_into(
+        body: &'a [u8],
+        layout: &Layout<'_>,
+        parts: &mut Parts<'a>,
+    ) -> Result<(), DecodeErrorKind> {
         let mut found = Found::default();
         sort(body_text(body)?, layout, &mut parts.members, &mut found)?;
         if let Some(key) = layout.code {
@@ -91,7 +102,7 @@ impl<'a> Parts<'a> {
         if let Some(key) = layout.message {
             parts.message = read_message(found.message, key)?;
         }
-        Ok(parts)
+        Ok(())
     }
 }
 

@@ -18,24 +18,24 @@ pub(crate) fn from_parts_as<T: Parse, F: Format + ?Sized>(
     if !may_be_json(body) && body.len() <= super::MAX_BODY {
         return not_json::<T, F>(format, status, headers, body);
     }
-    match RawError::read(format, status, headers, body) {
-        Ok(mut raw) => {
-            if let Some(code) = documented_code::<T>(&raw) {
-                raw.set_code(code);
-            }
-            match T::from_raw(&raw) {
-                Ok(Some(value)) => Ok(value),
-                Ok(None) => Err(DecodeError::new(
-                    DecodeErrorKind::UnknownCode {
-                        code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
-                    },
-                    status,
-                    body,
-                )),
-                Err(kind) => Err(DecodeError::new(kind, status, body)),
-            }
-        }
-        Err(err) => unreadable::<T>(err, F::NAME, status, body),
+    // Read in place: the raw error is built once, where it is used.
+    let mut raw = RawError::unreadable(F::NAME, status, body, true);
+    if let Err(kind) = raw.read_body(format, headers, body) {
+        return unreadable::<T>(kind, F::NAME, status, body);
+    }
+    if let Some(code) = documented_code::<T>(&raw) {
+        raw.set_code(code);
+    }
+    match T::from_raw(&raw) {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => Err(DecodeError::new(
+            DecodeErrorKind::UnknownCode {
+                code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
+            },
+            status,
+            body,
+        )),
+        Err(kind) => Err(DecodeError::new(kind, status, body)),
     }
 }
 
@@ -65,10 +65,22 @@ fn documented_code<T: Parse>(raw: &RawError<'_>) -> Option<crate::Code<'static>>
     let Some(crate::Code::Str(uri)) = raw.code() else {
         return None;
     };
-    if !(uri.contains("://") || uri.starts_with('/')) {
+    if !looks_like_url(uri) {
         return None;
     }
     documented(T::catalog(), uri)
+}
+
+/// Whether `code` has `://` or starts with `/`: a byte scan, where
+/// `str::contains` sets up a substring searcher for every code.
+#[inline]
+fn looks_like_url(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    bytes.first() == Some(&b'/')
+        || bytes
+            .iter()
+            .enumerate()
+            .any(|(at, byte)| *byte == b':' && bytes.get(at + 1..at + 3) == Some(&b"//"[..]))
 }
 
 #[cold]
@@ -110,13 +122,15 @@ fn not_json<T: Parse, F: Format + ?Sized>(
 /// and a format that cannot decode stay errors.
 #[cold]
 fn unreadable<T: Parse>(
-    err: DecodeError,
+    err: DecodeErrorKind,
     format: &'static str,
     status: StatusCode,
     body: &[u8],
 ) -> Result<T, DecodeError> {
-    let json = match err.kind() {
-        DecodeErrorKind::TooLarge { .. } | DecodeErrorKind::Unsupported { .. } => return Err(err),
+    let json = match err {
+        DecodeErrorKind::TooLarge { .. } | DecodeErrorKind::Unsupported { .. } => {
+            return Err(DecodeError::new(err, status, body));
+        }
         DecodeErrorKind::NotJson { .. } => false,
         // The wrong shape may be found before the whole body is read.
         DecodeErrorKind::Shape { .. } => {
@@ -126,6 +140,6 @@ fn unreadable<T: Parse>(
     };
     match T::from_raw(&RawError::unreadable(format, status, body, json)) {
         Ok(Some(value)) => Ok(value),
-        Ok(None) | Err(_) => Err(err),
+        Ok(None) | Err(_) => Err(DecodeError::new(err, status, body)),
     }
 }

@@ -36,17 +36,27 @@ impl Format for Detail {
     /// The body carries no code: the parts hold the message alone, and the
     /// decoder chooses the variant by status and message.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+        let mut parts = Parts::default();
+        self.decode_into(body, &mut parts)?;
+        Ok(parts)
+    }
+
+    #[inline]
+    fn decode_into<'a>(
+        &self,
+        body: &'a [u8],
+        parts: &mut Parts<'a>,
+    ) -> Result<(), DecodeErrorKind> {
         const EXPECTED: &str = r#"{"detail": "…"}"#;
         const LAYOUT: Layout<'static> = Layout::new(Detail::NAME, EXPECTED)
             .message("detail")
             .own(&["details"]);
-        let mut parts = Parts::default();
         let mut found = Found::default();
         sort(body_text(body)?, &LAYOUT, &mut parts.members, &mut found)?;
         match found.message {
             Some(detail) if detail.is_string() => {
                 parts.message = read_message(Some(detail), "detail")?;
-                Ok(parts)
+                Ok(())
             }
             _ => Err(DecodeErrorKind::Shape {
                 format: Self::NAME,

@@ -35,11 +35,22 @@ impl Format for Matrix {
     const NONE: NoneAs = NoneAs::Omit;
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+        let mut parts = Parts::default();
+        self.decode_into(body, &mut parts)?;
+        Ok(parts)
+    }
+
+    #[inline]
+    fn decode_into<'a>(
+        &self,
+        body: &'a [u8],
+        parts: &mut Parts<'a>,
+    ) -> Result<(), DecodeErrorKind> {
         const LAYOUT: Layout<'static> = Layout::new(Matrix::NAME, r#"{"errcode": …, "error": …}"#)
             .code("errcode")
             .message("error")
             .own(&["details"]);
-        Parts::read(body, &LAYOUT)
+        Parts::read_into(body, &LAYOUT, parts)
     }
 
     /// `{"errcode":…,"error":…,…fields,"request_id":…,"details":…}` written

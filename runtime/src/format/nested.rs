@@ -29,13 +29,24 @@ impl Format for Nested {
     const NAME: &'static str = "nested";
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+        let mut parts = Parts::default();
+        self.decode_into(body, &mut parts)?;
+        Ok(parts)
+    }
+
+    #[inline]
+    fn decode_into<'a>(
+        &self,
+        body: &'a [u8],
+        parts: &mut Parts<'a>,
+    ) -> Result<(), DecodeErrorKind> {
         const LAYOUT: Layout<'static> =
             Layout::new(Nested::NAME, r#"{"error": {"code": …, "message": …}}"#)
                 .wrapper("error")
                 .code("code")
                 .message("message")
                 .own(&["details"]);
-        Parts::read(body, &LAYOUT)
+        Parts::read_into(body, &LAYOUT, parts)
     }
 
     /// `{"error":{"code":…,"message":…,…fields,"request_id":…,"details":…}}`

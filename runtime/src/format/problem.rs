@@ -49,6 +49,17 @@ impl Format for Problem {
     /// own examples are) is identified by its `type` URI, unless that is
     /// `about:blank`.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
+        let mut parts = Parts::default();
+        self.decode_into(body, &mut parts)?;
+        Ok(parts)
+    }
+
+    #[inline]
+    fn decode_into<'a>(
+        &self,
+        body: &'a [u8],
+        parts: &mut Parts<'a>,
+    ) -> Result<(), DecodeErrorKind> {
         const LAYOUT: Layout<'static> = Layout::new(
             Problem::NAME,
             r#"{"type": …, "title": …, "status": …, "detail": …}"#,
@@ -56,7 +67,6 @@ impl Format for Problem {
         .code("code")
         .message("detail")
         .own(&["type", "title", "status", "instance", "details"]);
-        let mut parts = Parts::default();
         let mut found = Found::default();
         sort_with(
             body_text(body)?,
@@ -72,7 +82,7 @@ impl Format for Problem {
             },
         );
         parts.message = read_message(found.message, "detail")?;
-        Ok(parts)
+        Ok(())
     }
 
     /// `{"type":…,"title":…,"status":…,"detail":…,"instance":…,"code":…,
