@@ -4,7 +4,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use super::{DecodeError, DecodeErrorKind, RawError, code_of_type};
+use super::{DecodeError, DecodeErrorKind, RawError};
 use crate::{Format, Parse};
 
 /// What [`Parse::from_parts_as`] does.
@@ -68,7 +68,7 @@ fn documented_code<T: Parse>(raw: &RawError<'_>) -> Option<crate::Code<'static>>
     if !looks_like_url(uri) {
         return None;
     }
-    documented(T::catalog(), uri)
+    super::type_uri::documented(T::catalog(), uri)
 }
 
 /// Whether `code` has `://` or starts with `/`: a byte scan, where
@@ -81,15 +81,6 @@ fn looks_like_url(code: &str) -> bool {
             .iter()
             .enumerate()
             .any(|(at, byte)| *byte == b':' && bytes.get(at + 1..at + 3) == Some(&b"//"[..]))
-}
-
-#[cold]
-fn documented(catalog: &crate::Catalog, uri: &str) -> Option<crate::Code<'static>> {
-    let mut entries = catalog.iter();
-    if entries.any(|entry| entry.answers_to(crate::Code::Str(uri))) {
-        return None;
-    }
-    code_of_type(catalog, uri)
 }
 
 /// A body that is not JSON: the `other` variant keeping its text, or the
