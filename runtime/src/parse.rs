@@ -3,7 +3,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use crate::catalog::{Entry, Item, Part, Status, Table};
+use crate::catalog::{Entry, Part, Table};
 use crate::decode::{DecodeError, DecodeErrorKind, RawError};
 use crate::{ApiError, Format};
 
@@ -175,19 +175,9 @@ pub fn find_entry(table: &'static Table, skip: &[usize], raw: &RawError<'_>) -> 
         return table.find_code(code, skip);
     }
     let message = raw.message()?;
-    let status = Status::Fixed(raw.status().as_u16());
-    for index in 0..table.len() {
-        let Item::Entry(entry) = table.item(index)? else {
-            continue;
-        };
-        if !skip.contains(&index)
-            && entry.status() == status
-            && fixed_message(entry, raw.status()) == Some(message)
-        {
-            return Some(index);
-        }
-    }
-    None
+    table.find_status(raw.status().as_u16(), skip, |entry| {
+        fixed_message(entry, raw.status()) == Some(message)
+    })
 }
 
 /// The message of an entry whose template has no placeholder, or the

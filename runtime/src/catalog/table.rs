@@ -258,11 +258,41 @@ impl Table {
     pub(crate) fn find_code(&'static self, code: Code<'_>, skip: &[usize]) -> Option<usize> {
         for index in 0..self.len() {
             let at = Table::record(index);
-            if self.word(at + FLAGS) & NESTED != 0 {
+            let [flags] = self.words::<1>(at + FLAGS);
+            if flags & NESTED != 0 {
                 self.nested_at(index)?;
                 continue;
             }
             if self.answers_to(at, code) && !skip.contains(&index) {
+                return Some(index);
+            }
+        }
+        None
+    }
+
+    /// The index of the first entry, not at `skip`, whose status is fixed
+    /// at `status` and that `accepts`; a nested record whose catalog is
+    /// missing ends the search, as it ends a walk of the items. The
+    /// status is read from the record's flags, without making an [`Entry`]
+    /// of records of other statuses.
+    pub(crate) fn find_status(
+        &'static self,
+        status: u16,
+        skip: &[usize],
+        mut accepts: impl FnMut(Entry) -> bool,
+    ) -> Option<usize> {
+        for index in 0..self.len() {
+            let at = Table::record(index);
+            let [flags] = self.words::<1>(at + FLAGS);
+            if flags & NESTED != 0 {
+                self.nested_at(index)?;
+                continue;
+            }
+            if flags & (STATUS_NONE | STATUS_VARIES) == 0
+                && flags >> STATUS_SHIFT == u32::from(status)
+                && !skip.contains(&index)
+                && accepts(Entry::at(self, at))
+            {
                 return Some(index);
             }
         }

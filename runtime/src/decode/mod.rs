@@ -31,9 +31,9 @@
 //! [`Received`] is a decoded error with what the server said beside it: the
 //! response's request id and its message text, as received.
 
+mod member;
 mod members;
 mod pass;
-mod probe;
 mod raw;
 mod received;
 mod type_uri;
@@ -213,7 +213,7 @@ impl<'a> RawError<'a> {
                 name: name.to_owned(),
             });
         };
-        from_raw(raw.get()).map_err(|reason| DecodeErrorKind::Member {
+        member::read(raw.get()).map_err(|reason| DecodeErrorKind::Member {
             name: name.to_owned(),
             reason,
         })
@@ -228,32 +228,6 @@ impl<'a> RawError<'a> {
                 name: "message".to_owned(),
                 reason: err.to_string(),
             })
-    }
-}
-
-fn from_raw<T: DeserializeOwned>(json: &str) -> Result<T, String> {
-    if json.starts_with('"') {
-        // A string: read as a string, then as the JSON its text holds; the
-        // first attempt's message is made only when it is shown.
-        if let Ok(value) = probe::from_json_string(json) {
-            return Ok(value);
-        }
-        if let Some(text) = unquote(json)
-            && let Ok(value) = serde_json::from_str(&text)
-        {
-            return Ok(value);
-        }
-    }
-    match serde_json::from_str(json) {
-        Ok(value) => Ok(value),
-        Err(err) => {
-            if let Some(text) = unquote(json)
-                && let Ok(value) = serde_json::from_str(&text)
-            {
-                return Ok(value);
-            }
-            Err(err.to_string())
-        }
     }
 }
 
