@@ -269,6 +269,7 @@ pub struct Items {
 impl Iterator for Items {
     type Item = Item;
 
+    #[inline]
     fn next(&mut self) -> Option<Item> {
         let item = match self.source {
             Source::List(items) => items.get(self.next).copied(),

@@ -163,12 +163,21 @@ impl Table {
         1 + RECORD * index
     }
 
-    /// Item `index`: the entry, or the nested catalog.
+    /// Item `index`: the entry, or the nested catalog; read with one
+    /// bounds check.
     #[inline]
     pub(crate) fn item(&'static self, index: usize) -> Option<Item> {
-        match self.entry_at(index) {
-            Some(entry) => Some(Item::Entry(entry)),
-            None => self.nested_at(index).map(Item::Nested),
+        if index >= self.len() {
+            return None;
+        }
+        let at = Table::record(index);
+        let [flags, which] = self.words::<2>(at + FLAGS);
+        if flags & NESTED == 0 {
+            Some(Item::Entry(Entry::at(self, at)))
+        } else {
+            self.nested
+                .get(which as usize)
+                .map(|catalog| Item::Nested(catalog))
         }
     }
 
@@ -225,31 +234,49 @@ impl Table {
     /// first, so a string code of another length is passed over without
     /// reading its text.
     #[inline]
-    pub(super) fn code_is(&self, at: usize, code: Code<'_>) -> bool {
+    fn code_is(&self, at: usize, code: Code<'_>) -> bool {
         let [flags, low, high] = self.words::<3>(at);
+        self.code_matches([flags, low, high], code)
+    }
+
+    /// Whether the code of the words `[flags, low, high]` is `code`.
+    #[inline]
+    fn code_matches(&self, [flags, low, high]: [u32; 3], code: Code<'_>) -> bool {
         match code {
             Code::Int(value) => {
                 flags & CODE_INT != 0
                     && (u64::from(high) << 32 | u64::from(low)).cast_signed() == value
             }
-            // A range that is not a string of the text reads as `""`.
+            // A range that is not a string of the text reads as `""`; bytes
+            // equal to a string that is not empty are a string of the text
+            // (they cannot start or end inside a character).
+            Code::Str("") => flags & CODE_INT == 0 && self.slice(low, high).is_empty(),
             Code::Str(text) => {
                 flags & CODE_INT == 0
-                    && (high as usize == text.len() || text.is_empty())
-                    && self.slice(low, high) == text
+                    && high as usize == text.len()
+                    && self
+                        .text
+                        .as_bytes()
+                        .get(low as usize..)
+                        .and_then(|rest| rest.get(..text.len()))
+                        == Some(text.as_bytes())
             }
         }
+    }
+
+    /// Whether one of the aliases of entry record `at` (its first word) is
+    /// `code`.
+    #[inline]
+    fn alias_is(&self, at: usize, code: Code<'_>) -> bool {
+        let [start, count] = self.words::<2>(at + ALIASES);
+        (0..count as usize).any(|alias| self.code_is(start as usize + ALIAS * alias, code))
     }
 
     /// Whether entry record `at` (its first word) answers to `code`: its
     /// code or one of its aliases is `code`.
     #[inline]
     pub(super) fn answers_to(&self, at: usize, code: Code<'_>) -> bool {
-        if self.code_is(at + FLAGS, code) {
-            return true;
-        }
-        let [start, count] = self.words::<2>(at + ALIASES);
-        (0..count as usize).any(|alias| self.code_is(start as usize + ALIAS * alias, code))
+        self.code_is(at + FLAGS, code) || self.alias_is(at, code)
     }
 
     /// The index of the first entry, not at `skip`, that answers to
@@ -258,12 +285,13 @@ impl Table {
     pub(crate) fn find_code(&'static self, code: Code<'_>, skip: &[usize]) -> Option<usize> {
         for index in 0..self.len() {
             let at = Table::record(index);
-            let [flags] = self.words::<1>(at + FLAGS);
-            if flags & NESTED != 0 {
+            let words = self.words::<3>(at + FLAGS);
+            if words[0] & NESTED != 0 {
                 self.nested_at(index)?;
                 continue;
             }
-            if self.answers_to(at, code) && !skip.contains(&index) {
+            if (self.code_matches(words, code) || self.alias_is(at, code)) && !skip.contains(&index)
+            {
                 return Some(index);
             }
         }

@@ -121,7 +121,7 @@ impl<'a> RawError<'a> {
             });
         }
         format.decode_into(body, &mut self.parts)?;
-        if headers.contains_key(http::header::RETRY_AFTER) {
+        if !headers.is_empty() && headers.contains_key(http::header::RETRY_AFTER) {
             self.retry_after = retry_after(headers, SystemTime::now());
         }
         Ok(())

@@ -71,16 +71,43 @@ fn documented_code<T: Parse>(raw: &RawError<'_>) -> Option<crate::Code<'static>>
     super::type_uri::documented(T::catalog(), uri)
 }
 
-/// Whether `code` has `://` or starts with `/`: a byte scan, where
-/// `str::contains` sets up a substring searcher for every code.
+/// Whether `code` has `://` or starts with `/`: a scan for a colon eight
+/// bytes at a time, where `str::contains` sets up a substring searcher
+/// for every code.
 #[inline]
 fn looks_like_url(code: &str) -> bool {
     let bytes = code.as_bytes();
     bytes.first() == Some(&b'/')
-        || bytes
-            .iter()
-            .enumerate()
-            .any(|(at, byte)| *byte == b':' && bytes.get(at + 1..at + 3) == Some(&b"//"[..]))
+        || (has_colon(bytes)
+            && bytes
+                .windows(3)
+                .any(|three| three[0] == b':' && three[1] == b'/' && three[2] == b'/'))
+}
+
+/// Whether `bytes` has a `:`.
+#[inline]
+fn has_colon(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const COLONS: u64 = u64::from_ne_bytes([b':'; 8]);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let Some(word) = word.first_chunk::<8>() else {
+            break;
+        };
+        // A zero byte where a colon was.
+        let diff = u64::from_ne_bytes(*word) ^ COLONS;
+        if diff.wrapping_sub(ONES) & !diff & HIGHS != 0 {
+            return true;
+        }
+    }
+    // At most seven bytes: a loop, where `contains` calls `memchr`.
+    for byte in words.remainder() {
+        if *byte == b':' {
+            return true;
+        }
+    }
+    false
 }
 
 /// A body that is not JSON: the `other` variant keeping its text, or the
