@@ -151,7 +151,9 @@ impl Table {
             .and_then(|at| self.words.get(at..at.checked_add(4 * N)?));
         if let Some(bytes) = bytes {
             for (word, chunk) in out.iter_mut().zip(bytes.chunks_exact(4)) {
-                *word = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+                if let Some(chunk) = chunk.first_chunk::<4>() {
+                    *word = u32::from_le_bytes(*chunk);
+                }
             }
         }
         out

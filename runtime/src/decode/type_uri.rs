@@ -3,7 +3,7 @@
 
 use core::ops::ControlFlow;
 
-use crate::catalog::{Entry, Item, MAX_DEPTH};
+use crate::catalog::{Entry, Item, MAX_DEPTH, Table, table_entry};
 use crate::{Catalog, Code};
 
 const PLACEHOLDER: &str = "{code}";
@@ -36,6 +36,9 @@ const PLACEHOLDER: &str = "{code}";
 /// assert_eq!(code_of_type(catalog, "about:blank"), None);
 /// ```
 pub fn code_of_type(catalog: &Catalog, uri: &str) -> Option<Code<'static>> {
+    if let Some((table, declaring)) = flat(catalog) {
+        return documented_in(table, declaring, uri);
+    }
     let mut template = Template::default();
     match walk(
         catalog,
@@ -54,6 +57,12 @@ pub fn code_of_type(catalog: &Catalog, uri: &str) -> Option<Code<'static>> {
 /// not itself one of its codes (or aliases): [`code_of_type`] unless a
 /// code answers to `uri`, in one walk of the catalog.
 pub(crate) fn documented(catalog: &Catalog, uri: &str) -> Option<Code<'static>> {
+    if let Some((table, declaring)) = flat(catalog) {
+        if table.find_code(Code::Str(uri), &[]).is_some() {
+            return None;
+        }
+        return documented_in(table, declaring, uri);
+    }
     let mut template = Template::default();
     let mut documented = None;
     let direct = walk(catalog, 1, &mut |entry, declaring| {
@@ -66,6 +75,40 @@ pub(crate) fn documented(catalog: &Catalog, uri: &str) -> Option<Code<'static>> 
         ControlFlow::Continue(())
     });
     if direct.is_break() { None } else { documented }
+}
+
+/// The table of a catalog that is one derived type's codes, without nested
+/// types that have codes (an `other` variant nests `Unknown`'s empty
+/// catalog), and that type's catalog: searched record by record, in
+/// order, as a walk of its entries is.
+#[inline]
+fn flat(catalog: &Catalog) -> Option<(&'static Table, &'static Catalog)> {
+    let table = catalog
+        .table()
+        .filter(|table| table.nested().iter().all(|nested| nested.item_count() == 0))?;
+    Some((table, catalog.declaring()?))
+}
+
+/// The first code of `table` (whose entries are `declaring`'s) that
+/// `declaring`'s `docs` template makes into `uri`: [`code_of_type`] on a
+/// flat catalog.
+fn documented_in(
+    table: &'static Table,
+    declaring: &'static Catalog,
+    uri: &str,
+) -> Option<Code<'static>> {
+    let text = code_in(declaring.docs()?, uri)?;
+    let by_text = table.find_code(Code::Str(text), &[]);
+    let by_int = text
+        .parse::<i64>()
+        .ok()
+        .and_then(|int| table.find_code(Code::Int(int), &[]));
+    let index = match (by_text, by_int) {
+        (Some(text), Some(int)) => text.min(int),
+        (Some(index), None) | (None, Some(index)) => index,
+        (None, None) => return None,
+    };
+    table_entry(table, index).map(Entry::code)
 }
 
 /// Calls `visit` with every entry of `catalog`, nested catalogs included,
@@ -151,6 +194,16 @@ fn placeholders(template: &str) -> impl Iterator<Item = usize> + '_ {
 /// The code `template` makes into `uri`, if it makes it from one: every
 /// `{code}` of the template stands for the same text.
 fn code_in<'u>(template: &str, uri: &'u str) -> Option<&'u str> {
+    let mut found = placeholders(template);
+    let first = found.next()?;
+    if found.next().is_none() {
+        // One placeholder (the usual template): the URI less the text
+        // around it.
+        let code = uri
+            .strip_prefix(template.get(..first)?)?
+            .strip_suffix(template.get(first + PLACEHOLDER.len()..)?)?;
+        return (!code.is_empty()).then_some(code);
+    }
     let count = placeholders(template).count();
     if count == 0 {
         return None;
