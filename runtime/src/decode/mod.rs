@@ -52,7 +52,8 @@ use crate::{Code, Format};
 
 pub use members::Members;
 pub(crate) use pass::{
-    Found, Key, ReadScalar, Scalar, body_text, read_code, read_message, sort, sort_with, unquote,
+    Dynamic, Found, Key, Names, ReadScalar, Scalar, body_text, read_code, read_message, sort,
+    sort_by, sort_with, unquote,
 };
 pub use raw::{Layout, Parts, RawCode};
 pub use received::Received;

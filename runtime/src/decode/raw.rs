@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::pass::{Found, body_text, read_code, read_message, sort};
 use super::{DecodeErrorKind, Members};
+use super::{Dynamic, Found, Names, body_text, read_code, read_message, sort_by};
 use crate::Code;
 
 /// A code as read from a body: a string or an integer. A string code is
@@ -94,8 +94,31 @@ impl<'a> Parts<'a> {
         layout: &Layout<'_>,
         parts: &mut Parts<'a>,
     ) -> Result<(), DecodeErrorKind> {
+        Parts::read_by(
+            body,
+            &Dynamic {
+                layout,
+                extra: None,
+            },
+            parts,
+        )
+    }
+
+    /// [`Parts::read_into`] with the layout's names told apart by `names`.
+    #[inline]
+    pub(crate) fn read_by<N: Names>(
+        body: &'a [u8],
+        names: &N,
+        parts: &mut Parts<'a>,
+    ) -> Result<(), DecodeErrorKind> {
         let mut found = Found::default();
-        sort(body_text(body)?, layout, &mut parts.members, &mut found)?;
+        sort_by(
+            body_text(body)?,
+            names,
+            Some(&mut parts.members),
+            &mut found,
+        )?;
+        let layout = names.layout();
         if let Some(key) = layout.code {
             parts.code = Some(read_code(found.code, layout.format, key)?);
         }

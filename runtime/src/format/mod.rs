@@ -220,3 +220,58 @@ pub trait Format {
         E: ApiError + ?Sized,
         S: Serializer;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::detail::DetailNames;
+    use super::matrix::MatrixNames;
+    use super::nested::NestedNames;
+    use super::problem::ProblemNames;
+    use crate::decode::{Dynamic, Names};
+
+    /// A built-in format's literal names say of every name what its layout
+    /// says.
+    fn agree<N: Names>(names: &N, extra: Option<&str>) {
+        let layout = names.layout();
+        let dynamic = Dynamic { layout, extra };
+        let mut all: Vec<&str> = [layout.wrapper, layout.code, layout.message, extra]
+            .into_iter()
+            .flatten()
+            .chain(layout.own.iter().copied())
+            .collect();
+        all.extend([
+            "",
+            "id",
+            "code",
+            "message",
+            "error",
+            "errcode",
+            "detail",
+            "details",
+            "type",
+            "title",
+            "status",
+            "instance",
+            "Code",
+            "codes",
+            "cod",
+            "request_id",
+            "errors",
+        ]);
+        for name in all {
+            assert_eq!(names.is_wrapper(name), dynamic.is_wrapper(name), "{name}");
+            assert_eq!(names.is_code(name), dynamic.is_code(name), "{name}");
+            assert_eq!(names.is_message(name), dynamic.is_message(name), "{name}");
+            assert_eq!(names.is_extra(name), dynamic.is_extra(name), "{name}");
+            assert_eq!(names.is_own(name), dynamic.is_own(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn literal_names_are_the_layouts() {
+        agree(&NestedNames, None);
+        agree(&MatrixNames, None);
+        agree(&ProblemNames, Some("type"));
+        agree(&DetailNames, None);
+    }
+}
