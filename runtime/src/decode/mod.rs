@@ -101,7 +101,7 @@ impl<'a> RawError<'a> {
         let mut raw = RawError::unreadable(F::NAME, status, body, true);
         match raw.read_body(format, headers, body) {
             Ok(()) => Ok(raw),
-            Err(kind) => Err(DecodeError::new(kind, status, body)),
+            Err(unread) => Err(DecodeError::new(unread.kind, status, body)),
         }
     }
 
@@ -114,12 +114,12 @@ impl<'a> RawError<'a> {
         format: &F,
         headers: &HeaderMap,
         body: &'a [u8],
-    ) -> Result<(), DecodeErrorKind> {
+    ) -> Result<(), Unread> {
         if body.len() > MAX_BODY {
-            return Err(DecodeErrorKind::TooLarge {
+            return Err(Unread::from(DecodeErrorKind::TooLarge {
                 len: body.len(),
                 limit: MAX_BODY,
-            });
+            }));
         }
         format.decode_into(body, &mut self.parts)?;
         if !headers.is_empty() && headers.contains_key(http::header::RETRY_AFTER) {
@@ -229,6 +229,27 @@ impl<'a> RawError<'a> {
                 name: "message".to_owned(),
                 reason: err.to_string(),
             })
+    }
+}
+
+/// A body a format could not read, as the decoders see it: what was
+/// wrong, and whether the whole body had been read as JSON when that was
+/// found (a body of another shape then goes to `other` without being
+/// parsed again to know it is JSON). What
+/// [`Format::decode_into`](crate::Format::decode_into) returns.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    /// What was wrong.
+    pub kind: DecodeErrorKind,
+    /// Whether the whole body is known to be JSON.
+    pub json: bool,
+}
+
+impl From<DecodeErrorKind> for Unread {
+    #[inline]
+    fn from(kind: DecodeErrorKind) -> Self {
+        Unread { kind, json: false }
     }
 }
 

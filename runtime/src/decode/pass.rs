@@ -9,7 +9,7 @@ use serde::Deserializer as _;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{DecodeErrorKind, Layout, Members, RawCode};
+use super::{DecodeErrorKind, Layout, Members, RawCode, Unread};
 
 /// The members of one object a format reads itself, found in a single pass
 /// by [`sort`]: checked once the whole body has parsed, so a syntax error
@@ -142,6 +142,7 @@ pub(crate) fn sort<'a>(
         Some(members),
         found,
     )
+    .map_err(|unread| unread.kind)
 }
 
 /// [`sort`], also returning the first member named `extra` (which `layout`
@@ -155,10 +156,12 @@ pub(crate) fn sort_with<'a>(
     members: Option<&mut Members<'a>>,
     found: &mut Found<'a>,
 ) -> Result<(), DecodeErrorKind> {
-    sort_by(json, &Dynamic { layout, extra }, members, found)
+    sort_by(json, &Dynamic { layout, extra }, members, found).map_err(|unread| unread.kind)
 }
 
-/// [`sort_with`] with the names `names` tells apart.
+/// [`sort_with`] with the names `names` tells apart. A body whose wrapper
+/// is missing was read whole as JSON before that was known; a body whose
+/// parser stopped at a value of the wrong type was not.
 ///
 /// The pass reads the code and the message as they come, borrowing their
 /// text. Parsing a string or a number strictly rejects a few values that
@@ -173,7 +176,7 @@ pub(crate) fn sort_by<'a, N: Names>(
     names: &N,
     mut members: Option<&mut Members<'a>>,
     found: &mut Found<'a>,
-) -> Result<(), DecodeErrorKind> {
+) -> Result<(), Unread> {
     let strict = Sorter {
         names,
         members: members.as_deref_mut(),
@@ -198,7 +201,10 @@ pub(crate) fn sort_by<'a, N: Names>(
     if wrapped {
         Ok(())
     } else {
-        Err(names.layout().shape())
+        Err(Unread {
+            kind: names.layout().shape(),
+            json: true,
+        })
     }
 }
 

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::{DecodeErrorKind, Members};
-use super::{Dynamic, Found, Names, body_text, read_code, read_message, sort_by};
+use super::{Dynamic, Found, Names, Unread, body_text, read_code, read_message, sort_by};
 use crate::Code;
 
 /// A code as read from a body: a string or an integer. A string code is
@@ -83,7 +83,7 @@ impl<'a> Parts<'a> {
     #[inline]
     pub fn read(body: &'a [u8], layout: &Layout<'_>) -> Result<Self, DecodeErrorKind> {
         let mut parts = Parts::default();
-        Parts::read_into(body, layout, &mut parts)?;
+        Parts::read_into(body, layout, &mut parts).map_err(|unread| unread.kind)?;
         Ok(parts)
     }
 
@@ -93,7 +93,7 @@ impl<'a> Parts<'a> {
         body: &'a [u8],
         layout: &Layout<'_>,
         parts: &mut Parts<'a>,
-    ) -> Result<(), DecodeErrorKind> {
+    ) -> Result<(), Unread> {
         Parts::read_by(
             body,
             &Dynamic {
@@ -110,7 +110,7 @@ impl<'a> Parts<'a> {
         body: &'a [u8],
         names: &N,
         parts: &mut Parts<'a>,
-    ) -> Result<(), DecodeErrorKind> {
+    ) -> Result<(), Unread> {
         let mut found = Found::default();
         sort_by(
             body_text(body)?,

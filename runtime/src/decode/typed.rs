@@ -4,7 +4,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use super::{DecodeError, DecodeErrorKind, RawError};
+use super::{DecodeError, DecodeErrorKind, RawError, Unread};
 use crate::{Format, Parse};
 
 /// What [`Parse::from_parts_as`] does.
@@ -20,8 +20,8 @@ pub(crate) fn from_parts_as<T: Parse, F: Format + ?Sized>(
     }
     // Read in place: the raw error is built once, where it is used.
     let mut raw = RawError::unreadable(F::NAME, status, body, true);
-    if let Err(kind) = raw.read_body(format, headers, body) {
-        return unreadable::<T>(kind, F::NAME, status, body);
+    if let Err(unread) = raw.read_body(format, headers, body) {
+        return unreadable::<T>(unread, F::NAME, status, body);
     }
     if let Some(code) = documented_code::<T>(&raw) {
         raw.set_code(code);
@@ -140,7 +140,7 @@ fn not_json<T: Parse, F: Format + ?Sized>(
 /// and a format that cannot decode stay errors.
 #[cold]
 fn unreadable<T: Parse>(
-    err: DecodeErrorKind,
+    Unread { kind: err, json }: Unread,
     format: &'static str,
     status: StatusCode,
     body: &[u8],
@@ -150,9 +150,10 @@ fn unreadable<T: Parse>(
             return Err(DecodeError::new(err, status, body));
         }
         DecodeErrorKind::NotJson { .. } => false,
-        // The wrong shape may be found before the whole body is read.
+        // The wrong shape may be found before the whole body is read; the
+        // built-in formats say when it was not.
         DecodeErrorKind::Shape { .. } => {
-            serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
+            json || serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
         }
         _ => true,
     };

@@ -3,7 +3,7 @@ use serde::ser::{SerializeMap, Serializer};
 use super::{Context, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Names, Parts, body_text, read_message, sort_by,
+    DecodeErrorKind, Found, Layout, Names, Parts, Unread, body_text, read_message, sort_by,
 };
 
 /// FastAPI's `HTTPException` body: `{"detail": …}`, the message alone.
@@ -39,16 +39,13 @@ impl Format for Detail {
     /// decoder chooses the variant by status and message.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         let mut parts = Parts::default();
-        self.decode_into(body, &mut parts)?;
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
         Ok(parts)
     }
 
     #[inline]
-    fn decode_into<'a>(
-        &self,
-        body: &'a [u8],
-        parts: &mut Parts<'a>,
-    ) -> Result<(), DecodeErrorKind> {
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         let mut found = Found::default();
         sort_by(
             body_text(body)?,
@@ -61,7 +58,11 @@ impl Format for Detail {
                 parts.message = read_message(Some(detail), "detail")?;
                 Ok(())
             }
-            _ => Err(LAYOUT.shape()),
+            // The whole body was read first.
+            _ => Err(Unread {
+                kind: LAYOUT.shape(),
+                json: true,
+            }),
         }
     }
 

@@ -389,7 +389,7 @@ impl<F: Format + ?Sized> Format for &F {
         &self,
         body: &'a [u8],
         parts: &mut crate::decode::Parts<'a>,
-    ) -> Result<(), crate::decode::DecodeErrorKind> {
+    ) -> Result<(), crate::decode::Unread> {
         (**self).decode_into(body, parts)
     }
 

@@ -1,7 +1,7 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::{Context, Format, NoneAs, json};
-use crate::decode::{DecodeErrorKind, Parts};
+use crate::decode::{DecodeErrorKind, Parts, Unread};
 use crate::{ApiError, FieldVisitor};
 
 /// Google's AIP-193 errors: `{"error": {"code": <status>, "message": …,
@@ -45,16 +45,13 @@ impl Format for Google {
     /// `ErrorInfo`, the canonical status name (`NOT_FOUND`) is the code.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         let mut parts = Parts::default();
-        self.decode_into(body, &mut parts)?;
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
         Ok(parts)
     }
 
     #[inline]
-    fn decode_into<'a>(
-        &self,
-        body: &'a [u8],
-        parts: &mut Parts<'a>,
-    ) -> Result<(), DecodeErrorKind> {
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         super::google_decode::read(body, parts)
     }
 

@@ -20,8 +20,8 @@ use serde_json::value::RawValue;
 
 use super::{Format, Google};
 use crate::decode::{
-    DecodeErrorKind, Found, Key, Layout, Members, Parts, ReadScalar, Scalar, body_text, read_code,
-    read_message, sort, sort_with,
+    DecodeErrorKind, Found, Key, Layout, Members, Parts, ReadScalar, Scalar, Unread, body_text,
+    read_code, read_message, sort, sort_with,
 };
 
 const EXPECTED: &str = r#"{"error": {"code": …, "message": …, "status": …, "details": […]}}"#;
@@ -48,23 +48,25 @@ fn is_error_info(kind: &str) -> bool {
 
 /// Reads `body` into `parts`, which holds no parts yet.
 #[inline]
-pub(super) fn read<'a>(body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), DecodeErrorKind> {
+pub(super) fn read<'a>(body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
     let json = body_text(body)?;
     if one_pass(json, parts).is_some() {
         return Ok(());
     }
     *parts = Parts::default();
-    by_parts(json, parts)
-}
-
-/// The reference reading: the body with its error object kept raw, then
-/// the error object, then each entry of `details` until the first
-/// `ErrorInfo`, then its `metadata`, each a pass of its own.
-#[cold]
-fn by_parts<'a>(json: &'a str, parts: &mut Parts<'a>) -> Result<(), DecodeErrorKind> {
     let mut outer = Found::default();
     sort_with(json, &BODY, Some("error"), None, &mut outer)?;
-    let object = outer.extra.ok_or_else(|| BODY.shape())?;
+    // The whole body is JSON: what is wrong from here on is its shape.
+    by_parts(outer.extra, parts).map_err(|kind| Unread { kind, json: true })
+}
+
+/// The reference reading: the body with its error object kept raw (`error`,
+/// the body's first `error` member), then the error object, then each entry
+/// of `details` until the first `ErrorInfo`, then its `metadata`, each a
+/// pass of its own.
+#[cold]
+fn by_parts<'a>(error: Option<&'a RawValue>, parts: &mut Parts<'a>) -> Result<(), DecodeErrorKind> {
+    let object = error.ok_or_else(|| BODY.shape())?;
     let mut error = Found::default();
     sort_with(object.get(), &ERROR, Some("details"), None, &mut error)?;
     parts.message = read_message(error.message, "message")?;
@@ -368,7 +370,7 @@ impl<'a> Visitor<'a> for Metadata<'_, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Parts, by_parts, one_pass};
+    use super::{BODY, Found, Parts, by_parts, one_pass, sort_with};
 
     /// Whatever the one pass reads, it reads as the reference does.
     #[test]
@@ -410,7 +412,10 @@ mod tests {
         let mut read = 0;
         for body in &bodies {
             let mut reference = Parts::default();
-            let expected = by_parts(body, &mut reference).map(|()| format!("{reference:?}"));
+            let mut outer = Found::default();
+            let expected = sort_with(body, &BODY, Some("error"), None, &mut outer)
+                .and_then(|()| by_parts(outer.extra, &mut reference))
+                .map(|()| format!("{reference:?}"));
             let mut parts = Parts::default();
             if one_pass(body, &mut parts).is_some() {
                 read += 1;

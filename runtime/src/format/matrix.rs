@@ -2,7 +2,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Layout, Names, Parts};
+use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
 
 /// The Matrix client-server API's errors: `{"errcode": …, "error": …}` with
 /// the fields as top-level members.
@@ -36,16 +36,13 @@ impl Format for Matrix {
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         let mut parts = Parts::default();
-        self.decode_into(body, &mut parts)?;
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
         Ok(parts)
     }
 
     #[inline]
-    fn decode_into<'a>(
-        &self,
-        body: &'a [u8],
-        parts: &mut Parts<'a>,
-    ) -> Result<(), DecodeErrorKind> {
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         Parts::read_by(body, &MatrixNames, parts)
     }
 

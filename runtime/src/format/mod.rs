@@ -61,7 +61,7 @@ pub use nested::Nested;
 pub use problem::Problem;
 
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Parts};
+use crate::decode::{DecodeErrorKind, Parts, Unread};
 use serde::Serializer;
 
 /// How an exposed `Option` field that is `None` is written: see
@@ -157,16 +157,13 @@ pub trait Format {
     /// [`decode`](Format::decode), writing the parts into `parts` (which
     /// holds none yet) rather than returning them: what the decoders call.
     /// The built-in formats read their bodies in place, which spares
-    /// moving a few hundred bytes of parts from frame to frame; the
-    /// default calls `decode`. On error, `parts` may hold some parts; the
-    /// caller discards them.
+    /// moving a few hundred bytes of parts from frame to frame, and say
+    /// when a body they refuse was read whole as JSON first; the default
+    /// calls `decode`. On error, `parts` may hold some parts; the caller
+    /// discards them.
     #[doc(hidden)]
     #[inline]
-    fn decode_into<'a>(
-        &self,
-        body: &'a [u8],
-        parts: &mut Parts<'a>,
-    ) -> Result<(), DecodeErrorKind> {
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         *parts = self.decode(body)?;
         Ok(())
     }

@@ -2,7 +2,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{Context, ExtraMembers, Format, json};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Layout, Names, Parts};
+use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
 
 /// `{"error": {"code": …, "message": …, …fields}}`, the default format.
 ///
@@ -30,16 +30,13 @@ impl Format for Nested {
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         let mut parts = Parts::default();
-        self.decode_into(body, &mut parts)?;
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
         Ok(parts)
     }
 
     #[inline]
-    fn decode_into<'a>(
-        &self,
-        body: &'a [u8],
-        parts: &mut Parts<'a>,
-    ) -> Result<(), DecodeErrorKind> {
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         Parts::read_by(body, &NestedNames, parts)
     }
 

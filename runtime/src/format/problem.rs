@@ -3,8 +3,8 @@ use serde::ser::{SerializeMap, Serializer};
 use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Names, Parts, RawCode, body_text, read_code, read_message,
-    sort_by, unquote,
+    DecodeErrorKind, Found, Layout, Names, Parts, RawCode, Unread, body_text, read_code,
+    read_message, sort_by, unquote,
 };
 
 /// RFC 9457 problem details, `content-type: application/problem+json`:
@@ -50,16 +50,13 @@ impl Format for Problem {
     /// `about:blank`.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
         let mut parts = Parts::default();
-        self.decode_into(body, &mut parts)?;
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
         Ok(parts)
     }
 
     #[inline]
-    fn decode_into<'a>(
-        &self,
-        body: &'a [u8],
-        parts: &mut Parts<'a>,
-    ) -> Result<(), DecodeErrorKind> {
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         let mut found = Found::default();
         sort_by(
             body_text(body)?,
