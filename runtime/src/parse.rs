@@ -3,7 +3,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use crate::catalog::{Entry, Part, Table};
+use crate::catalog::{Entry, Table};
 use crate::decode::{DecodeError, DecodeErrorKind, RawError};
 use crate::{ApiError, Format};
 
@@ -183,13 +183,8 @@ pub fn find_entry(table: &'static Table, skip: &[usize], raw: &RawError<'_>) -> 
 /// The message of an entry whose template has no placeholder, or the
 /// status's reason phrase when it has no template.
 fn fixed_message(entry: Entry, status: StatusCode) -> Option<&'static str> {
-    let Some(template) = entry.template() else {
-        return Some(crate::__private::reason(status));
-    };
-    let mut parts = template.parts();
-    match (parts.next(), parts.next()) {
-        (None, _) => Some(""),
-        (Some(Part::Text { text, .. }), None) => Some(text),
-        _ => None,
+    match entry.template() {
+        Some(template) => template.fixed_text(),
+        None => Some(crate::__private::reason(status)),
     }
 }
