@@ -13,6 +13,9 @@
 //!
 //! Arguments select the cases whose `format body` label contains one of
 //! them: `cargo bench -p errbook-tests --bench decode -- google unknown`.
+//! With `DECODE_BENCH_CALLS=n` the selected cases are not timed: one side
+//! (`DECODE_BENCH_SIDE=hand`, or the derived decoder) runs `n` times, for a
+//! profiler; BENCHMARKS.md counts instructions that way, with callgrind.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -629,6 +632,25 @@ fn compare<F: Format + Copy>(format: F, hand: HandDecoder, cases: &[Case]) {
             hand(status, &headers, body).ok(),
             "{label}"
         );
+        if let Some((side, calls)) = profile_mode() {
+            // No timing: one side's calls alone, for a profiler.
+            for _ in 0..calls {
+                if side == "hand" {
+                    black_box(hand(black_box(status), &headers, black_box(body)).ok());
+                } else {
+                    black_box(
+                        ChatError::from_parts_as(
+                            &format,
+                            black_box(status),
+                            &headers,
+                            black_box(body),
+                        )
+                        .ok(),
+                    );
+                }
+            }
+            continue;
+        }
         let [ours, theirs] = medians_per_call(
             BATCHES,
             &mut [
@@ -656,6 +678,16 @@ fn compare<F: Format + Copy>(format: F, hand: HandDecoder, cases: &[Case]) {
             ours.as_secs_f64() / theirs.as_secs_f64()
         );
     }
+}
+
+/// `DECODE_BENCH_CALLS=n` (with `DECODE_BENCH_SIDE=hand` for the
+/// hand-written decoder, the derived one otherwise): `n` calls of that side
+/// for each case selected, without timing, for a profiler (`perf record`,
+/// `valgrind --tool=callgrind`).
+fn profile_mode() -> Option<(String, u64)> {
+    let calls = std::env::var("DECODE_BENCH_CALLS").ok()?.parse().ok()?;
+    let side = std::env::var("DECODE_BENCH_SIDE").unwrap_or_default();
+    Some((side, calls))
 }
 
 /// RFC 9457's first example, as printed in §3.

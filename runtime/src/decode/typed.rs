@@ -162,3 +162,39 @@ fn unreadable<T: Parse>(
         Ok(None) | Err(_) => Err(DecodeError::new(err, status, body)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{has_colon, looks_like_url};
+
+    #[test]
+    fn finds_urls_and_colons_at_any_offset() {
+        for len in 0..40 {
+            for at in 0..len {
+                let mut text = vec![b'x'; len];
+                text[at] = b':';
+                let text = String::from_utf8(text).unwrap();
+                assert!(has_colon(text.as_bytes()), "{text}");
+                assert!(!looks_like_url(&text), "{text}");
+                let url = format!("{}://{}", &text[..at], &text[at + 1..]);
+                assert!(looks_like_url(&url), "{url}");
+            }
+            let plain = "y".repeat(len);
+            assert!(!has_colon(plain.as_bytes()));
+            assert!(!looks_like_url(&plain));
+        }
+        for (code, url) in [
+            ("/probs/x", true),
+            ("https://example.com/probs/x", true),
+            ("urn:x", false),
+            ("a:/b", false),
+            (":/", false),
+            ("://", true),
+            ("é://", true),
+            ("", false),
+            ("x/", false),
+        ] {
+            assert_eq!(looks_like_url(code), url, "{code}");
+        }
+    }
+}
