@@ -331,6 +331,7 @@ pub(crate) struct ReadScalar;
 impl<'a> DeserializeSeed<'a> for ReadScalar {
     type Value = Scalar<'a>;
 
+    #[inline]
     fn deserialize<D: serde::Deserializer<'a>>(
         self,
         deserializer: D,
@@ -346,6 +347,7 @@ impl<'a> Visitor<'a> for ReadScalar {
         f.write_str("any JSON value")
     }
 
+    #[inline]
     fn visit_borrowed_str<E>(self, text: &'a str) -> Result<Scalar<'a>, E> {
         Ok(Scalar::Str(Cow::Borrowed(text)))
     }
@@ -354,6 +356,7 @@ impl<'a> Visitor<'a> for ReadScalar {
         Ok(Scalar::Str(Cow::Owned(text.to_owned())))
     }
 
+    #[inline]
     fn visit_i64<E>(self, value: i64) -> Result<Scalar<'a>, E> {
         Ok(Scalar::Int(value))
     }
@@ -389,6 +392,7 @@ impl<'a> Visitor<'a> for ReadScalar {
 pub(crate) struct Key<'a>(pub(crate) Cow<'a, str>);
 
 impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visit<'a>(core::marker::PhantomData<&'a ()>);
 
@@ -399,6 +403,7 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
                 f.write_str("a member name")
             }
 
+            #[inline]
             fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Key<'a>, E> {
                 Ok(Key(Cow::Borrowed(text)))
             }
