@@ -58,7 +58,8 @@ impl From<serde_json::Error> for Refused {
     }
 }
 
-/// `T` read from `json`, a member's raw JSON: `serde_json::from_str(json)`,
+/// `T` read from `json`, a member's raw JSON (one JSON value, as a
+/// [`RawValue`](serde_json::value::RawValue) holds): `serde_json::from_str(json)`,
 /// or else, for a string, `serde_json::from_str` of its text; else the
 /// first attempt's message.
 #[inline]
@@ -84,7 +85,7 @@ pub(crate) fn read<T: de::DeserializeOwned>(json: &str) -> Result<T, String> {
 /// message) or do not apply.
 #[inline]
 fn quick<T: de::DeserializeOwned>(json: &str) -> Option<T> {
-    match Plain::of(json) {
+    match Plain::of_value(json) {
         Some(plain) => {
             if let Ok(value) = T::deserialize(plain) {
                 return Some(value);
@@ -139,18 +140,31 @@ enum Value<'de> {
 }
 
 impl<'de> Plain<'de> {
-    /// `json` as a plain value, when it is one, exactly (no whitespace).
+    /// `json`, any text, as a plain value, when it is one, exactly (no
+    /// whitespace).
     #[inline]
     fn of(json: &'de str) -> Option<Self> {
+        Plain::read(json, |text| {
+            text.bytes()
+                .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
+        })
+    }
+
+    /// `json`, the text of one JSON value (a raw value's), as a plain value,
+    /// when it is one: a string of it is plain when it has no escapes (it
+    /// has no quote or control character inside).
+    #[inline]
+    fn of_value(json: &'de str) -> Option<Self> {
+        Plain::read(json, |text| !text.bytes().any(|byte| byte == b'\\'))
+    }
+
+    #[inline]
+    fn read(json: &'de str, unescaped: impl FnOnce(&str) -> bool) -> Option<Self> {
         let bytes = json.as_bytes();
         let value = match *bytes.first()? {
             b'"' => {
                 let text = json.get(1..json.len().checked_sub(1)?)?;
-                let plain = bytes.len() >= 2
-                    && bytes[bytes.len() - 1] == b'"'
-                    && text
-                        .bytes()
-                        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\');
+                let plain = bytes.len() >= 2 && bytes[bytes.len() - 1] == b'"' && unescaped(text);
                 plain.then_some(Value::Str(text))?
             }
             // `-0` is a float to `serde_json`.
