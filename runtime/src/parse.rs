@@ -3,7 +3,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use crate::catalog::{Entry, Item, Part, Status, Table};
+use crate::catalog::{Entry, Table};
 use crate::decode::{DecodeError, DecodeErrorKind, RawError};
 use crate::{ApiError, Format};
 
@@ -171,37 +171,20 @@ pub trait Parse: ApiError + Sized {
 /// and nested catalogs are passed over.
 #[doc(hidden)]
 pub fn find_entry(table: &'static Table, skip: &[usize], raw: &RawError<'_>) -> Option<usize> {
-    let candidates = (0..)
-        .map_while(|index| table.item(index).map(|item| (index, item)))
-        .filter(|(index, _)| !skip.contains(index))
-        .filter_map(|(index, item)| match item {
-            Item::Entry(entry) => Some((index, entry)),
-            _ => None,
-        });
     if let Some(code) = raw.code() {
-        return candidates
-            .filter(|(_, entry)| entry.answers_to(code))
-            .map(|(index, _)| index)
-            .next();
+        return table.find_code(code, skip);
     }
     let message = raw.message()?;
-    candidates
-        .filter(|(_, entry)| entry.status() == Status::Fixed(raw.status().as_u16()))
-        .filter(|(_, entry)| fixed_message(*entry, raw.status()) == Some(message))
-        .map(|(index, _)| index)
-        .next()
+    table.find_status(raw.status().as_u16(), skip, |entry| {
+        fixed_message(entry, raw.status()) == Some(message)
+    })
 }
 
 /// The message of an entry whose template has no placeholder, or the
 /// status's reason phrase when it has no template.
 fn fixed_message(entry: Entry, status: StatusCode) -> Option<&'static str> {
-    let Some(template) = entry.template() else {
-        return Some(crate::__private::reason(status));
-    };
-    let mut parts = template.parts();
-    match (parts.next(), parts.next()) {
-        (None, _) => Some(""),
-        (Some(Part::Text { text, .. }), None) => Some(text),
-        _ => None,
+    match entry.template() {
+        Some(template) => template.fixed_text(),
+        None => Some(crate::__private::reason(status)),
     }
 }

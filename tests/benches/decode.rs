@@ -8,7 +8,14 @@
 //! batches of about 10 ms each, 31 of each, so that whatever else the
 //! machine does falls on both alike; the median time per decode of each is
 //! printed, with their ratio, and what the derived decoder made of the body
-//! (a variant, `other`, or a decode error).
+//! (a variant, `other`, or a decode error). Before timing, each body's two
+//! decodings are checked to be the same value.
+//!
+//! Arguments select the cases whose `format body` label contains one of
+//! them: `cargo bench -p errbook-tests --bench decode -- google unknown`.
+//! With `DECODE_BENCH_CALLS=n` the selected cases are not timed: one side
+//! (`DECODE_BENCH_SIDE=hand`, or the derived decoder) runs `n` times, for a
+//! profiler; BENCHMARKS.md counts instructions that way, with callgrind.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -80,9 +87,13 @@ fn outcome(result: &Result<ChatError, errbook::decode::DecodeError>) -> &'static
 }
 
 /// Hand-written decoders of the same bodies, the way an API client writes
-/// one with serde: every member an `Option`, the code and the message
-/// borrowed from the body (copied only for a code it does not know), then a
-/// match on the code; a body it cannot read is kept as text.
+/// one with serde, producing what the derived decoder produces: every member
+/// an `Option`, the code and the message borrowed from the body, then a
+/// match on the code. An error it does not know keeps what `Unknown` keeps:
+/// its code, message and status, its extra members as JSON values (read by
+/// a second parse of the body, on that path only) and the body's JSON text;
+/// a body it cannot read is kept as its JSON, or as text when it is not
+/// JSON.
 #[allow(
     clippy::wildcard_imports,
     clippy::unnecessary_wraps,
@@ -92,6 +103,7 @@ mod hand {
     use std::borrow::Cow;
 
     use serde_json::value::RawValue;
+    use serde_json::{Map, Value};
 
     use super::{Deserialize, HeaderMap, RETRY_AFTER, StatusCode};
 
@@ -110,17 +122,33 @@ mod hand {
         OutOfCredit {
             balance: u64,
         },
+        /// What `Unknown` keeps.
         Other {
             code: Option<String>,
             message: Option<String>,
             status: StatusCode,
-        },
-        /// A body of another shape: its JSON, or its text.
-        Unreadable {
-            body: String,
-            status: StatusCode,
+            members: Map<String, Value>,
+            body: Kept,
         },
     }
+
+    /// The body an unknown error keeps.
+    #[derive(Debug, PartialEq)]
+    pub(crate) enum Kept {
+        /// The JSON text, without the whitespace around it.
+        Json(String),
+        /// A body that is not JSON, as text.
+        Text(String),
+    }
+
+    /// The codes of the enum, for a problem's `type` URI.
+    const CODES: [&str; 5] = [
+        "FORBIDDEN",
+        "USER_NOT_FOUND",
+        "RATE_LIMITED",
+        "GONE",
+        "out-of-credit",
+    ];
 
     /// Borrowed text: serde borrows a `Cow<str>` field, but not one inside an
     /// `Option`, so the message goes through this newtype.
@@ -128,7 +156,6 @@ mod hand {
     struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
 
     /// The members a variant may carry, by any of the formats.
-    #[derive(Deserialize)]
     struct Fields {
         missing_permission: Option<String>,
         id: Option<u64>,
@@ -147,13 +174,44 @@ mod hand {
             .and_then(|v| v.parse::<u64>().ok())
     }
 
-    /// The variant for `code`, from `fields`.
+    /// The body kept: its JSON text, or its text when it is not UTF-8.
+    fn json_kept(body: &[u8]) -> Kept {
+        match std::str::from_utf8(body) {
+            Ok(text) => Kept::Json(text.trim_matches([' ', '\t', '\n', '\r']).to_owned()),
+            Err(_) => Kept::Text(String::from_utf8_lossy(body).into_owned()),
+        }
+    }
+
+    /// A body the decoder cannot read: JSON of another shape, or not JSON.
+    fn unreadable(body: &[u8], status: StatusCode, err: &serde_json::Error) -> ChatError {
+        ChatError::Other {
+            code: None,
+            message: None,
+            status,
+            members: Map::new(),
+            body: match err.classify() {
+                serde_json::error::Category::Data => json_kept(body),
+                _ => Kept::Text(String::from_utf8_lossy(body).into_owned()),
+            },
+        }
+    }
+
+    /// `object`'s members without the format's own.
+    fn without(mut object: Map<String, Value>, own: &[&str]) -> Map<String, Value> {
+        object.retain(|name, _| !own.contains(&name.as_str()));
+        object
+    }
+
+    /// The variant for `code`, from `fields`; for any other code, what
+    /// `Unknown` keeps, with the members `members` reads from the body.
     fn variant(
         code: Option<Cow<'_, str>>,
         message: Option<Text<'_>>,
         fields: Fields,
         status: StatusCode,
         headers: &HeaderMap,
+        body: &[u8],
+        members: impl FnOnce() -> Map<String, Value>,
     ) -> Result<ChatError, String> {
         Ok(match code.as_deref() {
             Some("FORBIDDEN") => ChatError::Forbidden {
@@ -180,6 +238,8 @@ mod hand {
                 code: code.map(Cow::into_owned),
                 message: message.map(|Text(text)| text.into_owned()),
                 status,
+                members: members(),
+                body: json_kept(body),
             },
         })
     }
@@ -218,18 +278,32 @@ mod hand {
             balance: Option<u64>,
         }
 
+        /// The error object again, every member, for an unknown code.
+        #[derive(Deserialize)]
+        struct Members {
+            error: Map<String, Value>,
+        }
+
         pub(crate) fn decode(
             status: StatusCode,
             headers: &HeaderMap,
             body: &[u8],
         ) -> Result<ChatError, String> {
-            let Envelope { error } = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+            let Envelope { error } = match serde_json::from_slice(body) {
+                Ok(envelope) => envelope,
+                Err(err) => return Ok(unreadable(body, status, &err)),
+            };
             variant(
                 Some(error.code),
                 error.message,
                 fields!(error),
                 status,
                 headers,
+                body,
+                || match serde_json::from_slice::<Members>(body) {
+                    Ok(Members { error }) => without(error, &["code", "message", "details"]),
+                    Err(_) => Map::new(),
+                },
             )
         }
     }
@@ -237,13 +311,12 @@ mod hand {
     pub(crate) mod problem {
         use super::*;
 
-        /// RFC 9457: the code is `code`, or the end of the `type` URI.
+        /// RFC 9457: the code is `code`, or else the code whose URL the
+        /// `type` URI is; the message is `detail`.
         #[derive(Deserialize)]
         struct Problem<'a> {
             #[serde(borrow, rename = "type")]
             kind: Option<Text<'a>>,
-            #[serde(borrow)]
-            title: Option<Text<'a>>,
             #[serde(borrow)]
             detail: Option<Text<'a>>,
             #[serde(borrow)]
@@ -254,29 +327,59 @@ mod hand {
             balance: Option<u64>,
         }
 
+        /// The code a `type` URI documents, or the URI itself.
+        fn code_of(uri: Cow<'_, str>) -> Cow<'_, str> {
+            let known = uri
+                .strip_prefix("https://example.com/probs/")
+                .filter(|code| CODES.contains(code))
+                .map(str::len);
+            match (uri, known) {
+                (Cow::Borrowed(uri), Some(len)) => Cow::Borrowed(&uri[uri.len() - len..]),
+                (Cow::Owned(uri), Some(len)) => Cow::Owned(uri[uri.len() - len..].to_owned()),
+                (uri, None) => uri,
+            }
+        }
+
         pub(crate) fn decode(
             status: StatusCode,
             headers: &HeaderMap,
             body: &[u8],
         ) -> Result<ChatError, String> {
-            let problem: Problem<'_> = serde_json::from_slice(body).map_err(|e| e.to_string())?;
-            let code = match (problem.code, problem.kind) {
-                (Some(Text(code)), _) => Some(code),
-                (None, Some(Text(uri))) => Some(match uri {
-                    Cow::Borrowed(uri) => Cow::Borrowed(
-                        uri.strip_prefix("https://example.com/probs/")
-                            .unwrap_or(uri),
-                    ),
-                    Cow::Owned(uri) => Cow::Owned(
-                        uri.strip_prefix("https://example.com/probs/")
-                            .unwrap_or(&uri)
-                            .to_owned(),
-                    ),
-                }),
-                (None, None) => None,
+            let problem: Problem<'_> = match serde_json::from_slice(body) {
+                Ok(problem) => problem,
+                Err(err) => return Ok(unreadable(body, status, &err)),
             };
-            let message = problem.detail.or(problem.title);
-            variant(code, message, fields!(problem), status, headers)
+            let code = match (problem.code, problem.kind) {
+                (Some(Text(code)), _) => code,
+                (None, Some(Text(uri))) if uri != "about:blank" => code_of(uri),
+                // No code: JSON of another shape.
+                (None, _) => {
+                    return Ok(ChatError::Other {
+                        code: None,
+                        message: None,
+                        status,
+                        members: Map::new(),
+                        body: json_kept(body),
+                    });
+                }
+            };
+            variant(
+                Some(code),
+                problem.detail,
+                fields!(problem),
+                status,
+                headers,
+                body,
+                || match serde_json::from_slice(body) {
+                    Ok(object) => without(
+                        object,
+                        &[
+                            "type", "title", "status", "detail", "instance", "code", "details",
+                        ],
+                    ),
+                    Err(_) => Map::new(),
+                },
+            )
         }
     }
 
@@ -300,13 +403,21 @@ mod hand {
             headers: &HeaderMap,
             body: &[u8],
         ) -> Result<ChatError, String> {
-            let body: Matrix<'_> = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+            let matrix: Matrix<'_> = match serde_json::from_slice(body) {
+                Ok(matrix) => matrix,
+                Err(err) => return Ok(unreadable(body, status, &err)),
+            };
             variant(
-                Some(body.errcode),
-                body.error,
-                fields!(body),
+                Some(matrix.errcode),
+                matrix.error,
+                fields!(matrix),
                 status,
                 headers,
+                body,
+                || match serde_json::from_slice(body) {
+                    Ok(object) => without(object, &["errcode", "error", "details"]),
+                    Err(_) => Map::new(),
+                },
             )
         }
     }
@@ -327,15 +438,19 @@ mod hand {
             _: &HeaderMap,
             body: &[u8],
         ) -> Result<ChatError, String> {
-            let unreadable = || ChatError::Unreadable {
-                body: String::from_utf8_lossy(body).into_owned(),
-                status,
-            };
-            let Ok(Body { detail }) = serde_json::from_slice::<Body<'_>>(body) else {
-                return Ok(unreadable());
+            let detail = match serde_json::from_slice::<Body<'_>>(body) {
+                Ok(Body { detail }) => detail,
+                Err(err) => return Ok(unreadable(body, status, &err)),
             };
             let Ok(Text(message)) = serde_json::from_str::<Text<'_>>(detail.get()) else {
-                return Ok(unreadable());
+                // A `detail` that is not a string: JSON of another shape.
+                return Ok(ChatError::Other {
+                    code: None,
+                    message: None,
+                    status,
+                    members: Map::new(),
+                    body: json_kept(body),
+                });
             };
             Ok(match (status.as_u16(), &*message) {
                 (410, "This channel is gone.") => ChatError::Gone,
@@ -343,6 +458,11 @@ mod hand {
                     code: None,
                     message: Some(message.into_owned()),
                     status,
+                    members: match serde_json::from_slice(body) {
+                        Ok(object) => without(object, &["detail", "details"]),
+                        Err(_) => Map::new(),
+                    },
+                    body: json_kept(body),
                 },
             })
         }
@@ -385,19 +505,42 @@ mod hand {
             balance: Option<String>,
         }
 
+        /// The body again, every metadata value, for an unknown reason.
+        #[derive(Deserialize)]
+        struct Members<'a> {
+            #[serde(borrow)]
+            error: MembersStatus<'a>,
+        }
+
+        #[derive(Deserialize)]
+        struct MembersStatus<'a> {
+            #[serde(borrow, default)]
+            details: Vec<MembersDetail<'a>>,
+        }
+
+        #[derive(Deserialize)]
+        struct MembersDetail<'a> {
+            #[serde(borrow, rename = "@type")]
+            kind: Cow<'a, str>,
+            metadata: Option<Map<String, Value>>,
+        }
+
         pub(crate) fn decode(
             status: StatusCode,
             headers: &HeaderMap,
             body: &[u8],
         ) -> Result<ChatError, String> {
-            let Body { error } = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+            let error = match serde_json::from_slice(body) {
+                Ok(Body { error }) => error,
+                Err(err) => return Ok(unreadable(body, status, &err)),
+            };
             let info = error
                 .details
                 .into_iter()
                 .find(|detail| detail.kind.ends_with("google.rpc.ErrorInfo"));
-            let (code, metadata) = match info {
-                Some(info) => (info.reason, info.metadata),
-                None => (error.status, None),
+            let (code, metadata, with_info) = match info {
+                Some(info) => (info.reason, info.metadata, true),
+                None => (error.status, None, false),
             };
             let number = |text: Option<String>| text.and_then(|text| text.parse().ok());
             let fields = match metadata {
@@ -414,8 +557,49 @@ mod hand {
                     balance: None,
                 },
             };
-            variant(code, error.message, fields, status, headers)
+            variant(code, error.message, fields, status, headers, body, || {
+                if !with_info {
+                    return Map::new();
+                }
+                serde_json::from_slice::<Members<'_>>(body)
+                    .ok()
+                    .and_then(|members| {
+                        members
+                            .error
+                            .details
+                            .into_iter()
+                            .find(|detail| detail.kind.ends_with("google.rpc.ErrorInfo"))
+                    })
+                    .and_then(|info| info.metadata)
+                    .unwrap_or_default()
+            })
         }
+    }
+}
+
+/// The derived decoder's value as the hand-written decoders write it: the
+/// two must agree on every body before they are timed.
+fn as_hand(decoded: ChatError) -> hand::ChatError {
+    match decoded {
+        ChatError::Forbidden { missing_permission } => {
+            hand::ChatError::Forbidden { missing_permission }
+        }
+        ChatError::UserNotFound { id } => hand::ChatError::UserNotFound { id },
+        ChatError::RateLimited { retry_after_ms } => {
+            hand::ChatError::RateLimited { retry_after_ms }
+        }
+        ChatError::Gone => hand::ChatError::Gone,
+        ChatError::OutOfCredit { balance, cost: _ } => hand::ChatError::OutOfCredit { balance },
+        ChatError::Other(unknown) => hand::ChatError::Other {
+            code: Some(unknown.code().to_string()).filter(|code| !code.is_empty()),
+            message: unknown.raw_message().map(str::to_owned),
+            status: unknown.status(),
+            members: unknown.members().clone(),
+            body: match (unknown.json(), unknown.text()) {
+                (Some(json), _) => hand::Kept::Json(json.to_owned()),
+                (None, text) => hand::Kept::Text(text.unwrap_or_default().to_owned()),
+            },
+        },
     }
 }
 
@@ -431,9 +615,42 @@ struct Case {
 
 fn compare<F: Format + Copy>(format: F, hand: HandDecoder, cases: &[Case]) {
     let headers = HeaderMap::new();
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with("--"))
+        .collect();
     for &Case { name, status, body } in cases {
-        let outcome = outcome(&ChatError::from_parts_as(&format, status, &headers, body));
-        assert!(hand(status, &headers, body).is_ok(), "{name}");
+        let label = format!("{} {name}", F::NAME);
+        if !filter.is_empty() && !filter.iter().any(|part| label.contains(part.as_str())) {
+            continue;
+        }
+        let decoded = ChatError::from_parts_as(&format, status, &headers, body);
+        let outcome = outcome(&decoded);
+        // The same value from both, or the comparison is not fair.
+        assert_eq!(
+            decoded.ok().map(as_hand),
+            hand(status, &headers, body).ok(),
+            "{label}"
+        );
+        if let Some((side, calls)) = profile_mode() {
+            // No timing: one side's calls alone, for a profiler.
+            for _ in 0..calls {
+                if side == "hand" {
+                    black_box(hand(black_box(status), &headers, black_box(body)).ok());
+                } else {
+                    black_box(
+                        ChatError::from_parts_as(
+                            &format,
+                            black_box(status),
+                            &headers,
+                            black_box(body),
+                        )
+                        .ok(),
+                    );
+                }
+            }
+            continue;
+        }
         let [ours, theirs] = medians_per_call(
             BATCHES,
             &mut [
@@ -461,6 +678,16 @@ fn compare<F: Format + Copy>(format: F, hand: HandDecoder, cases: &[Case]) {
             ours.as_secs_f64() / theirs.as_secs_f64()
         );
     }
+}
+
+/// `DECODE_BENCH_CALLS=n` (with `DECODE_BENCH_SIDE=hand` for the
+/// hand-written decoder, the derived one otherwise): `n` calls of that side
+/// for each case selected, without timing, for a profiler (`perf record`,
+/// `valgrind --tool=callgrind`).
+fn profile_mode() -> Option<(String, u64)> {
+    let calls = std::env::var("DECODE_BENCH_CALLS").ok()?.parse().ok()?;
+    let side = std::env::var("DECODE_BENCH_SIDE").unwrap_or_default();
+    Some((side, calls))
 }
 
 /// RFC 9457's first example, as printed in §3.

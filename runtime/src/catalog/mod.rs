@@ -240,6 +240,17 @@ impl Catalog {
         }
     }
 
+    /// The catalog that declares every entry of this one, when that is one
+    /// catalog: a derived type's, whose entries are its own (what
+    /// [`Entry::catalog`] says of each).
+    #[inline]
+    pub(crate) fn declaring(&self) -> Option<&'static Catalog> {
+        match self.items {
+            Source::Table(table) => Some(table.catalog()),
+            Source::List(_) => None,
+        }
+    }
+
     /// Item `index`, when it is a nested catalog (for constant evaluation).
     pub(crate) const fn nested_at(&self, index: usize) -> Option<&'static Catalog> {
         match self.items {
@@ -318,6 +329,7 @@ pub struct Items {
 impl Iterator for Items {
     type Item = Item;
 
+    #[inline]
     fn next(&mut self) -> Option<Item> {
         let item = match self.source {
             Source::List(items) => items.get(self.next).copied(),

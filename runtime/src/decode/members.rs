@@ -52,8 +52,15 @@ impl<'a> Members<'a> {
     }
 
     /// The raw JSON of the first member named `name`.
+    #[inline]
     pub fn get(&self, name: &str) -> Option<&'a RawValue> {
-        self.entries()
+        for (member, value) in self.inline.iter().map_while(Option::as_ref) {
+            if member == name {
+                return Some(value);
+            }
+        }
+        self.spill
+            .iter()
             .find(|(member, _)| member == name)
             .map(|(_, value)| *value)
     }

@@ -31,6 +31,7 @@
 //! [`Received`] is a decoded error with what the server said beside it: the
 //! response's request id and its message text, as received.
 
+mod member;
 mod members;
 mod pass;
 mod raw;
@@ -50,7 +51,10 @@ use serde_json::value::RawValue;
 use crate::{Code, Format};
 
 pub use members::Members;
-pub(crate) use pass::{Found, body_text, read_code, read_message, sort, sort_with, unquote};
+pub(crate) use pass::{
+    Dynamic, Found, Key, Names, ReadScalar, Scalar, body_text, read_code, read_message, sort,
+    sort_by, sort_with, unquote,
+};
 pub use raw::{Layout, Parts, RawCode};
 pub use received::Received;
 pub use type_uri::code_of_type;
@@ -94,30 +98,34 @@ impl<'a> RawError<'a> {
         headers: &HeaderMap,
         body: &'a [u8],
     ) -> Result<RawError<'a>, DecodeError> {
-        let fail = |kind| DecodeError::new(kind, status, body);
+        let mut raw = RawError::unreadable(F::NAME, status, body, true);
+        match raw.read_body(format, headers, body) {
+            Ok(()) => Ok(raw),
+            Err(unread) => Err(DecodeError::new(unread.kind, status, body)),
+        }
+    }
+
+    /// Reads `body` into the parts of a raw error made with
+    /// [`unreadable`](RawError::unreadable) for it (`json` true), and the
+    /// `Retry-After` header's delay: [`read`](RawError::read) in place.
+    #[inline]
+    pub(crate) fn read_body<F: Format + ?Sized>(
+        &mut self,
+        format: &F,
+        headers: &HeaderMap,
+        body: &'a [u8],
+    ) -> Result<(), Unread> {
         if body.len() > MAX_BODY {
-            return Err(fail(DecodeErrorKind::TooLarge {
+            return Err(Unread::from(DecodeErrorKind::TooLarge {
                 len: body.len(),
                 limit: MAX_BODY,
             }));
         }
-        match format.decode(body) {
-            Ok(parts) => Ok(RawError {
-                status,
-                parts,
-                retry_after: if headers.contains_key(http::header::RETRY_AFTER) {
-                    retry_after(headers, SystemTime::now())
-                } else {
-                    None
-                },
-                read: Some(ReadBody {
-                    format: F::NAME,
-                    body,
-                    json: true,
-                }),
-            }),
-            Err(kind) => Err(fail(kind)),
+        format.decode_into(body, &mut self.parts)?;
+        if !headers.is_empty() && headers.contains_key(http::header::RETRY_AFTER) {
+            self.retry_after = retry_after(headers, SystemTime::now());
         }
+        Ok(())
     }
 
     /// A raw error made of its parts, as a format of your own or a test
@@ -134,6 +142,7 @@ impl<'a> RawError<'a> {
     /// A body the format `format` (its name) could not read: no parts,
     /// the body kept for [`Unknown`]; `json` when it is JSON of another
     /// shape.
+    #[inline]
     pub(crate) fn unreadable(
         format: &'static str,
         status: StatusCode,
@@ -205,7 +214,7 @@ impl<'a> RawError<'a> {
                 name: name.to_owned(),
             });
         };
-        from_raw(raw.get()).map_err(|reason| DecodeErrorKind::Member {
+        member::read(raw.get()).map_err(|reason| DecodeErrorKind::Member {
             name: name.to_owned(),
             reason,
         })
@@ -223,17 +232,24 @@ impl<'a> RawError<'a> {
     }
 }
 
-fn from_raw<T: DeserializeOwned>(json: &str) -> Result<T, String> {
-    match serde_json::from_str(json) {
-        Ok(value) => Ok(value),
-        Err(err) => {
-            if let Some(text) = unquote(json)
-                && let Ok(value) = serde_json::from_str(&text)
-            {
-                return Ok(value);
-            }
-            Err(err.to_string())
-        }
+/// A body a format could not read, as the decoders see it: what was
+/// wrong, and whether the whole body had been read as JSON when that was
+/// found (a body of another shape then goes to `other` without being
+/// parsed again to know it is JSON). What
+/// [`Format::decode_into`](crate::Format::decode_into) returns.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    /// What was wrong.
+    pub kind: DecodeErrorKind,
+    /// Whether the whole body is known to be JSON.
+    pub json: bool,
+}
+
+impl From<DecodeErrorKind> for Unread {
+    #[inline]
+    fn from(kind: DecodeErrorKind) -> Self {
+        Unread { kind, json: false }
     }
 }
 

@@ -9,7 +9,7 @@ use serde::Deserializer as _;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{DecodeErrorKind, Layout, Members, RawCode};
+use super::{DecodeErrorKind, Layout, Members, RawCode, Unread};
 
 /// The members of one object a format reads itself, found in a single pass
 /// by [`sort`]: checked once the whole body has parsed, so a syntax error
@@ -62,6 +62,67 @@ impl<'a> Scalar<'a> {
     }
 }
 
+/// Which member names of an error object are which, for the one pass: the
+/// code's, the message's, the extra member's (see [`sort_with`]), the
+/// format's own, and the wrapper's (the member of the body that holds the
+/// error object, when the layout has one).
+///
+/// A layout read at run time ([`Dynamic`]) compares each name with its
+/// own; a built-in format implements it with `match`es on its names,
+/// which the compiler turns into a few integer comparisons.
+pub(crate) trait Names {
+    /// The layout these names are from: its wrapper, format and shape.
+    fn layout(&self) -> &Layout<'_>;
+    /// Whether `name` is the wrapper's.
+    fn is_wrapper(&self, name: &str) -> bool;
+    /// Whether `name` is the code's.
+    fn is_code(&self, name: &str) -> bool;
+    /// Whether `name` is the message's.
+    fn is_message(&self, name: &str) -> bool;
+    /// Whether `name` is the extra member's.
+    fn is_extra(&self, name: &str) -> bool;
+    /// Whether `name` is one of the format's own members.
+    fn is_own(&self, name: &str) -> bool;
+}
+
+/// The names of a [`Layout`], with the extra member's.
+pub(crate) struct Dynamic<'l, 'k> {
+    pub(crate) layout: &'l Layout<'k>,
+    pub(crate) extra: Option<&'l str>,
+}
+
+impl Names for Dynamic<'_, '_> {
+    #[inline]
+    fn layout(&self) -> &Layout<'_> {
+        self.layout
+    }
+
+    #[inline]
+    fn is_wrapper(&self, name: &str) -> bool {
+        self.layout.wrapper == Some(name)
+    }
+
+    #[inline]
+    fn is_code(&self, name: &str) -> bool {
+        self.layout.code == Some(name)
+    }
+
+    #[inline]
+    fn is_message(&self, name: &str) -> bool {
+        self.layout.message == Some(name)
+    }
+
+    #[inline]
+    fn is_extra(&self, name: &str) -> bool {
+        self.extra == Some(name)
+    }
+
+    #[inline]
+    fn is_own(&self, name: &str) -> bool {
+        self.layout.own.contains(&name)
+    }
+}
+
 /// Reads `json`, laid out as `layout` says, in a single pass: the code and
 /// message members are returned, the format's own members skipped and
 /// every other member pushed onto `members`.
@@ -72,12 +133,35 @@ pub(crate) fn sort<'a>(
     members: &mut Members<'a>,
     found: &mut Found<'a>,
 ) -> Result<(), DecodeErrorKind> {
-    sort_with(json, layout, None, Some(members), found)
+    sort_by(
+        json,
+        &Dynamic {
+            layout,
+            extra: None,
+        },
+        Some(members),
+        found,
+    )
+    .map_err(|unread| unread.kind)
 }
 
 /// [`sort`], also returning the first member named `extra` (which `layout`
 /// lists as the format's own), and dropping the other members when
 /// `members` is `None`.
+#[inline]
+pub(crate) fn sort_with<'a>(
+    json: &'a str,
+    layout: &Layout<'_>,
+    extra: Option<&str>,
+    members: Option<&mut Members<'a>>,
+    found: &mut Found<'a>,
+) -> Result<(), DecodeErrorKind> {
+    sort_by(json, &Dynamic { layout, extra }, members, found).map_err(|unread| unread.kind)
+}
+
+/// [`sort_with`] with the names `names` tells apart. A body whose wrapper
+/// is missing was read whole as JSON before that was known; a body whose
+/// parser stopped at a value of the wrong type was not.
 ///
 /// The pass reads the code and the message as they come, borrowing their
 /// text. Parsing a string or a number strictly rejects a few values that
@@ -87,16 +171,14 @@ pub(crate) fn sort<'a>(
 /// whatever that finds (an error, or the value of the wrong type) is the
 /// answer. A body the strict pass reads, it reads exactly as the raw one.
 #[inline]
-pub(crate) fn sort_with<'a>(
+pub(crate) fn sort_by<'a, N: Names>(
     json: &'a str,
-    layout: &Layout<'_>,
-    extra: Option<&str>,
+    names: &N,
     mut members: Option<&mut Members<'a>>,
     found: &mut Found<'a>,
-) -> Result<(), DecodeErrorKind> {
+) -> Result<(), Unread> {
     let strict = Sorter {
-        layout,
-        extra,
+        names,
         members: members.as_deref_mut(),
         found: &mut *found,
         raw: false,
@@ -109,23 +191,29 @@ pub(crate) fn sort_with<'a>(
         }
         *found = Found::default();
         let raw = Sorter {
-            layout,
-            extra,
+            names,
             members,
             found,
             raw: true,
         };
-        pass(json, raw).map_err(|err| json_error(&err, layout))?
+        pass(json, raw).map_err(|err| json_error(&err, names.layout()))?
     };
-    if wrapped { Ok(()) } else { Err(layout.shape()) }
+    if wrapped {
+        Ok(())
+    } else {
+        Err(Unread {
+            kind: names.layout().shape(),
+            json: true,
+        })
+    }
 }
 
 /// One pass over `json` with `sorter`: `false` when the layout's wrapper
 /// is missing.
-fn pass<'a>(json: &'a str, sorter: Sorter<'_, '_, 'a>) -> Result<bool, serde_json::Error> {
+fn pass<'a, N: Names>(json: &'a str, sorter: Sorter<'_, 'a, N>) -> Result<bool, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let wrapped = if let Some(key) = sorter.layout.wrapper {
-        deserializer.deserialize_map(Wrapped { key, sorter })?
+    let wrapped = if sorter.names.layout().wrapper.is_some() {
+        deserializer.deserialize_map(Wrapped { sorter })?
     } else {
         deserializer.deserialize_map(sorter)?;
         true
@@ -146,26 +234,25 @@ fn json_error(err: &serde_json::Error, layout: &Layout<'_>) -> DecodeErrorKind {
 }
 
 /// The visitor of one error object.
-struct Sorter<'s, 'k, 'a> {
-    layout: &'s Layout<'k>,
-    extra: Option<&'s str>,
+struct Sorter<'s, 'a, N> {
+    names: &'s N,
     members: Option<&'s mut Members<'a>>,
     found: &'s mut Found<'a>,
     /// Whether the code and the message are kept raw.
     raw: bool,
 }
 
-impl<'a> Sorter<'_, '_, 'a> {
-    fn scalar<M: MapAccess<'a>>(raw: bool, map: &mut M) -> Result<Scalar<'a>, M::Error> {
-        if raw {
-            map.next_value().map(Scalar::Raw)
-        } else {
-            map.next_value_seed(ReadScalar)
-        }
+/// A code or message member: its value, or its raw JSON.
+#[inline]
+fn scalar<'a, M: MapAccess<'a>>(raw: bool, map: &mut M) -> Result<Scalar<'a>, M::Error> {
+    if raw {
+        map.next_value().map(Scalar::Raw)
+    } else {
+        map.next_value_seed(ReadScalar)
     }
 }
 
-impl<'a> Visitor<'a> for Sorter<'_, '_, 'a> {
+impl<'a, N: Names> Visitor<'a> for Sorter<'_, 'a, N> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -175,22 +262,20 @@ impl<'a> Visitor<'a> for Sorter<'_, '_, 'a> {
     #[inline]
     fn visit_map<M: MapAccess<'a>>(self, mut map: M) -> Result<(), M::Error> {
         let Sorter {
-            layout,
-            extra,
+            names,
             mut members,
             found,
             raw,
         } = self;
         while let Some(Key(name)) = map.next_key()? {
-            let name_is = |key: Option<&str>| key == Some(&*name);
-            if found.code.is_none() && name_is(layout.code) {
-                found.code = Some(Self::scalar(raw, &mut map)?);
-            } else if found.message.is_none() && name_is(layout.message) {
-                found.message = Some(Self::scalar(raw, &mut map)?);
-            } else if found.extra.is_none() && name_is(extra) {
+            if found.code.is_none() && names.is_code(&name) {
+                found.code = Some(scalar(raw, &mut map)?);
+            } else if found.message.is_none() && names.is_message(&name) {
+                found.message = Some(scalar(raw, &mut map)?);
+            } else if found.extra.is_none() && names.is_extra(&name) {
                 found.extra = Some(map.next_value()?);
             } else if let Some(members) = members.as_deref_mut()
-                && !layout.own.contains(&&*name)
+                && !names.is_own(&name)
             {
                 members.push(name, map.next_value()?);
             } else {
@@ -201,33 +286,35 @@ impl<'a> Visitor<'a> for Sorter<'_, '_, 'a> {
     }
 }
 
-impl<'a> DeserializeSeed<'a> for Sorter<'_, '_, 'a> {
+impl<'a, N: Names> DeserializeSeed<'a> for Sorter<'_, 'a, N> {
     type Value = ();
 
+    #[inline]
     fn deserialize<D: serde::Deserializer<'a>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-/// The visitor of a body that wraps the error object under `key`: the first
-/// such member is sorted, every other member skipped.
-struct Wrapped<'s, 'k, 'a> {
-    key: &'k str,
-    sorter: Sorter<'s, 'k, 'a>,
+/// The visitor of a body that wraps the error object under the layout's
+/// wrapper: the first such member is sorted, every other member skipped.
+struct Wrapped<'s, 'a, N> {
+    sorter: Sorter<'s, 'a, N>,
 }
 
-impl<'a> Visitor<'a> for Wrapped<'_, '_, 'a> {
+impl<'a, N: Names> Visitor<'a> for Wrapped<'_, 'a, N> {
     type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
+    #[inline]
     fn visit_map<M: MapAccess<'a>>(self, mut map: M) -> Result<bool, M::Error> {
-        let (key, mut sorter) = (self.key, Some(self.sorter));
+        let names = self.sorter.names;
+        let mut sorter = Some(self.sorter);
         while let Some(Key(name)) = map.next_key()? {
             match sorter.take() {
-                Some(inner) if name == key => map.next_value_seed(inner)?,
+                Some(inner) if names.is_wrapper(&name) => map.next_value_seed(inner)?,
                 unused => {
                     sorter = unused;
                     map.next_value::<IgnoredAny>()?;
@@ -239,11 +326,12 @@ impl<'a> Visitor<'a> for Wrapped<'_, '_, 'a> {
 }
 
 /// Reads a code or message member as a [`Scalar`], whatever its type.
-struct ReadScalar;
+pub(crate) struct ReadScalar;
 
 impl<'a> DeserializeSeed<'a> for ReadScalar {
     type Value = Scalar<'a>;
 
+    #[inline]
     fn deserialize<D: serde::Deserializer<'a>>(
         self,
         deserializer: D,
@@ -259,6 +347,7 @@ impl<'a> Visitor<'a> for ReadScalar {
         f.write_str("any JSON value")
     }
 
+    #[inline]
     fn visit_borrowed_str<E>(self, text: &'a str) -> Result<Scalar<'a>, E> {
         Ok(Scalar::Str(Cow::Borrowed(text)))
     }
@@ -267,6 +356,7 @@ impl<'a> Visitor<'a> for ReadScalar {
         Ok(Scalar::Str(Cow::Owned(text.to_owned())))
     }
 
+    #[inline]
     fn visit_i64<E>(self, value: i64) -> Result<Scalar<'a>, E> {
         Ok(Scalar::Int(value))
     }
@@ -299,9 +389,10 @@ impl<'a> Visitor<'a> for ReadScalar {
 }
 
 /// A member name, borrowed when it has no escapes.
-struct Key<'a>(Cow<'a, str>);
+pub(crate) struct Key<'a>(pub(crate) Cow<'a, str>);
 
 impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visit<'a>(core::marker::PhantomData<&'a ()>);
 
@@ -312,6 +403,7 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Key<'a> {
                 f.write_str("a member name")
             }
 
+            #[inline]
             fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Key<'a>, E> {
                 Ok(Key(Cow::Borrowed(text)))
             }

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::pass::{Found, body_text, read_code, read_message, sort};
 use super::{DecodeErrorKind, Members};
+use super::{Dynamic, Found, Names, Unread, body_text, read_code, read_message, sort_by};
 use crate::Code;
 
 /// A code as read from a body: a string or an integer. A string code is
@@ -83,15 +83,49 @@ impl<'a> Parts<'a> {
     #[inline]
     pub fn read(body: &'a [u8], layout: &Layout<'_>) -> Result<Self, DecodeErrorKind> {
         let mut parts = Parts::default();
+        Parts::read_into(body, layout, &mut parts).map_err(|unread| unread.kind)?;
+        Ok(parts)
+    }
+
+    /// [`Parts::read`] into `parts`, which holds no parts yet.
+    #[inline]
+    pub(crate) fn read_into(
+        body: &'a [u8],
+        layout: &Layout<'_>,
+        parts: &mut Parts<'a>,
+    ) -> Result<(), Unread> {
+        Parts::read_by(
+            body,
+            &Dynamic {
+                layout,
+                extra: None,
+            },
+            parts,
+        )
+    }
+
+    /// [`Parts::read_into`] with the layout's names told apart by `names`.
+    #[inline]
+    pub(crate) fn read_by<N: Names>(
+        body: &'a [u8],
+        names: &N,
+        parts: &mut Parts<'a>,
+    ) -> Result<(), Unread> {
         let mut found = Found::default();
-        sort(body_text(body)?, layout, &mut parts.members, &mut found)?;
+        sort_by(
+            body_text(body)?,
+            names,
+            Some(&mut parts.members),
+            &mut found,
+        )?;
+        let layout = names.layout();
         if let Some(key) = layout.code {
             parts.code = Some(read_code(found.code, layout.format, key)?);
         }
         if let Some(key) = layout.message {
             parts.message = read_message(found.message, key)?;
         }
-        Ok(parts)
+        Ok(())
     }
 }
 

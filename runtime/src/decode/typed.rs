@@ -4,7 +4,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use super::{DecodeError, DecodeErrorKind, RawError, code_of_type};
+use super::{DecodeError, DecodeErrorKind, RawError, Unread};
 use crate::{Format, Parse};
 
 /// What [`Parse::from_parts_as`] does.
@@ -18,24 +18,24 @@ pub(crate) fn from_parts_as<T: Parse, F: Format + ?Sized>(
     if !may_be_json(body) && body.len() <= super::MAX_BODY {
         return not_json::<T, F>(format, status, headers, body);
     }
-    match RawError::read(format, status, headers, body) {
-        Ok(mut raw) => {
-            if let Some(code) = documented_code::<T>(&raw) {
-                raw.set_code(code);
-            }
-            match T::from_raw(&raw) {
-                Ok(Some(value)) => Ok(value),
-                Ok(None) => Err(DecodeError::new(
-                    DecodeErrorKind::UnknownCode {
-                        code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
-                    },
-                    status,
-                    body,
-                )),
-                Err(kind) => Err(DecodeError::new(kind, status, body)),
-            }
-        }
-        Err(err) => unreadable::<T>(err, F::NAME, status, body),
+    // Read in place: the raw error is built once, where it is used.
+    let mut raw = RawError::unreadable(F::NAME, status, body, true);
+    if let Err(unread) = raw.read_body(format, headers, body) {
+        return unreadable::<T>(unread, F::NAME, status, body);
+    }
+    if let Some(code) = documented_code::<T>(&raw) {
+        raw.set_code(code);
+    }
+    match T::from_raw(&raw) {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => Err(DecodeError::new(
+            DecodeErrorKind::UnknownCode {
+                code: raw.code().map(|c| c.to_string()).unwrap_or_default(),
+            },
+            status,
+            body,
+        )),
+        Err(kind) => Err(DecodeError::new(kind, status, body)),
     }
 }
 
@@ -65,19 +65,49 @@ fn documented_code<T: Parse>(raw: &RawError<'_>) -> Option<crate::Code<'static>>
     let Some(crate::Code::Str(uri)) = raw.code() else {
         return None;
     };
-    if !(uri.contains("://") || uri.starts_with('/')) {
+    if !looks_like_url(uri) {
         return None;
     }
-    documented(T::catalog(), uri)
+    super::type_uri::documented(T::catalog(), uri)
 }
 
-#[cold]
-fn documented(catalog: &crate::Catalog, uri: &str) -> Option<crate::Code<'static>> {
-    let mut entries = catalog.iter();
-    if entries.any(|entry| entry.answers_to(crate::Code::Str(uri))) {
-        return None;
+/// Whether `code` has `://` or starts with `/`: a scan for a colon eight
+/// bytes at a time, where `str::contains` sets up a substring searcher
+/// for every code.
+#[inline]
+fn looks_like_url(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    bytes.first() == Some(&b'/')
+        || (has_colon(bytes)
+            && bytes
+                .windows(3)
+                .any(|three| three[0] == b':' && three[1] == b'/' && three[2] == b'/'))
+}
+
+/// Whether `bytes` has a `:`.
+#[inline]
+fn has_colon(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const COLONS: u64 = u64::from_ne_bytes([b':'; 8]);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let Some(word) = word.first_chunk::<8>() else {
+            break;
+        };
+        // A zero byte where a colon was.
+        let diff = u64::from_ne_bytes(*word) ^ COLONS;
+        if diff.wrapping_sub(ONES) & !diff & HIGHS != 0 {
+            return true;
+        }
     }
-    code_of_type(catalog, uri)
+    // At most seven bytes: a loop, where `contains` calls `memchr`.
+    for byte in words.remainder() {
+        if *byte == b':' {
+            return true;
+        }
+    }
+    false
 }
 
 /// A body that is not JSON: the `other` variant keeping its text, or the
@@ -110,22 +140,61 @@ fn not_json<T: Parse, F: Format + ?Sized>(
 /// and a format that cannot decode stay errors.
 #[cold]
 fn unreadable<T: Parse>(
-    err: DecodeError,
+    Unread { kind: err, json }: Unread,
     format: &'static str,
     status: StatusCode,
     body: &[u8],
 ) -> Result<T, DecodeError> {
-    let json = match err.kind() {
-        DecodeErrorKind::TooLarge { .. } | DecodeErrorKind::Unsupported { .. } => return Err(err),
+    let json = match err {
+        DecodeErrorKind::TooLarge { .. } | DecodeErrorKind::Unsupported { .. } => {
+            return Err(DecodeError::new(err, status, body));
+        }
         DecodeErrorKind::NotJson { .. } => false,
-        // The wrong shape may be found before the whole body is read.
+        // The wrong shape may be found before the whole body is read; the
+        // built-in formats say when it was not.
         DecodeErrorKind::Shape { .. } => {
-            serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
+            json || serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
         }
         _ => true,
     };
     match T::from_raw(&RawError::unreadable(format, status, body, json)) {
         Ok(Some(value)) => Ok(value),
-        Ok(None) | Err(_) => Err(err),
+        Ok(None) | Err(_) => Err(DecodeError::new(err, status, body)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{has_colon, looks_like_url};
+
+    #[test]
+    fn finds_urls_and_colons_at_any_offset() {
+        for len in 0..40 {
+            for at in 0..len {
+                let mut text = vec![b'x'; len];
+                text[at] = b':';
+                let text = String::from_utf8(text).unwrap();
+                assert!(has_colon(text.as_bytes()), "{text}");
+                assert!(!looks_like_url(&text), "{text}");
+                let url = format!("{}://{}", &text[..at], &text[at + 1..]);
+                assert!(looks_like_url(&url), "{url}");
+            }
+            let plain = "y".repeat(len);
+            assert!(!has_colon(plain.as_bytes()));
+            assert!(!looks_like_url(&plain));
+        }
+        for (code, url) in [
+            ("/probs/x", true),
+            ("https://example.com/probs/x", true),
+            ("urn:x", false),
+            ("a:/b", false),
+            (":/", false),
+            ("://", true),
+            ("é://", true),
+            ("", false),
+            ("x/", false),
+        ] {
+            assert_eq!(looks_like_url(code), url, "{code}");
+        }
     }
 }

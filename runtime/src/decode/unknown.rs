@@ -97,7 +97,8 @@ impl Unknown {
                     Ok(text) if json => {
                         Body::Json(text.trim_matches([' ', '\t', '\n', '\r']).to_owned())
                     }
-                    _ => Body::Text(String::from_utf8_lossy(body).into_owned()),
+                    Ok(text) => Body::Text(text.to_owned()),
+                    Err(_) => Body::Text(String::from_utf8_lossy(body).into_owned()),
                 },
             })
         });

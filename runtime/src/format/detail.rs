@@ -2,7 +2,9 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::{Context, Format, NoneAs, json};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Found, Layout, Parts, body_text, read_message, sort};
+use crate::decode::{
+    DecodeErrorKind, Found, Layout, Names, Parts, Unread, body_text, read_message, sort_by,
+};
 
 /// FastAPI's `HTTPException` body: `{"detail": …}`, the message alone.
 ///
@@ -36,21 +38,30 @@ impl Format for Detail {
     /// The body carries no code: the parts hold the message alone, and the
     /// decoder chooses the variant by status and message.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        const EXPECTED: &str = r#"{"detail": "…"}"#;
-        const LAYOUT: Layout<'static> = Layout::new(Detail::NAME, EXPECTED)
-            .message("detail")
-            .own(&["details"]);
         let mut parts = Parts::default();
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
+        Ok(parts)
+    }
+
+    #[inline]
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         let mut found = Found::default();
-        sort(body_text(body)?, &LAYOUT, &mut parts.members, &mut found)?;
+        sort_by(
+            body_text(body)?,
+            &DetailNames,
+            Some(&mut parts.members),
+            &mut found,
+        )?;
         match found.message {
             Some(detail) if detail.is_string() => {
                 parts.message = read_message(Some(detail), "detail")?;
-                Ok(parts)
+                Ok(())
             }
-            _ => Err(DecodeErrorKind::Shape {
-                format: Self::NAME,
-                expected: EXPECTED,
+            // The whole body was read first.
+            _ => Err(Unread {
+                kind: LAYOUT.shape(),
+                json: true,
             }),
         }
     }
@@ -92,5 +103,45 @@ impl Format for Detail {
         context.write_instance(error, "request_id", &mut map)?;
         context.write_details(error, &mut map)?;
         map.end()
+    }
+}
+
+/// Where a FastAPI body keeps the message; it has no code.
+const LAYOUT: Layout<'static> = Layout::new(Detail::NAME, r#"{"detail": "…"}"#)
+    .message("detail")
+    .own(&["details"]);
+
+/// [`LAYOUT`]'s names, as literals.
+pub(crate) struct DetailNames;
+
+impl Names for DetailNames {
+    #[inline]
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
+    }
+
+    #[inline]
+    fn is_wrapper(&self, _: &str) -> bool {
+        false
+    }
+
+    #[inline]
+    fn is_code(&self, _: &str) -> bool {
+        false
+    }
+
+    #[inline]
+    fn is_message(&self, name: &str) -> bool {
+        name == "detail"
+    }
+
+    #[inline]
+    fn is_extra(&self, _: &str) -> bool {
+        false
+    }
+
+    #[inline]
+    fn is_own(&self, name: &str) -> bool {
+        name == "details"
     }
 }

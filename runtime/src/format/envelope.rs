@@ -384,6 +384,15 @@ impl<F: Format + ?Sized> Format for &F {
         (**self).decode(body)
     }
 
+    #[inline]
+    fn decode_into<'a>(
+        &self,
+        body: &'a [u8],
+        parts: &mut crate::decode::Parts<'a>,
+    ) -> Result<(), crate::decode::Unread> {
+        (**self).decode_into(body, parts)
+    }
+
     fn write_json<E: ApiError + ?Sized>(
         &self,
         error: &E,

@@ -1,15 +1,7 @@
-use core::fmt;
-
-use serde::Deserializer as _;
-use serde::de::{SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use serde_json::value::RawValue;
-
 use super::{Context, Format, NoneAs, json};
-use crate::decode::{
-    DecodeErrorKind, Found, Layout, Parts, body_text, read_code, read_message, sort, sort_with,
-};
+use crate::decode::{DecodeErrorKind, Parts, Unread};
 use crate::{ApiError, FieldVisitor};
 
 /// Google's AIP-193 errors: `{"error": {"code": <status>, "message": …,
@@ -52,58 +44,15 @@ impl Format for Google {
     /// `metadata` (strings, read back into the fields' types); without an
     /// `ErrorInfo`, the canonical status name (`NOT_FOUND`) is the code.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        const EXPECTED: &str =
-            r#"{"error": {"code": …, "message": …, "status": …, "details": […]}}"#;
-        // The body: its `error` object, kept raw, so that the whole body is
-        // known to be JSON before the object's shape is judged.
-        const BODY: Layout<'static> = Layout::new(Google::NAME, EXPECTED);
-        // The error object: the status name, the message and the details.
-        const ERROR: Layout<'static> = Layout::new(Google::NAME, EXPECTED)
-            .code("status")
-            .message("message");
-        // An entry of `details`: its `@type` (in the message's place), its
-        // `reason` and its `metadata`.
-        const ENTRY: Layout<'static> = Layout::new(Google::NAME, EXPECTED)
-            .code("reason")
-            .message("@type");
-        // The `metadata` object: every member.
-        const METADATA: Layout<'static> = Layout::new(Google::NAME, EXPECTED);
-
-        let mut outer = Found::default();
-        sort_with(body_text(body)?, &BODY, Some("error"), None, &mut outer)?;
-        let object = outer.extra.ok_or_else(|| BODY.shape())?;
-        let mut error = Found::default();
-        sort_with(object.get(), &ERROR, Some("details"), None, &mut error)?;
-        let mut parts = Parts {
-            message: read_message(error.message, "message")?,
-            ..Parts::default()
-        };
-        let info = match error.extra {
-            Some(details) => serde_json::Deserializer::from_str(details.get())
-                .deserialize_seq(FindErrorInfo(|entry: &'a RawValue| {
-                    let mut found = Found::default();
-                    sort_with(entry.get(), &ENTRY, Some("metadata"), None, &mut found).ok()?;
-                    let kind = found.message.as_ref()?.text()?;
-                    kind.ends_with("google.rpc.ErrorInfo").then_some(found)
-                }))
-                .map_err(|_| ERROR.shape())?,
-            None => None,
-        };
-        match info {
-            Some(info) => {
-                parts.code = Some(read_code(info.code, Self::NAME, "reason")?);
-                if let Some(metadata) = info.extra {
-                    sort(
-                        metadata.get(),
-                        &METADATA,
-                        &mut parts.members,
-                        &mut Found::default(),
-                    )?;
-                }
-            }
-            None => parts.code = Some(read_code(error.code, Self::NAME, "status")?),
-        }
+        let mut parts = Parts::default();
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
         Ok(parts)
+    }
+
+    #[inline]
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
+        super::google_decode::read(body, parts)
     }
 
     /// `{"error":{"code":…,"message":…,"status":…,"details":[ErrorInfo,
@@ -163,28 +112,6 @@ impl Format for Google {
         let mut map = serializer.serialize_map(Some(1))?;
         map.serialize_entry("error", &Status { error, context })?;
         map.end()
-    }
-}
-
-/// The visitor of `details`: an array, whose first entry `F` accepts is the
-/// `ErrorInfo`.
-struct FindErrorInfo<F>(F);
-
-impl<'a, T, F: FnMut(&'a RawValue) -> Option<T>> Visitor<'a> for FindErrorInfo<F> {
-    type Value = Option<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array")
-    }
-
-    fn visit_seq<A: SeqAccess<'a>>(mut self, mut seq: A) -> Result<Option<T>, A::Error> {
-        let mut info = None;
-        while let Some(entry) = seq.next_element::<&'a RawValue>()? {
-            if info.is_none() {
-                info = (self.0)(entry);
-            }
-        }
-        Ok(info)
     }
 }
 

@@ -2,7 +2,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Layout, Parts};
+use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
 
 /// The Matrix client-server API's errors: `{"errcode": …, "error": …}` with
 /// the fields as top-level members.
@@ -35,11 +35,15 @@ impl Format for Matrix {
     const NONE: NoneAs = NoneAs::Omit;
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        const LAYOUT: Layout<'static> = Layout::new(Matrix::NAME, r#"{"errcode": …, "error": …}"#)
-            .code("errcode")
-            .message("error")
-            .own(&["details"]);
-        Parts::read(body, &LAYOUT)
+        let mut parts = Parts::default();
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
+        Ok(parts)
+    }
+
+    #[inline]
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
+        Parts::read_by(body, &MatrixNames, parts)
     }
 
     /// `{"errcode":…,"error":…,…fields,"request_id":…,"details":…}` written
@@ -83,5 +87,46 @@ impl Format for Matrix {
         context.write_instance(error, "request_id", &mut map)?;
         context.write_details(error, &mut map)?;
         map.end()
+    }
+}
+
+/// Where a Matrix body keeps the parts.
+const LAYOUT: Layout<'static> = Layout::new(Matrix::NAME, r#"{"errcode": …, "error": …}"#)
+    .code("errcode")
+    .message("error")
+    .own(&["details"]);
+
+/// [`LAYOUT`]'s names, as literals.
+pub(crate) struct MatrixNames;
+
+impl Names for MatrixNames {
+    #[inline]
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
+    }
+
+    #[inline]
+    fn is_wrapper(&self, _: &str) -> bool {
+        false
+    }
+
+    #[inline]
+    fn is_code(&self, name: &str) -> bool {
+        name == "errcode"
+    }
+
+    #[inline]
+    fn is_message(&self, name: &str) -> bool {
+        name == "error"
+    }
+
+    #[inline]
+    fn is_extra(&self, _: &str) -> bool {
+        false
+    }
+
+    #[inline]
+    fn is_own(&self, name: &str) -> bool {
+        name == "details"
     }
 }

@@ -2,7 +2,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{Context, ExtraMembers, Format, json};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Layout, Parts};
+use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
 
 /// `{"error": {"code": …, "message": …, …fields}}`, the default format.
 ///
@@ -29,13 +29,15 @@ impl Format for Nested {
     const NAME: &'static str = "nested";
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        const LAYOUT: Layout<'static> =
-            Layout::new(Nested::NAME, r#"{"error": {"code": …, "message": …}}"#)
-                .wrapper("error")
-                .code("code")
-                .message("message")
-                .own(&["details"]);
-        Parts::read(body, &LAYOUT)
+        let mut parts = Parts::default();
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
+        Ok(parts)
+    }
+
+    #[inline]
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
+        Parts::read_by(body, &NestedNames, parts)
     }
 
     /// `{"error":{"code":…,"message":…,…fields,"request_id":…,"details":…}}`
@@ -73,6 +75,49 @@ impl Format for Nested {
         let mut map = serializer.serialize_map(Some(1))?;
         map.serialize_entry("error", &Inner { error, context })?;
         map.end()
+    }
+}
+
+/// Where a nested body keeps the parts.
+const LAYOUT: Layout<'static> =
+    Layout::new(Nested::NAME, r#"{"error": {"code": …, "message": …}}"#)
+        .wrapper("error")
+        .code("code")
+        .message("message")
+        .own(&["details"]);
+
+/// [`LAYOUT`]'s names, as literals.
+pub(crate) struct NestedNames;
+
+impl Names for NestedNames {
+    #[inline]
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
+    }
+
+    #[inline]
+    fn is_wrapper(&self, name: &str) -> bool {
+        name == "error"
+    }
+
+    #[inline]
+    fn is_code(&self, name: &str) -> bool {
+        name == "code"
+    }
+
+    #[inline]
+    fn is_message(&self, name: &str) -> bool {
+        name == "message"
+    }
+
+    #[inline]
+    fn is_extra(&self, _: &str) -> bool {
+        false
+    }
+
+    #[inline]
+    fn is_own(&self, name: &str) -> bool {
+        name == "details"
     }
 }
 

@@ -3,8 +3,8 @@ use serde::ser::{SerializeMap, Serializer};
 use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Parts, RawCode, body_text, read_code, read_message, sort_with,
-    unquote,
+    DecodeErrorKind, Found, Layout, Names, Parts, RawCode, Unread, body_text, read_code,
+    read_message, sort_by, unquote,
 };
 
 /// RFC 9457 problem details, `content-type: application/problem+json`:
@@ -50,19 +50,18 @@ impl Format for Problem {
     /// `about:blank` (or absent): such a problem has no code, and its
     /// `detail` and members are read all the same.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        const LAYOUT: Layout<'static> = Layout::new(
-            Problem::NAME,
-            r#"{"type": …, "title": …, "status": …, "detail": …}"#,
-        )
-        .code("code")
-        .message("detail")
-        .own(&["type", "title", "status", "instance", "details"]);
         let mut parts = Parts::default();
+        self.decode_into(body, &mut parts)
+            .map_err(|unread| unread.kind)?;
+        Ok(parts)
+    }
+
+    #[inline]
+    fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         let mut found = Found::default();
-        sort_with(
+        sort_by(
             body_text(body)?,
-            &LAYOUT,
-            Some("type"),
+            &ProblemNames,
             Some(&mut parts.members),
             &mut found,
         )?;
@@ -76,7 +75,7 @@ impl Format for Problem {
             (code, _) => Some(read_code(code, Self::NAME, "code")?),
         };
         parts.message = read_message(found.message, "detail")?;
-        Ok(parts)
+        Ok(())
     }
 
     /// `{"type":…,"title":…,"status":…,"detail":…,"instance":…,"code":…,
@@ -151,5 +150,50 @@ impl Format for Problem {
             .write(&mut map)?;
         context.write_details(error, &mut map)?;
         map.end()
+    }
+}
+
+/// Where a problem keeps the parts: the code is `code`, or else the `type`
+/// URI (the extra member).
+const LAYOUT: Layout<'static> = Layout::new(
+    Problem::NAME,
+    r#"{"type": …, "title": …, "status": …, "detail": …}"#,
+)
+.code("code")
+.message("detail")
+.own(&["type", "title", "status", "instance", "details"]);
+
+/// [`LAYOUT`]'s names, as literals, with `type` as the extra member.
+pub(crate) struct ProblemNames;
+
+impl Names for ProblemNames {
+    #[inline]
+    fn layout(&self) -> &Layout<'_> {
+        &LAYOUT
+    }
+
+    #[inline]
+    fn is_wrapper(&self, _: &str) -> bool {
+        false
+    }
+
+    #[inline]
+    fn is_code(&self, name: &str) -> bool {
+        name == "code"
+    }
+
+    #[inline]
+    fn is_message(&self, name: &str) -> bool {
+        name == "detail"
+    }
+
+    #[inline]
+    fn is_extra(&self, name: &str) -> bool {
+        name == "type"
+    }
+
+    #[inline]
+    fn is_own(&self, name: &str) -> bool {
+        matches!(name, "type" | "title" | "status" | "instance" | "details")
     }
 }
