@@ -75,6 +75,7 @@
 
 mod json;
 mod markdown;
+mod title;
 
 pub use json::Json;
 pub use markdown::{Layout, Markdown, section_title};

@@ -18,16 +18,15 @@
 // Lengths and offsets in a table are 32-bit words by design.
 #![allow(clippy::cast_possible_truncation)]
 
-use core::fmt;
-use core::time::Duration;
-
-use http::StatusCode;
-
 use super::table::{self, Table};
-use super::unique::{Message as Problem, same_str};
+use super::unique::same_str;
 use super::{Catalog, Entry};
 use crate::decode::{DecodeErrorKind, RawError};
-use crate::{ApiError, Code, FieldVisitor, Parse, Unknown};
+use crate::{ApiError, Code, FieldVisitor, Parse};
+
+mod check;
+
+pub use check::{check, check_variant};
 
 /// A `rename_all` rule, applied to the words of a code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -403,130 +402,6 @@ pub const fn words<const N: usize>(inner: &Catalog, rename: &Rename) -> [u8; N] 
     words
 }
 
-/// What is wrong with renaming the codes of `inner` (named `name` in the
-/// source) with `rename` as a whole, if anything: a catalog the derive did
-/// not write; for `prefix` and `rename_all`, a nested type's codes (which
-/// they would not reach) and an integer code (which they cannot rename); a
-/// code renamed to nothing. `key` names the key the message is about.
-pub const fn check(inner: &Catalog, rename: &Rename, name: &str, key: &str) -> Option<Problem> {
-    let Some(table) = inner.table() else {
-        return Some(
-            Problem::new()
-                .push("`")
-                .push(name)
-                .push("` has no derived catalog, so `")
-                .push(key)
-                .push("` cannot rename its codes; derive `ApiError` for it"),
-        );
-    };
-    // `codes` alone leaves the codes of a nested type as they are, like
-    // every code it does not name.
-    let nested = table.nested();
-    let mut i = 0;
-    while i < nested.len() && rename.renames_all() {
-        if super::unique::count(&[nested[i]]) > 0 {
-            return Some(
-                Problem::new()
-                    .push("`")
-                    .push(name)
-                    .push("` nests the codes of `")
-                    .push(nested[i].type_name())
-                    .push("`, which `")
-                    .push(key)
-                    .push("` does not rename; nest `")
-                    .push(nested[i].type_name())
-                    .push("` in a `transparent` variant of its own to rename them there"),
-            );
-        }
-        i += 1;
-    }
-    let mut index = 0;
-    while index < table.len() {
-        index += 1;
-        let Some(entry) = table.entry_at(index - 1) else {
-            continue;
-        };
-        let new = new_code(entry, rename);
-        if let (New::Keep, Code::Int(_)) = (new, entry.code())
-            && rename.renames_all()
-        {
-            return Some(
-                Problem::new()
-                    .push("`")
-                    .push(name)
-                    .push("::")
-                    .push(entry.variant())
-                    .push("` has the integer code `")
-                    .push_code(entry.code())
-                    .push("`, which `")
-                    .push(key)
-                    .push("` cannot rename; give it a code of its own: `codes(")
-                    .push(entry.variant())
-                    .push(" = \"…\")`"),
-            );
-        }
-        let mut out = Out {
-            buf: &mut [],
-            len: 0,
-            hash: FNV_OFFSET,
-            escape: false,
-        };
-        out.code(new, rename);
-        if out.len == 0 && !matches!(new, New::Keep) {
-            return Some(
-                Problem::new()
-                    .push("`")
-                    .push(key)
-                    .push("` makes the code of `")
-                    .push(name)
-                    .push("::")
-                    .push(entry.variant())
-                    .push("` empty; give it a code of its own: `codes(")
-                    .push(entry.variant())
-                    .push(" = \"…\")`"),
-            );
-        }
-    }
-    None
-}
-
-/// What is wrong with `codes(variant = …)` for `inner` (named `name`):
-/// that `inner` has no variant `variant` with a code of its own.
-pub const fn check_variant(inner: &Catalog, name: &str, variant: &str) -> Option<Problem> {
-    let Some(table) = inner.table() else {
-        // `check` reports it.
-        return None;
-    };
-    let mut index = 0;
-    while index < table.len() {
-        if let Some(entry) = table.entry_at(index)
-            && same_str(entry.variant(), variant)
-        {
-            return None;
-        }
-        index += 1;
-    }
-    let mut problem = Problem::new()
-        .push("`codes` names `")
-        .push(variant)
-        .push("`, which is not a variant of `")
-        .push(name)
-        .push("` with a code of its own; its variants are ");
-    let mut index = 0;
-    let mut listed = 0;
-    while index < table.len() {
-        if let Some(entry) = table.entry_at(index) {
-            if listed > 0 {
-                problem = problem.push(", ");
-            }
-            problem = problem.push("`").push(entry.variant()).push("`");
-            listed += 1;
-        }
-        index += 1;
-    }
-    Some(problem)
-}
-
 impl Table {
     /// The record of this renamed table that stands for `entry`, a record
     /// of the table it renames.
@@ -550,12 +425,12 @@ impl Table {
 }
 
 /// The delegation of a renaming `transparent` variant: the inner error's
-/// code and entry are the renamed table's; the rest is the inner error's.
+/// code and entry are the renamed table's (read through
+/// `defaults::Wrapped`); the rest is the inner error's.
 ///
-/// The derive calls `<Inner as Renamed>::method((inner, &TABLE), …)`, the
-/// shape of its calls to `<Inner as ApiError>::method(inner, …)`, and names
-/// the inner catalog through it too: an inner type that is not an
-/// `ApiError` is then one error, however many times it is named.
+/// The derive names the inner catalog, the fields and the wrapped error
+/// through it: an inner type that is not an `ApiError` is then one error,
+/// however many times it is named.
 #[diagnostic::on_unimplemented(
     message = "the trait bound `{Self}: ApiError` is not satisfied",
     label = "not an `ApiError`",
@@ -564,30 +439,12 @@ impl Table {
 #[allow(missing_docs)]
 pub trait Renamed: Sized {
     const CATALOG: &'static Catalog;
-    fn entry(this: (&Self, &'static Table)) -> Option<Entry>;
-    fn code<'a>(this: (&'a Self, &'static Table)) -> Code<'a>;
-    fn status(this: (&Self, &'static Table)) -> StatusCode;
-    fn fmt_message(this: (&Self, &'static Table), f: &mut fmt::Formatter<'_>) -> fmt::Result;
-    fn fmt_arg(
-        this: (&Self, &'static Table),
-        slot: usize,
-        f: &mut fmt::Formatter<'_>,
-    ) -> fmt::Result;
     fn visit_fields<V: FieldVisitor + ?Sized>(
         this: (&Self, &'static Table),
         visitor: &mut V,
     ) -> Result<(), V::Error>;
-    fn retry_after(this: (&Self, &'static Table)) -> Option<Duration>;
-    fn source_error<'a>(
-        this: (&'a Self, &'static Table),
-    ) -> Option<&'a (dyn std::error::Error + 'static)>;
-    fn doc(this: (&Self, &'static Table)) -> Option<&'static str>;
-    fn title(this: (&Self, &'static Table)) -> Option<&'static str>;
-    fn domain(this: (&Self, &'static Table)) -> Option<&'static str>;
-    fn docs_template(this: (&Self, &'static Table)) -> Option<&'static str>;
-    fn has_status(this: (&Self, &'static Table)) -> bool;
-    fn unknown<'a>(this: (&'a Self, &'static Table)) -> Option<&'a Unknown>;
-    /// The error as what `ApiError::__inner` wraps.
+    /// The error as what `ApiError::__inner` wraps (with the renamed
+    /// table, which gives its entry and code).
     fn __as_inner(&self) -> &dyn crate::error::defaults::Inner;
 }
 
@@ -595,86 +452,11 @@ impl<T: ApiError> Renamed for T {
     const CATALOG: &'static Catalog = T::CATALOG;
 
     #[inline]
-    fn entry((error, table): (&Self, &'static Table)) -> Option<Entry> {
-        let entry = error.entry()?;
-        Some(table.renamed(entry).unwrap_or(entry))
-    }
-
-    #[inline]
-    fn code<'a>((error, table): (&'a Self, &'static Table)) -> Code<'a> {
-        match error.entry().and_then(|entry| table.renamed(entry)) {
-            Some(entry) => entry.code(),
-            None => error.code(),
-        }
-    }
-
-    #[inline]
-    fn status((error, _): (&Self, &'static Table)) -> StatusCode {
-        error.status()
-    }
-
-    #[inline]
-    fn fmt_message((error, _): (&Self, &'static Table), f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        error.fmt_message(f)
-    }
-
-    #[inline]
-    fn fmt_arg(
-        (error, _): (&Self, &'static Table),
-        slot: usize,
-        f: &mut fmt::Formatter<'_>,
-    ) -> fmt::Result {
-        error.fmt_arg(slot, f)
-    }
-
-    #[inline]
     fn visit_fields<V: FieldVisitor + ?Sized>(
         (error, _): (&Self, &'static Table),
         visitor: &mut V,
     ) -> Result<(), V::Error> {
         error.visit_fields(visitor)
-    }
-
-    #[inline]
-    fn retry_after((error, _): (&Self, &'static Table)) -> Option<Duration> {
-        error.retry_after()
-    }
-
-    #[inline]
-    fn source_error<'a>(
-        (error, _): (&'a Self, &'static Table),
-    ) -> Option<&'a (dyn std::error::Error + 'static)> {
-        error.source_error()
-    }
-
-    #[inline]
-    fn doc((error, _): (&Self, &'static Table)) -> Option<&'static str> {
-        error.doc()
-    }
-
-    #[inline]
-    fn title((error, _): (&Self, &'static Table)) -> Option<&'static str> {
-        error.title()
-    }
-
-    #[inline]
-    fn domain((error, _): (&Self, &'static Table)) -> Option<&'static str> {
-        error.domain()
-    }
-
-    #[inline]
-    fn docs_template((error, _): (&Self, &'static Table)) -> Option<&'static str> {
-        error.docs_template()
-    }
-
-    #[inline]
-    fn has_status((error, _): (&Self, &'static Table)) -> bool {
-        error.has_status()
-    }
-
-    #[inline]
-    fn unknown<'a>((error, _): (&'a Self, &'static Table)) -> Option<&'a Unknown> {
-        error.unknown()
     }
 
     #[inline]
