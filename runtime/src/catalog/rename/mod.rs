@@ -13,7 +13,7 @@
 //! own before the inner decoder reads it.
 //!
 //! Every function here is total: a catalog it cannot rename is copied as
-//! it is, and [`check`] (evaluated once, under the key) says what is wrong.
+//! it is, and `check` (evaluated once, under the key) says what is wrong.
 
 // Lengths and offsets in a table are 32-bit words by design.
 #![allow(clippy::cast_possible_truncation)]

@@ -3,7 +3,7 @@
 
 use crate::catalog::Catalog;
 
-/// The title of a type's section in [`Layout::ByDomain`]: the first
+/// The title of a type's section in [`Layout::ByDomain`](super::Layout::ByDomain): the first
 /// sentence of the type's doc comment (its summary line) without a final
 /// period, or the type's name when it has no doc comment.
 ///
