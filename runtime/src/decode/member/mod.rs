@@ -119,6 +119,38 @@ pub(crate) fn from_json_string<T: de::DeserializeOwned>(json: &str) -> Result<T,
     Ok(value)
 }
 
+/// The methods of a member deserializer that refuse a compound value
+/// (tuple, tuple struct, struct): a member read without a parser is a
+/// scalar or a string, and either reader hands anything else back.
+macro_rules! refuse_compounds {
+    () => {
+        #[inline]
+        fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Refused> {
+            Err(Refused)
+        }
+
+        #[inline]
+        fn deserialize_tuple_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            _: usize,
+            _: V,
+        ) -> Result<V::Value, Refused> {
+            Err(Refused)
+        }
+
+        #[inline]
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            _: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Refused> {
+            Err(Refused)
+        }
+    };
+}
+
 /// A plain JSON value, the whole of its text: read without a parser.
 #[derive(Clone, Copy, Debug)]
 struct Plain<'de> {
@@ -353,30 +385,7 @@ impl<'de> Deserializer<'de> for Plain<'de> {
         Ok(value)
     }
 
-    #[inline]
-    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    #[inline]
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: usize,
-        _: V,
-    ) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    #[inline]
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: &'static [&'static str],
-        _: V,
-    ) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
+    refuse_compounds!();
 
     fn deserialize_enum<V: Visitor<'de>>(
         self,
@@ -474,30 +483,7 @@ impl<'de> Deserializer<'de> for Probe<'_, 'de> {
         Ok(self.0.deserialize_newtype_struct(name, visitor)?)
     }
 
-    #[inline]
-    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    #[inline]
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: usize,
-        _: V,
-    ) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    #[inline]
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: &'static [&'static str],
-        _: V,
-    ) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
+    refuse_compounds!();
 
     #[inline]
     fn deserialize_enum<V: Visitor<'de>>(
