@@ -7,6 +7,7 @@ use http::StatusCode;
 use serde::Serialize;
 
 use crate::catalog::Entry;
+use crate::erased::{self, DynError};
 use crate::format::{Context, DocsUrl, Envelope, Format, NoneAs};
 use crate::{Catalog, Code, Message};
 
@@ -59,21 +60,30 @@ pub trait ApiError: fmt::Debug {
     /// error that is in no catalog, such as an [`Unknown`](crate::Unknown)
     /// code a client decoded.
     fn entry(&self) -> Option<Entry> {
-        defaults::entry(self)
+        match self.__inner() {
+            Some(inner) => inner.entry(),
+            None => None,
+        }
     }
 
     /// The machine-readable code: by default the [`entry`](ApiError::entry)'s
     /// (the inner error's for a `transparent` variant), or the empty code
     /// for an error in no catalog. A hand-written impl writes it.
     fn code(&self) -> Code<'_> {
-        defaults::code(self)
+        match self.__inner() {
+            Some(inner) => inner.code(),
+            None => defaults::entry_code(self.entry()),
+        }
     }
 
     /// The HTTP status: by default the [`entry`](ApiError::entry)'s fixed
     /// status (the inner error's for a `transparent` variant), or 500. A
     /// hand-written impl writes it.
     fn status(&self) -> StatusCode {
-        defaults::status(self)
+        match self.__inner() {
+            Some(inner) => inner.status(),
+            None => defaults::entry_status(self.entry()),
+        }
     }
 
     /// Writes the public message (the `message` template with its fields
@@ -83,7 +93,10 @@ pub trait ApiError: fmt::Debug {
     /// placeholder written by [`fmt_arg`](ApiError::fmt_arg), or the
     /// status's reason phrase.
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        defaults::fmt_message(self, f)
+        match self.__inner() {
+            Some(inner) => inner.fmt_message(f),
+            None => defaults::write_message(self.entry(), &defaults::Args(self), f),
+        }
     }
 
     /// Writes the value of the message template's placeholder `slot` (see
@@ -93,7 +106,10 @@ pub trait ApiError: fmt::Debug {
     /// given, so `f`'s flags apply to it; [`fmt_message`](ApiError::fmt_message)
     /// hands each placeholder a formatter of its own, without flags.
     fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        defaults::fmt_arg(self, slot, f)
+        match self.__inner() {
+            Some(inner) => inner.fmt_arg(slot, f),
+            None => Ok(()),
+        }
     }
 
     /// Hands each extra envelope member (fields marked `#[api(field)]`) to
@@ -105,30 +121,45 @@ pub trait ApiError: fmt::Debug {
 
     /// How long the client should wait before retrying (`Retry-After`).
     fn retry_after(&self) -> Option<Duration> {
-        defaults::retry_after(self)
+        match self.__inner() {
+            Some(inner) => inner.retry_after(),
+            None => None,
+        }
     }
 
     /// The internal cause, never shown in a production body.
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        defaults::source_error(self)
+        match self.__inner() {
+            Some(inner) => inner.source_error(),
+            None => None,
+        }
     }
 
     /// What this error means, from the variant's doc comment.
     fn doc(&self) -> Option<&'static str> {
-        defaults::doc(self)
+        match self.__inner() {
+            Some(inner) => inner.doc(),
+            None => defaults::entry_doc(self.entry()),
+        }
     }
 
     /// The problem type's title (`#[api(title = "…")]`), for
     /// [`Problem`](crate::format::Problem); `None` means the status's reason
     /// phrase.
     fn title(&self) -> Option<&'static str> {
-        defaults::title(self)
+        match self.__inner() {
+            Some(inner) => inner.title(),
+            None => defaults::entry_title(self.entry()),
+        }
     }
 
     /// The error domain (`#[api(domain = "…")]`), for
     /// [`Google`](crate::format::Google)'s `ErrorInfo.domain`.
     fn domain(&self) -> Option<&'static str> {
-        defaults::domain(self)
+        match self.__inner() {
+            Some(inner) => inner.domain(),
+            None => defaults::entry_domain(self.entry()),
+        }
     }
 
     /// Whether the error travels over HTTP. `false` for a type with
@@ -136,12 +167,18 @@ pub trait ApiError: fmt::Debug {
     /// [`status`](ApiError::status) is 500 should it be rendered as a
     /// response anyway.
     fn has_status(&self) -> bool {
-        defaults::has_status(self)
+        match self.__inner() {
+            Some(inner) => inner.has_status(),
+            None => defaults::entry_has_status(self.entry()),
+        }
     }
 
     /// The documentation URL template (`#[api(docs = "https://…/{code}")]`).
     fn docs_template(&self) -> Option<&'static str> {
-        defaults::docs_template(self)
+        match self.__inner() {
+            Some(inner) => inner.docs_template(),
+            None => defaults::entry_docs(self.entry()),
+        }
     }
 
     /// The documentation URL of this error's code: the
@@ -179,7 +216,10 @@ pub trait ApiError: fmt::Debug {
     /// assert!(ChatError::Forbidden.unknown().is_none());
     /// ```
     fn unknown(&self) -> Option<&crate::Unknown> {
-        defaults::unknown(self)
+        match self.__inner() {
+            Some(inner) => inner.unknown(),
+            None => None,
+        }
     }
 
     /// The error a `transparent` (or `other`) variant wraps, which the
@@ -224,289 +264,31 @@ pub trait ApiError: fmt::Debug {
     /// Inside a [`RequestContext`](crate::request::RequestContext) scope the
     /// body names the request's id, and development mode follows the
     /// context; see [`request`](crate::request).
-    fn to_response(&self) -> http::Response<Vec<u8>> {
+    fn to_response(&self) -> http::Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
         self.to_response_as(Self::Format::default())
     }
 
     /// The HTTP response in `format`.
-    fn to_response_as<F: Format>(&self, format: F) -> http::Response<Vec<u8>> {
-        crate::request::with_current(|context| Envelope::new(self, format, context).to_response())
+    fn to_response_as<F: Format>(&self, format: F) -> http::Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
+        format.__respond(DynError::new(self))
+    }
+
+    /// Hands each extra envelope member to a `dyn` visitor: what
+    /// [`to_response`](ApiError::to_response) renders through.
+    #[doc(hidden)]
+    fn __visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop> {
+        self.visit_fields(&mut erased::Forward(visitor))
     }
 }
 
-/// What the provided methods of [`ApiError`] do; the derive calls them for
-/// the variants it does not write an arm for.
 #[doc(hidden)]
-pub mod defaults {
-    use core::fmt;
-
-    use http::StatusCode;
-
-    use core::time::Duration;
-
-    use super::ApiError;
-    use crate::Code;
-    use crate::catalog::{Entry, Part, Status, Template};
-
-    /// The methods of [`ApiError`] that need a value, callable on a
-    /// `dyn` error: what a type with `transparent` variants hands its
-    /// provided methods through [`ApiError::__inner`], so that the derive
-    /// writes one `match` to the inner error instead of one per method.
-    pub trait Inner {
-        fn entry(&self) -> Option<Entry>;
-        fn code(&self) -> Code<'_>;
-        fn status(&self) -> StatusCode;
-        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
-        fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
-        fn retry_after(&self) -> Option<Duration>;
-        fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)>;
-        fn doc(&self) -> Option<&'static str>;
-        fn title(&self) -> Option<&'static str>;
-        fn domain(&self) -> Option<&'static str>;
-        fn docs_template(&self) -> Option<&'static str>;
-        fn has_status(&self) -> bool;
-        fn unknown(&self) -> Option<&crate::Unknown>;
-    }
-
-    impl<E: ApiError> Inner for E {
-        fn entry(&self) -> Option<Entry> {
-            ApiError::entry(self)
-        }
-        fn code(&self) -> Code<'_> {
-            ApiError::code(self)
-        }
-        fn status(&self) -> StatusCode {
-            ApiError::status(self)
-        }
-        fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            ApiError::fmt_message(self, f)
-        }
-        fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            ApiError::fmt_arg(self, slot, f)
-        }
-        fn retry_after(&self) -> Option<Duration> {
-            ApiError::retry_after(self)
-        }
-        fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
-            ApiError::source_error(self)
-        }
-        fn doc(&self) -> Option<&'static str> {
-            ApiError::doc(self)
-        }
-        fn title(&self) -> Option<&'static str> {
-            ApiError::title(self)
-        }
-        fn domain(&self) -> Option<&'static str> {
-            ApiError::domain(self)
-        }
-        fn docs_template(&self) -> Option<&'static str> {
-            ApiError::docs_template(self)
-        }
-        fn has_status(&self) -> bool {
-            ApiError::has_status(self)
-        }
-        fn unknown(&self) -> Option<&crate::Unknown> {
-            ApiError::unknown(self)
-        }
-    }
-
-    /// The error a delegating variant wraps, and the renamed codes of a
-    /// `transparent` variant with `prefix`, `rename_all` or `codes`.
-    #[derive(Clone, Copy)]
-    pub struct Wrapped<'a> {
-        error: &'a dyn Inner,
-        renamed: Option<&'static crate::catalog::Table>,
-    }
-
-    impl<'a> Wrapped<'a> {
-        /// The inner error as it is.
-        #[inline]
-        pub fn new(error: &'a dyn Inner) -> Self {
-            Wrapped {
-                error,
-                renamed: None,
-            }
-        }
-
-        /// The inner error, its codes those of `table`.
-        #[inline]
-        pub fn renamed(error: &'a dyn Inner, table: &'static crate::catalog::Table) -> Self {
-            Wrapped {
-                error,
-                renamed: Some(table),
-            }
-        }
-
-        /// The inner error's entry, renamed.
-        fn entry(self) -> Option<Entry> {
-            let entry = self.error.entry()?;
-            Some(match self.renamed {
-                Some(table) => table.renamed(entry).unwrap_or(entry),
-                None => entry,
-            })
-        }
-
-        /// The inner error's code, renamed.
-        fn code(self) -> Code<'a> {
-            let renamed = self
-                .renamed
-                .and_then(|table| table.renamed(self.error.entry()?));
-            match renamed {
-                Some(entry) => entry.code(),
-                None => self.error.code(),
-            }
-        }
-    }
-
-    /// The inner error's entry; none for an error in no catalog.
-    #[inline]
-    pub fn entry<E: ApiError + ?Sized>(error: &E) -> Option<Entry> {
-        error.__inner().and_then(Wrapped::entry)
-    }
-
-    /// The inner error's code, or the entry's; an error in no catalog has
-    /// the empty code.
-    #[inline]
-    pub fn code<E: ApiError + ?Sized>(error: &E) -> Code<'_> {
-        if let Some(inner) = error.__inner() {
-            return inner.code();
-        }
-        error.entry().map_or(Code::Str(""), Entry::code)
-    }
-
-    /// The inner error's status, or the entry's fixed status; 500 for a
-    /// code that never travels over HTTP or is in no catalog.
-    #[inline]
-    pub fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
-        if let Some(inner) = error.__inner() {
-            return inner.error.status();
-        }
-        error
-            .entry()
-            .and_then(|entry| entry.status().http())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-    }
-
-    /// The inner error's placeholder; nothing otherwise.
-    #[inline]
-    pub fn fmt_arg<E: ApiError + ?Sized>(
-        error: &E,
-        slot: usize,
-        f: &mut fmt::Formatter<'_>,
-    ) -> fmt::Result {
-        match error.__inner() {
-            Some(inner) => inner.error.fmt_arg(slot, f),
-            None => Ok(()),
-        }
-    }
-
-    /// The inner error's delay; none otherwise.
-    #[inline]
-    pub fn retry_after<E: ApiError + ?Sized>(error: &E) -> Option<Duration> {
-        error.__inner().and_then(|inner| inner.error.retry_after())
-    }
-
-    /// The inner error's source; none otherwise.
-    #[inline]
-    pub fn source_error<E: ApiError + ?Sized>(
-        error: &E,
-    ) -> Option<&(dyn std::error::Error + 'static)> {
-        error.__inner().and_then(|inner| inner.error.source_error())
-    }
-
-    /// The [`Unknown`](crate::Unknown) the inner error is; none otherwise.
-    #[inline]
-    pub fn unknown<E: ApiError + ?Sized>(error: &E) -> Option<&crate::Unknown> {
-        error.__inner().and_then(|inner| inner.error.unknown())
-    }
-
-    /// The inner error's message, or the entry's template with its
-    /// placeholders filled in, or the status's reason phrase.
-    pub fn fmt_message<E: ApiError + ?Sized>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(inner) = error.__inner() {
-            return inner.error.fmt_message(f);
-        }
-        match error.entry().and_then(Entry::template) {
-            Some(template) => write_template(error, template, f),
-            None => f.write_str(crate::__private::reason(error.status())),
-        }
-    }
-
-    fn write_template<E: ApiError + ?Sized>(
-        error: &E,
-        template: Template,
-        f: &mut fmt::Formatter<'_>,
-    ) -> fmt::Result {
-        for part in template.parts() {
-            match part {
-                Part::Text { text, .. } => f.write_str(text)?,
-                // A fresh `{}`, so the caller's flags on the whole message
-                // do not reach the field.
-                Part::Arg { slot, .. } => write!(f, "{}", Slot { error, slot })?,
-            }
-        }
-        Ok(())
-    }
-
-    /// One placeholder's value, by its slot.
-    pub(crate) struct Slot<'a, E: ?Sized> {
-        pub(crate) error: &'a E,
-        pub(crate) slot: usize,
-    }
-
-    impl<E: ApiError + ?Sized> fmt::Display for Slot<'_, E> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            self.error.fmt_arg(self.slot, f)
-        }
-    }
-
-    /// The entry's doc comment.
-    #[inline]
-    pub fn doc<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
-        match error.__inner() {
-            Some(inner) => inner.error.doc(),
-            None => error.entry().and_then(Entry::description),
-        }
-    }
-
-    /// The entry's problem title.
-    #[inline]
-    pub fn title<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
-        match error.__inner() {
-            Some(inner) => inner.error.title(),
-            None => error.entry().and_then(Entry::title),
-        }
-    }
-
-    /// The declaring type's domain.
-    #[inline]
-    pub fn domain<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
-        match error.__inner() {
-            Some(inner) => inner.error.domain(),
-            None => error.entry().and_then(|entry| entry.catalog().domain()),
-        }
-    }
-
-    /// The declaring type's documentation URL template.
-    #[inline]
-    pub fn docs_template<E: ApiError + ?Sized>(error: &E) -> Option<&'static str> {
-        match error.__inner() {
-            Some(inner) => inner.error.docs_template(),
-            None => error.entry().and_then(|entry| entry.catalog().docs()),
-        }
-    }
-
-    /// Whether the entry's code travels over HTTP.
-    #[inline]
-    pub fn has_status<E: ApiError + ?Sized>(error: &E) -> bool {
-        match error.__inner() {
-            Some(inner) => inner.error.has_status(),
-            None => error
-                .entry()
-                .is_none_or(|entry| entry.status() != Status::None),
-        }
-    }
-}
+pub mod defaults;
 
 /// Receives an error's extra envelope members; see
 /// [`ApiError::visit_fields`].
@@ -559,5 +341,20 @@ pub trait FieldVisitor {
             Some(NoneAs::Omit) => Ok(()),
             Some(NoneAs::Null) | None => self.visit(name, &()),
         }
+    }
+
+    /// Receives one member from behind a `&dyn` (see
+    /// [`ApiError::to_response`]); `None` to receive it through
+    /// [`visit`](FieldVisitor::visit) instead. The built-in writers take it
+    /// as it is, to write it straight into the body.
+    #[doc(hidden)]
+    #[inline]
+    fn __visit_field(
+        &mut self,
+        name: &str,
+        value: &dyn erased::Field,
+    ) -> Option<Result<(), Self::Error>> {
+        let _ = (name, value);
+        None
     }
 }

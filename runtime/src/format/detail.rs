@@ -31,6 +31,8 @@ use crate::decode::{
 pub struct Detail;
 
 impl Format for Detail {
+    super::respond_here!();
+
     const RESERVED: &'static [&'static str] = &["detail", "details"];
     const NAME: &'static str = "detail";
     const NONE: NoneAs = NoneAs::Omit;

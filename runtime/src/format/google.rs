@@ -2,6 +2,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::{Context, Format, NoneAs, json};
 use crate::decode::{DecodeErrorKind, Parts, Unread};
+use crate::erased::{Field, Ref};
 use crate::{ApiError, FieldVisitor};
 
 /// Google's AIP-193 errors: `{"error": {"code": <status>, "message": …,
@@ -36,6 +37,8 @@ use crate::{ApiError, FieldVisitor};
 pub struct Google;
 
 impl Format for Google {
+    super::respond_here!();
+
     const RESERVED: &'static [&'static str] = &[];
     const NAME: &'static str = "google";
     const NONE: NoneAs = NoneAs::Omit;
@@ -247,6 +250,20 @@ impl FieldVisitor for MetadataWriter<'_> {
     type Error = serde_json::Error;
 
     fn visit<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Self::Error> {
+        self.member(name, &Ref(value))
+    }
+
+    fn __visit_field(&mut self, name: &str, value: &dyn Field) -> Option<Result<(), Self::Error>> {
+        Some(self.member(name, value))
+    }
+}
+
+impl MetadataWriter<'_> {
+    fn member<V: Field + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &V,
+    ) -> Result<(), serde_json::Error> {
         let member = self.out.len();
         if !self.first {
             self.out.push(b',');
@@ -254,7 +271,7 @@ impl FieldVisitor for MetadataWriter<'_> {
         json::string(self.out, name);
         self.out.push(b':');
         let at = self.out.len();
-        serde_json::to_writer(&mut *self.out, value)?;
+        value.write(self.out)?;
         let text = &self.out[at..];
         if text.first() == Some(&b'"') {
             self.first = false;
@@ -279,7 +296,7 @@ impl FieldVisitor for MetadataWriter<'_> {
             return Ok(());
         }
         self.out.truncate(at);
-        match serde_json::to_value(value)? {
+        match value.value()? {
             serde_json::Value::Null => self.out.truncate(member),
             serde_json::Value::String(text) => {
                 json::string(self.out, &text);

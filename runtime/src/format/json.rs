@@ -16,6 +16,7 @@ use serde::Serialize;
 use super::envelope::DevDetails;
 use super::{Context, Format, NoneAs};
 use crate::catalog::{Entry, Part};
+use crate::erased::Field;
 use crate::error::defaults::Slot;
 use crate::{ApiError, FieldVisitor};
 
@@ -186,17 +187,37 @@ struct Members<'o, 'p> {
     found: bool,
 }
 
+impl Members<'_, '_> {
+    /// Notes the member and writes its key, unless its name is reserved.
+    #[inline]
+    fn take(&mut self, name: &str) -> bool {
+        self.found |= name == self.probe;
+        if self.reserved.contains(&name) {
+            return false;
+        }
+        key(self.out, name);
+        true
+    }
+}
+
 impl FieldVisitor for Members<'_, '_> {
     type Error = serde_json::Error;
 
     #[inline]
     fn visit<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Self::Error> {
-        self.found |= name == self.probe;
-        if self.reserved.contains(&name) {
-            return Ok(());
+        if self.take(name) {
+            serde_json::to_writer(&mut *self.out, value)?;
         }
-        key(self.out, name);
-        serde_json::to_writer(&mut *self.out, value)
+        Ok(())
+    }
+
+    #[inline]
+    fn __visit_field(&mut self, name: &str, value: &dyn Field) -> Option<Result<(), Self::Error>> {
+        Some(if self.take(name) {
+            value.write(self.out)
+        } else {
+            Ok(())
+        })
     }
 
     #[inline]
@@ -224,6 +245,10 @@ pub(crate) fn has_field<E: ApiError + ?Sized>(error: &E, name: &str) -> bool {
 
         fn visit<T: Serialize + ?Sized>(&mut self, name: &str, _: &T) -> Result<(), ()> {
             if name == self.0 { Err(()) } else { Ok(()) }
+        }
+
+        fn __visit_field(&mut self, name: &str, _: &dyn Field) -> Option<Result<(), ()>> {
+            Some(if name == self.0 { Err(()) } else { Ok(()) })
         }
     }
 

@@ -30,6 +30,8 @@ use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
 pub struct Matrix;
 
 impl Format for Matrix {
+    super::respond_here!();
+
     const RESERVED: &'static [&'static str] = &["errcode", "error", "details"];
     const NAME: &'static str = "matrix";
     const NONE: NoneAs = NoneAs::Omit;

@@ -216,7 +216,28 @@ pub trait Format {
     where
         E: ApiError + ?Sized,
         S: Serializer;
+
+    /// The response of `error` in this format, in the current request's
+    /// context: what [`ApiError::to_response_as`] returns. The built-in
+    /// formats write it in non-generic code, compiled once in errbook.
+    #[doc(hidden)]
+    fn __respond(self, error: crate::erased::DynError<'_>) -> http::Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
+        crate::erased::respond(self, error)
+    }
 }
+
+/// The built-in formats' [`Format::__respond`], monomorphic.
+macro_rules! respond_here {
+    () => {
+        fn __respond(self, error: crate::erased::DynError<'_>) -> http::Response<Vec<u8>> {
+            crate::erased::respond(self, error)
+        }
+    };
+}
+use respond_here;
 
 #[cfg(test)]
 mod tests {

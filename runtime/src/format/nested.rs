@@ -25,6 +25,8 @@ use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
 pub struct Nested;
 
 impl Format for Nested {
+    super::respond_here!();
+
     const RESERVED: &'static [&'static str] = &["code", "message", "details"];
     const NAME: &'static str = "nested";
 

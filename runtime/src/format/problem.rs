@@ -38,6 +38,8 @@ use crate::decode::{
 pub struct Problem;
 
 impl Format for Problem {
+    super::respond_here!();
+
     const CONTENT_TYPE: &'static str = "application/problem+json";
     const RESERVED: &'static [&'static str] = &[
         "type", "title", "status", "detail", "instance", "code", "details",

@@ -155,7 +155,7 @@ fn convert_status(status: http::StatusCode) -> StatusCode {
 /// assert_eq!(response.headers().get("retry-after").unwrap(), "2");
 /// assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
 /// ```
-pub fn error_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
+pub fn error_response<E: ApiError>(error: &E) -> HttpResponse {
     let (parts, body) = error.to_response().into_parts();
     let mut response = HttpResponse::build(convert_status(parts.status)).body(body);
     let headers = response.headers_mut();

@@ -202,6 +202,6 @@ pub use fallback::{method_not_allowed, not_found};
 pub use request_id::{RequestIdFuture, RequestIdService, RequestIds, request_id};
 
 /// The response for `error`: what every derived type's `IntoResponse` returns.
-pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
+pub fn into_response<E: ApiError>(error: &E) -> Response {
     error.to_response().map(Body::from)
 }

@@ -1,0 +1,342 @@
+//! What the provided methods of [`ApiError`] do; the derive calls them for
+//! the variants it does not write an arm for.
+//!
+//! A provided method asks [`ApiError::__inner`] first (through
+//! [`Wrapped`]), then the entry; the work is in non-generic helpers
+//! (`entry_*`, [`write_message`]), compiled once, so that what each error
+//! type compiles is one small body per method.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use core::time::Duration;
+
+use super::ApiError;
+use crate::Code;
+use crate::catalog::{Entry, Part, Status};
+use crate::erased;
+
+/// The methods of [`ApiError`] that need a value, callable on a
+/// `dyn` error: what a type with `transparent` variants hands its
+/// provided methods through [`ApiError::__inner`], so that the derive
+/// writes one `match` to the inner error instead of one per method, and
+/// what [`ApiError::to_response`] renders.
+pub trait Inner: fmt::Debug {
+    fn entry(&self) -> Option<Entry>;
+    fn code(&self) -> Code<'_>;
+    fn status(&self) -> StatusCode;
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    fn retry_after(&self) -> Option<Duration>;
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)>;
+    fn doc(&self) -> Option<&'static str>;
+    fn title(&self) -> Option<&'static str>;
+    fn domain(&self) -> Option<&'static str>;
+    fn docs_template(&self) -> Option<&'static str>;
+    fn has_status(&self) -> bool;
+    fn unknown(&self) -> Option<&crate::Unknown>;
+    fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop>;
+}
+
+impl<E: ApiError> Inner for E {
+    fn entry(&self) -> Option<Entry> {
+        ApiError::entry(self)
+    }
+    fn code(&self) -> Code<'_> {
+        ApiError::code(self)
+    }
+    fn status(&self) -> StatusCode {
+        ApiError::status(self)
+    }
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        ApiError::fmt_message(self, f)
+    }
+    fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        ApiError::fmt_arg(self, slot, f)
+    }
+    fn retry_after(&self) -> Option<Duration> {
+        ApiError::retry_after(self)
+    }
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        ApiError::source_error(self)
+    }
+    fn doc(&self) -> Option<&'static str> {
+        ApiError::doc(self)
+    }
+    fn title(&self) -> Option<&'static str> {
+        ApiError::title(self)
+    }
+    fn domain(&self) -> Option<&'static str> {
+        ApiError::domain(self)
+    }
+    fn docs_template(&self) -> Option<&'static str> {
+        ApiError::docs_template(self)
+    }
+    fn has_status(&self) -> bool {
+        ApiError::has_status(self)
+    }
+    fn unknown(&self) -> Option<&crate::Unknown> {
+        ApiError::unknown(self)
+    }
+    fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop> {
+        ApiError::__visit_erased(self, visitor)
+    }
+}
+
+/// The error a delegating variant wraps, and the renamed codes of a
+/// `transparent` variant with `prefix`, `rename_all` or `codes`.
+#[derive(Clone, Copy)]
+pub struct Wrapped<'a> {
+    error: &'a dyn Inner,
+    renamed: Option<&'static crate::catalog::Table>,
+}
+
+impl<'a> Wrapped<'a> {
+    /// The inner error as it is.
+    #[inline]
+    pub fn new(error: &'a dyn Inner) -> Self {
+        Wrapped {
+            error,
+            renamed: None,
+        }
+    }
+
+    /// The inner error, its codes those of `table`.
+    #[inline]
+    pub fn renamed(error: &'a dyn Inner, table: &'static crate::catalog::Table) -> Self {
+        Wrapped {
+            error,
+            renamed: Some(table),
+        }
+    }
+
+    /// The inner error's entry, renamed.
+    pub fn entry(self) -> Option<Entry> {
+        let entry = self.error.entry()?;
+        Some(match self.renamed {
+            Some(table) => table.renamed(entry).unwrap_or(entry),
+            None => entry,
+        })
+    }
+
+    /// The inner error's code, renamed.
+    pub fn code(self) -> Code<'a> {
+        let renamed = self
+            .renamed
+            .and_then(|table| table.renamed(self.error.entry()?));
+        match renamed {
+            Some(entry) => entry.code(),
+            None => self.error.code(),
+        }
+    }
+
+    /// The inner error's status.
+    #[inline]
+    pub fn status(self) -> StatusCode {
+        self.error.status()
+    }
+
+    /// The inner error's message.
+    #[inline]
+    pub fn fmt_message(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt_message(f)
+    }
+
+    /// The inner error's placeholder.
+    #[inline]
+    pub fn fmt_arg(self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt_arg(slot, f)
+    }
+
+    /// The inner error's delay.
+    #[inline]
+    pub fn retry_after(self) -> Option<Duration> {
+        self.error.retry_after()
+    }
+
+    /// The inner error's source.
+    #[inline]
+    pub fn source_error(self) -> Option<&'a (dyn std::error::Error + 'static)> {
+        self.error.source_error()
+    }
+
+    /// The inner error's doc comment.
+    #[inline]
+    pub fn doc(self) -> Option<&'static str> {
+        self.error.doc()
+    }
+
+    /// The inner error's problem title.
+    #[inline]
+    pub fn title(self) -> Option<&'static str> {
+        self.error.title()
+    }
+
+    /// The inner error's domain.
+    #[inline]
+    pub fn domain(self) -> Option<&'static str> {
+        self.error.domain()
+    }
+
+    /// The inner error's documentation URL template.
+    #[inline]
+    pub fn docs_template(self) -> Option<&'static str> {
+        self.error.docs_template()
+    }
+
+    /// Whether the inner error travels over HTTP.
+    #[inline]
+    pub fn has_status(self) -> bool {
+        self.error.has_status()
+    }
+
+    /// The [`Unknown`](crate::Unknown) the inner error is.
+    #[inline]
+    pub fn unknown(self) -> Option<&'a crate::Unknown> {
+        self.error.unknown()
+    }
+}
+
+/// The inner error's entry; none for an error in no catalog.
+#[inline]
+pub fn entry<E: ApiError + ?Sized>(error: &E) -> Option<Entry> {
+    match error.__inner() {
+        Some(inner) => inner.entry(),
+        None => None,
+    }
+}
+
+pub fn entry_code(entry: Option<Entry>) -> Code<'static> {
+    match entry {
+        Some(entry) => entry.code(),
+        None => Code::Str(""),
+    }
+}
+
+/// The inner error's status, or the entry's fixed status; 500 for a
+/// code that never travels over HTTP or is in no catalog.
+#[inline]
+pub fn status<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+    match error.__inner() {
+        Some(inner) => inner.error.status(),
+        None => entry_status(error.entry()),
+    }
+}
+
+pub fn entry_status(entry: Option<Entry>) -> StatusCode {
+    match entry.and_then(|entry| entry.status().http()) {
+        Some(status) => status,
+        None => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// The inner error's placeholder; nothing otherwise.
+#[inline]
+pub fn fmt_arg<E: ApiError + ?Sized>(
+    error: &E,
+    slot: usize,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    match error.__inner() {
+        Some(inner) => inner.error.fmt_arg(slot, f),
+        None => Ok(()),
+    }
+}
+
+/// The inner error's delay; none otherwise.
+#[inline]
+pub fn retry_after<E: ApiError + ?Sized>(error: &E) -> Option<Duration> {
+    match error.__inner() {
+        Some(inner) => inner.error.retry_after(),
+        None => None,
+    }
+}
+
+/// The inner error's source; none otherwise.
+#[inline]
+pub fn source_error<E: ApiError + ?Sized>(error: &E) -> Option<&(dyn std::error::Error + 'static)> {
+    match error.__inner() {
+        Some(inner) => inner.error.source_error(),
+        None => None,
+    }
+}
+
+/// A value's placeholders, behind a `&dyn`.
+pub trait Arg {
+    fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    fn status(&self) -> StatusCode;
+}
+
+pub struct Args<'a, E: ?Sized>(pub &'a E);
+
+impl<E: ApiError + ?Sized> Arg for Args<'_, E> {
+    fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_arg(slot, f)
+    }
+    fn status(&self) -> StatusCode {
+        self.0.status()
+    }
+}
+
+/// The entry's template with its placeholders filled in, or the
+/// status's reason phrase.
+pub fn write_message(
+    entry: Option<Entry>,
+    args: &dyn Arg,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let Some(template) = entry.and_then(Entry::template) else {
+        return f.write_str(crate::__private::reason(args.status()));
+    };
+    for part in template.parts() {
+        match part {
+            Part::Text { text, .. } => f.write_str(text)?,
+            // A fresh `{}`, so the caller's flags on the whole message
+            // do not reach the field.
+            Part::Arg { slot, .. } => write!(f, "{}", Slot { error: args, slot })?,
+        }
+    }
+    Ok(())
+}
+
+/// One placeholder's value, by its slot.
+pub(crate) struct Slot<'a, E: ?Sized> {
+    pub(crate) error: &'a E,
+    pub(crate) slot: usize,
+}
+
+impl<E: ApiError + ?Sized> fmt::Display for Slot<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt_arg(self.slot, f)
+    }
+}
+
+impl fmt::Display for Slot<'_, dyn Arg + '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt_arg(self.slot, f)
+    }
+}
+
+pub fn entry_doc(entry: Option<Entry>) -> Option<&'static str> {
+    entry?.description()
+}
+
+pub fn entry_title(entry: Option<Entry>) -> Option<&'static str> {
+    entry?.title()
+}
+
+pub fn entry_domain(entry: Option<Entry>) -> Option<&'static str> {
+    entry?.catalog().domain()
+}
+
+pub fn entry_docs(entry: Option<Entry>) -> Option<&'static str> {
+    entry?.catalog().docs()
+}
+
+pub fn entry_has_status(entry: Option<Entry>) -> bool {
+    match entry {
+        Some(entry) => entry.status() != Status::None,
+        None => true,
+    }
+}
