@@ -122,44 +122,59 @@ impl<V: FieldVisitor + ?Sized> Visitor for Back<'_, V> {
 }
 
 /// An error behind a `&dyn`; see the [module](self).
+///
+/// What a response asks more than once (the entry, the status, whether the
+/// error is an [`Unknown`](crate::Unknown)) is read once, when it is made.
 #[derive(Clone, Copy)]
-pub struct DynError<'a>(&'a dyn Inner);
+pub struct DynError<'a> {
+    error: &'a dyn Inner,
+    entry: Option<Entry>,
+    status: StatusCode,
+    unknown: Option<&'a crate::Unknown>,
+}
 
 impl<'a> DynError<'a> {
     /// `error`, erased.
     #[inline]
     pub fn new<E: ApiError>(error: &'a E) -> Self {
-        DynError(error)
+        DynError {
+            error,
+            entry: error.entry(),
+            status: error.status(),
+            unknown: error.unknown(),
+        }
     }
 }
 
 impl fmt::Debug for DynError<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.0, f)
+        fmt::Debug::fmt(self.error, f)
     }
 }
 
 impl ApiError for DynError<'_> {
     type Format = crate::format::Nested;
 
+    #[inline]
     fn entry(&self) -> Option<Entry> {
-        self.0.entry()
+        self.entry
     }
 
     fn code(&self) -> Code<'_> {
-        self.0.code()
+        self.error.code()
     }
 
+    #[inline]
     fn status(&self) -> StatusCode {
-        self.0.status()
+        self.status
     }
 
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
+        self.error.fmt_message(f)
     }
 
     fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_arg(slot, f)
+        self.error.fmt_arg(slot, f)
     }
 
     fn visit_fields<V: FieldVisitor + ?Sized>(&self, visitor: &mut V) -> Result<(), V::Error> {
@@ -167,46 +182,47 @@ impl ApiError for DynError<'_> {
             visitor,
             error: None,
         };
-        match (self.0.visit_erased(&mut back), back.error) {
+        match (self.error.visit_erased(&mut back), back.error) {
             (Err(Stop), Some(error)) => Err(error),
             _ => Ok(()),
         }
     }
 
     fn retry_after(&self) -> Option<Duration> {
-        self.0.retry_after()
+        self.error.retry_after()
     }
 
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0.source_error()
+        self.error.source_error()
     }
 
     fn doc(&self) -> Option<&'static str> {
-        self.0.doc()
+        self.error.doc()
     }
 
     fn title(&self) -> Option<&'static str> {
-        self.0.title()
+        self.error.title()
     }
 
     fn domain(&self) -> Option<&'static str> {
-        self.0.domain()
+        self.error.domain()
     }
 
     fn has_status(&self) -> bool {
-        self.0.has_status()
+        self.error.has_status()
     }
 
     fn docs_template(&self) -> Option<&'static str> {
-        self.0.docs_template()
+        self.error.docs_template()
     }
 
+    #[inline]
     fn unknown(&self) -> Option<&crate::Unknown> {
-        self.0.unknown()
+        self.unknown
     }
 
     fn __visit_erased(&self, visitor: &mut dyn Visitor) -> Result<(), Stop> {
-        self.0.visit_erased(visitor)
+        self.error.visit_erased(visitor)
     }
 }
 
