@@ -76,21 +76,23 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             continue;
         }
         let build = construct(variant, &path, &mut bounds);
-        found.push(quote!(
-            ::core::option::Option::Some(#index) => {
-                return ::core::result::Result::Ok(::core::option::Option::Some(#build));
-            }
-        ));
+        found.push(quote!(#index => #build,));
     }
     let lookup = (!found.is_empty()).then(|| {
+        // One `return` for every arm: the arms are the variants' values.
         let lookup = quote! {
-            match ::errbook::__private::find_entry(
+            if let ::core::option::Option::Some(__index) = ::errbook::__private::find_entry(
                 &Self::__ERRBOOK_TABLE,
                 &[#(#skip),*],
                 __raw,
             ) {
-                #(#found)*
-                _ => {}
+                '__found: {
+                    let __value = match __index {
+                        #(#found)*
+                        _ => break '__found,
+                    };
+                    return ::core::result::Result::Ok(::core::option::Option::Some(__value));
+                }
             }
         };
         if other.is_none() {
