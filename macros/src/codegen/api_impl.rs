@@ -444,29 +444,45 @@ impl Methods<'_> {
         if self.delegates.is_empty() {
             return TokenStream::new();
         }
+        let wrapped = quote!(::errbook::__private::defaults::Wrapped);
+        // Without renamed codes, the arms are the inner errors, wrapped
+        // once after the `match`.
+        let renames = self
+            .delegates
+            .iter()
+            .any(|(variant, _)| super::renamed(self.input, variant).is_some());
         let arms = self
             .delegates
             .iter()
             .map(|(variant, Delegate { pat, api, inner })| {
-                let wrapped = quote!(::errbook::__private::defaults::Wrapped);
                 let value = if let Some(super::Renamed { table, .. }) =
                     super::renamed(self.input, variant)
                 {
                     let binding = variant.fields.first().map(Field::binding);
                     quote!(#wrapped::renamed(#api::__as_inner(#binding), &Self::#table))
-                } else {
+                } else if renames {
                     quote!(#wrapped::new(#api::__as_inner(#inner)))
+                } else {
+                    quote!(#api::__as_inner(#inner))
                 };
-                quote!(#pat => ::core::option::Option::Some(#value),)
+                quote!(#pat => #value,)
             });
         let rest = (self.delegates.len() < self.input.variants.len())
-            .then(|| quote!(_ => ::core::option::Option::None,));
+            .then(|| quote!(_ => return ::core::option::Option::None,));
+        let value = quote! {
+            match self {
+                #(#arms)*
+                #rest
+            }
+        };
+        let value = if renames {
+            value
+        } else {
+            quote!(#wrapped::new(#value))
+        };
         quote! {
-            fn __inner(&self) -> ::core::option::Option<::errbook::__private::defaults::Wrapped<'_>> {
-                match self {
-                    #(#arms)*
-                    #rest
-                }
+            fn __inner(&self) -> ::core::option::Option<#wrapped<'_>> {
+                ::core::option::Option::Some(#value)
             }
         }
     }
