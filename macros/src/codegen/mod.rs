@@ -1,6 +1,7 @@
 //! Code generation, split by what it writes: the `ApiError` impl
 //! ([`api_impl`]), the catalog table ([`catalog`]), the client-side decoder
-//! ([`decoder`]) and the compile-time checks ([`checks`]). Every decision
+//! ([`decoder`]), the compile-time checks ([`checks`]) and the `From` impls
+//! of `transparent` variants ([`from`]). Every decision
 //! that can fail was taken in `model` and `validate`; these files only write
 //! tokens.
 
@@ -8,6 +9,7 @@ pub(crate) mod api_impl;
 pub(crate) mod catalog;
 pub(crate) mod checks;
 pub(crate) mod decoder;
+pub(crate) mod from;
 
 pub(crate) use catalog::type_string;
 
@@ -24,10 +26,12 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let api_impl = api_impl::expand(input);
     let checks = checks::expand(input);
     let decoder = decoder::expand(input);
+    let from = from::expand(input);
     quote! {
         #api_impl
         #checks
         #decoder
+        #from
     }
 }
 
@@ -61,7 +65,6 @@ pub(crate) fn pattern(path: &TokenStream, fields: &[&Field]) -> TokenStream {
     quote!(#path { #(#bindings)* .. })
 }
 
-/// The type's default format.
 /// The field's own choice of how `None` is written, as an
 /// `Option<errbook::format::NoneAs>`.
 pub(crate) fn none_as(field: &Field) -> TokenStream {
@@ -80,6 +83,7 @@ pub(crate) fn none_as(field: &Field) -> TokenStream {
     }
 }
 
+/// The type's default format.
 pub(crate) fn format_type(input: &Input) -> TokenStream {
     match &input.format {
         FormatValue::Builtin((_, ty, _)) => {

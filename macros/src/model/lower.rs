@@ -161,6 +161,7 @@ pub(super) fn lower_variant(
         .skip_parse
         .is_present()
         .then(|| attrs.skip_parse.span());
+    variant.skip_from = attrs.skip_from.is_present().then(|| attrs.skip_from.span());
     variant
 }
 
@@ -211,6 +212,7 @@ impl VariantKeys<'_> {
             other: None,
             aliases: Vec::new(),
             skip_parse: None,
+            skip_from: None,
             rename: None,
             explicit_keys,
             incomplete: false,
@@ -289,6 +291,11 @@ pub(super) fn lower_field(
         .attrs
         .iter()
         .find(|a| a.path().is_ident("source") || a.path().is_ident("from"))
+        .map(|a| a.path().span());
+    let thiserror_from = attrs
+        .attrs
+        .iter()
+        .find(|a| a.path().is_ident("from"))
         .map(|a| a.path().span());
     let named_source = attrs
         .ident
@@ -372,6 +379,7 @@ pub(super) fn lower_field(
     Field {
         member,
         option: is_option(&attrs.ty),
+        thiserror_from,
         ty: attrs.ty,
         exposed,
         source,
