@@ -379,6 +379,7 @@ pub(super) fn lower_field(
     Field {
         member,
         option: is_option(&attrs.ty),
+        duration: may_be_duration(&attrs.ty),
         thiserror_from,
         ty: attrs.ty,
         exposed,
@@ -404,6 +405,37 @@ pub(super) fn is_option(mut ty: &Type) -> bool {
             segment.ident == "Option"
                 && matches!(&segment.arguments, syn::PathArguments::AngleBracketed(args) if args.args.len() == 1)
         })
+}
+
+/// Whether `ty` may be `core::time::Duration`: a path ending in `Duration`
+/// without generic arguments (`Duration`, `std::time::Duration`), or an
+/// `Option` of one. The generated code asks the type itself, so another
+/// `Duration` (chrono's, time's) stays what it is; a type alias is not
+/// seen.
+pub(super) fn may_be_duration(ty: &Type) -> bool {
+    let Type::Path(path) = ungroup(ty) else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    match &last.arguments {
+        syn::PathArguments::None => path.qself.is_none() && last.ident == "Duration",
+        syn::PathArguments::AngleBracketed(args) if last.ident == "Option" => {
+            matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 && may_be_duration(inner) && !is_option(inner))
+        }
+        _ => false,
+    }
+}
+
+/// `ty` without the invisible groups and parentheses around it.
+fn ungroup(mut ty: &Type) -> &Type {
+    while let Type::Group(syn::TypeGroup { elem, .. }) | Type::Paren(syn::TypeParen { elem, .. }) =
+        ty
+    {
+        ty = elem;
+    }
+    ty
 }
 
 /// Puts `span` on every token of a path read from a string, so rustc's

@@ -184,6 +184,10 @@ pub(crate) struct Field {
     /// thiserror's `#[from]`, which writes the `From` impl of the field's
     /// type.
     pub(crate) thiserror_from: Option<Span>,
+    /// The type may be `core::time::Duration` (written `Duration`, or an
+    /// `Option` of it, by any path): its member is a number in the field's
+    /// unit, when the type turns out to be that one.
+    pub(crate) duration: bool,
     /// Keys a transparent variant's field may not carry.
     pub(crate) keys: Vec<(&'static str, Span)>,
     /// The type is written `Option<…>`: `None` may be left out of a body.
