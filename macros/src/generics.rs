@@ -128,8 +128,8 @@ fn arguments_unify(a: &syn::PathArguments, b: &syn::PathArguments, generics: &Ge
                     (GenericArgument::Type(a), GenericArgument::Type(b)) => {
                         may_unify(a, b, generics)
                     }
-                    (GenericArgument::Lifetime(_), GenericArgument::Lifetime(_)) => true,
-                    (GenericArgument::Const(_), GenericArgument::Const(_)) => true,
+                    (GenericArgument::Lifetime(_), GenericArgument::Lifetime(_))
+                    | (GenericArgument::Const(_), GenericArgument::Const(_)) => true,
                     (a, b) => a.to_token_stream().to_string() == b.to_token_stream().to_string(),
                 })
         }

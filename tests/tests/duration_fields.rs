@@ -216,7 +216,7 @@ fn a_body_without_the_member_reads_the_header() {
 
 #[test]
 fn a_negative_or_non_numeric_member_is_refused() {
-    for member in [r#"-1"#, r#""soon""#, r#"{"secs":2,"nanos":0}"#] {
+    for member in ["-1", r#""soon""#, r#"{"secs":2,"nanos":0}"#] {
         let body =
             format!(r#"{{"error":{{"code":"LOCKED","message":"Locked.","unlocks_in":{member}}}}}"#);
         let err = <WaitError as Parse>::from_parts(

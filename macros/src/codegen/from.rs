@@ -1,5 +1,5 @@
 //! `From<Inner>` for each `transparent` variant that gets one
-//! ([`Input::from_fields`]), so that `?` wraps the inner error.
+//! ([`Input::conversions`]), so that `?` wraps the inner error.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -17,11 +17,11 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let mut written: Vec<&Type> = input
-        .thiserror_from_fields()
+        .thiserror_conversions()
         .map(|(_, field)| &field.ty)
         .collect();
     let mut impls = TokenStream::new();
-    for (variant, field) in input.from_fields() {
+    for (variant, field) in input.conversions() {
         let ty = &field.ty;
         if written
             .iter()

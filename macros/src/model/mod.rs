@@ -55,7 +55,7 @@ impl Input {
     /// field's type, for `?`: not under `skip_from`, not when thiserror's
     /// `#[from]` writes it, and not for a field of a type parameter's type,
     /// which would overlap core's `impl<T> From<T> for T`.
-    pub(crate) fn from_fields(&self) -> impl Iterator<Item = (&Variant, &Field)> {
+    pub(crate) fn conversions(&self) -> impl Iterator<Item = (&Variant, &Field)> {
         self.variants.iter().filter_map(|variant| {
             variant.transparent?;
             if variant.skip_from.is_some() {
@@ -70,7 +70,7 @@ impl Input {
     }
 
     /// The fields whose `From` thiserror's `#[from]` writes.
-    pub(crate) fn thiserror_from_fields(&self) -> impl Iterator<Item = (&Variant, &Field)> {
+    pub(crate) fn thiserror_conversions(&self) -> impl Iterator<Item = (&Variant, &Field)> {
         self.variants.iter().flat_map(|variant| {
             variant
                 .fields

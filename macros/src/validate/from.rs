@@ -1,5 +1,5 @@
 //! The rules of the `From` impls a `transparent` variant gets
-//! ([`Input::from_fields`]).
+//! ([`Input::conversions`]).
 
 use darling::error::Accumulator;
 use syn::Type;
@@ -26,10 +26,10 @@ pub(super) fn check_from(input: &Input, errors: &mut Accumulator) {
         }
     }
     let mut taken: Vec<(&Variant, &Type, bool)> = input
-        .thiserror_from_fields()
+        .thiserror_conversions()
         .map(|(variant, field)| (variant, &field.ty, true))
         .collect();
-    for (variant, field) in input.from_fields() {
+    for (variant, field) in input.conversions() {
         let Some((first, _, thiserror)) = taken
             .iter()
             .find(|(_, ty, _)| may_unify(ty, &field.ty, &input.generics))
