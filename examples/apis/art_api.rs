@@ -73,30 +73,6 @@ pub enum ArtApiError {
     OAuth(OAuthError),
 }
 
-impl From<AuthError> for ArtApiError {
-    fn from(error: AuthError) -> Self {
-        ArtApiError::Auth(error)
-    }
-}
-
-impl From<PostError> for ArtApiError {
-    fn from(error: PostError) -> Self {
-        ArtApiError::Post(error)
-    }
-}
-
-impl From<PlayerError> for ArtApiError {
-    fn from(error: PlayerError) -> Self {
-        ArtApiError::Player(error)
-    }
-}
-
-impl From<OAuthError> for ArtApiError {
-    fn from(error: OAuthError) -> Self {
-        ArtApiError::OAuth(error)
-    }
-}
-
 /// Authentication Errors: registration, login, tokens, account settings.
 #[derive(Debug, ApiError)]
 #[api(format = detail, prefix = "auth.", rename_all = "snake_case")]

@@ -47,18 +47,6 @@ impl std::fmt::Display for ServerError {
 
 impl std::error::Error for ServerError {}
 
-impl From<ChatError> for ServerError {
-    fn from(error: ChatError) -> Self {
-        ServerError::Chat(error)
-    }
-}
-
-impl From<Rejection> for ServerError {
-    fn from(rejection: Rejection) -> Self {
-        ServerError::Rejected(rejection)
-    }
-}
-
 /// A user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {

@@ -8,8 +8,8 @@
 //! and `FILE_TOO_LARGE` (listed among the general errors) and
 //! `meilisearch:query_failed` (the search domain names its backend).
 //!
-//! [`AppError`] composes them with `#[api(transparent)]` variants, and
-//! `From` impls let a handler use `?` on any domain's error.
+//! [`AppError`] composes them with `#[api(transparent)]` variants, whose
+//! generated `From` impls let a handler use `?` on any domain's error.
 //!
 //! Statuses are the page's, row for row, including the surprising ones:
 //! `system:internal_error` is a 400, `file:not_found` a 400, the OAuth
@@ -501,32 +501,3 @@ pub enum AppError {
     #[api(transparent)]
     System(SystemError),
 }
-
-macro_rules! from_domain {
-    ($($variant:ident($error:ty)),* $(,)?) => {$(
-        impl From<$error> for AppError {
-            fn from(error: $error) -> Self {
-                AppError::$variant(error)
-            }
-        }
-    )*};
-}
-
-from_domain!(
-    User(UserError),
-    Session(SessionError),
-    OAuth(OAuthError),
-    Password(PasswordError),
-    Token(TokenError),
-    Email(EmailError),
-    Totp(TotpError),
-    Post(PostError),
-    File(FileError),
-    General(GeneralError),
-    RateLimit(RateLimitError),
-    Turnstile(TurnstileError),
-    Search(SearchError),
-    EventStream(EventStreamError),
-    Worker(WorkerError),
-    System(SystemError),
-);

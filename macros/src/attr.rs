@@ -53,6 +53,8 @@ pub(crate) struct InputAttrs {
     /// `codes(Variant = "…", …)`: with `transparent`, the codes of the
     /// inner type's variants.
     pub(crate) codes: Option<CodesValue>,
+    /// `skip_from`: with `transparent`, no `From` impl of the inner type.
+    pub(crate) skip_from: Flag,
 }
 
 /// `#[api(...)]` on a variant.
@@ -89,6 +91,8 @@ pub(crate) struct VariantAttrs {
     /// `codes(Variant = "…", …)`: with `transparent`, the codes of the
     /// inner type's variants.
     pub(crate) codes: Option<CodesValue>,
+    /// `skip_from`: with `transparent`, no `From` impl of the inner type.
+    pub(crate) skip_from: Flag,
 }
 
 /// `#[api(...)]` on a field.

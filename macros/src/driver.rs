@@ -16,7 +16,13 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     }
     match (model, errors.finish()) {
         (Some(model), Ok(())) => codegen::expand(&model),
-        (_, Err(err)) => fallback::expand(input, err.write_errors()),
+        (model, Err(err)) => {
+            // The `From` impls too, so that the `?`s that need them are no
+            // cascade of errors.
+            let mut errors = err.write_errors();
+            errors.extend(model.as_ref().map(codegen::from::expand));
+            fallback::expand(input, errors)
+        }
         (None, Ok(())) => fallback::expand(input, TokenStream::new()),
     }
 }

@@ -155,6 +155,12 @@ pub(crate) const KEYS: &[Key] = &[
         "with `transparent`: the code of each named variant of the inner type",
     ),
     key(
+        "skip_from",
+        CODE,
+        "a bare `skip_from`",
+        "with `transparent`: no `From` impl of the inner type is generated",
+    ),
+    key(
         "other",
         &[Variant],
         "a bare `other`",

@@ -46,9 +46,10 @@ use syn::{DeriveInput, parse_macro_input};
 /// | `status = N` | the HTTP status, 400..=599; not together with an `#[api(status)]` field |
 /// | `message = "…"` | the public message template: `{name}` and `{0}` interpolate fields (default: the status's reason phrase) |
 /// | `title = "…"` | the problem+json `title` |
-/// | `transparent` | a single-field variant that is its field's error, nested codes and all |
+/// | `transparent` | a single-field variant that is its field's error, nested codes and all; implements `From` of the field's type |
 /// | `prefix = "…"` / `rename_all = "…"` | with `transparent`: rename the inner type's codes (`app:` + `malformed_json`) |
 /// | `codes(Variant = "…", …)` | with `transparent`: the code of each named variant of the inner type, taken verbatim |
+/// | `skip_from` | with `transparent`: no `From` impl of the field's type (the variant otherwise gets one, for `?`) |
 /// | `other` | with `parse`, on a variant only: the catch-all for unknown codes, `Other(errbook::Unknown)` |
 /// | `alias = "…"` / `alias = N` | with `parse`, on a variant only: an older code still decoded into this variant (repeatable) |
 /// | `skip_parse` | with `parse`, on a variant only: the decoder never produces this variant |

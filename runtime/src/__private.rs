@@ -8,6 +8,11 @@ pub use crate::Code;
 pub use crate::catalog::rename::{self, Case, Rename, Renamed};
 pub use crate::catalog::unique::{duplicate, slots};
 pub use crate::catalog::{Catalog, Entry, FieldInfo, RetryAfterUnit, Table, table_entry};
+#[cfg(feature = "utoipa")]
+pub use crate::duration::SchemaDuration;
+pub use crate::duration::{
+    DurationValue, Member, PlainValue, ReadDuration, ReadMember, ReadPlain, visit_option_value,
+};
 pub use crate::error::defaults;
 pub use crate::parse::find_entry;
 pub use crate::retry_after::{FromRetryAfter, RetryAfter};

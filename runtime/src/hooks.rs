@@ -111,8 +111,9 @@ macro_rules! __integrate_utoipa {
 }
 
 /// The [`FieldSchema`](crate::catalog::FieldSchema) of an exposed field's
-/// type: from `utoipa::PartialSchema` when the type implements it, unknown
-/// otherwise (picked by autoref, so a type without a schema still builds).
+/// type: a number for a `Duration` (its member is one), from
+/// `utoipa::PartialSchema` when the type implements it, unknown otherwise
+/// (picked by autoref, so a type without a schema still builds).
 #[cfg(feature = "utoipa")]
 #[doc(hidden)]
 #[macro_export]
@@ -120,8 +121,10 @@ macro_rules! __field_schema {
     ($ty:ty) => {
         $crate::catalog::FieldSchema::new(|| {
             #[allow(unused_imports)]
-            use $crate::__private::{SchemaFromUtoipa as _, SchemaUnknown as _};
-            (&&$crate::__private::SchemaProbe::<$ty>::NEW).errbook_schema()
+            use $crate::__private::{
+                SchemaDuration as _, SchemaFromUtoipa as _, SchemaUnknown as _,
+            };
+            (&&&$crate::__private::SchemaProbe::<$ty>::NEW).errbook_schema()
         })
     };
 }

@@ -7,6 +7,7 @@ extern crate self as errbook;
 pub mod catalog;
 mod code;
 pub mod decode;
+mod duration;
 mod erased;
 mod error;
 pub mod format;

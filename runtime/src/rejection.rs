@@ -12,8 +12,9 @@ use crate::ApiError;
 /// The framework integrations (`errbook::axum`, `errbook::actix`) turn the
 /// framework's rejections into a `Rejection`, then into your error type
 /// with `From`, so they reach clients in your envelope. The shortest way is
-/// to nest it, which also documents its codes in your catalog and checks
-/// them against yours for duplicates:
+/// to nest it in a `transparent` variant, which implements that `From`,
+/// documents its codes in your catalog and checks them against yours for
+/// duplicates:
 ///
 /// ```
 /// use errbook::{ApiError, Rejection};
@@ -25,12 +26,6 @@ use crate::ApiError;
 ///     UserNotFound,
 ///     #[api(transparent)]
 ///     Rejected(Rejection),
-/// }
-///
-/// impl From<Rejection> for AppError {
-///     fn from(rejection: Rejection) -> Self {
-///         AppError::Rejected(rejection)
-///     }
 /// }
 ///
 /// let err = AppError::from(Rejection::MalformedJson { reason: "EOF while parsing an object at line 1 column 9".into() });

@@ -564,12 +564,6 @@ enum AppError {
     Rejected(Rejection),
 }
 
-impl From<Rejection> for AppError {
-    fn from(rejection: Rejection) -> Self {
-        AppError::Rejected(rejection)
-    }
-}
-
 async fn get_user(id: web::Path<u64>) -> Result<HttpResponse, AppError> {
     match id.into_inner() {
         1 => Ok(HttpResponse::Ok().body("ada")),

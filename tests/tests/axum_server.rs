@@ -45,12 +45,6 @@ enum ChatReply {
     Other(errbook::Unknown),
 }
 
-impl From<Rejection> for ProblemError {
-    fn from(rejection: Rejection) -> Self {
-        ProblemError::Rejected(rejection)
-    }
-}
-
 struct Servers {
     runtime: tokio::runtime::Runtime,
     /// `axum_app::serve(listener, false)`.

@@ -167,9 +167,14 @@ macro_rules! strategy {
                 .prop_map(|retry_after_ms| $name::MaybeMillis { retry_after_ms }),
             any::<u32>().prop_map(|retry_after| $name::Secs { retry_after }),
             float().prop_map(|wait| $name::FloatSecs { wait }),
-            (any::<u64>(), 0u32..1_000_000_000).prop_map(|(s, n)| $name::Wait {
-                wait: Duration::new(s, n)
-            }),
+            // A `Duration` member is a number of seconds: whole ones of
+            // any size, and nanoseconds under 2^22 s (48 days), where an
+            // `f64` still tells them apart.
+            prop_oneof![
+                any::<u64>().prop_map(Duration::from_secs),
+                (0u64..1 << 22, 0u32..1_000_000_000).prop_map(|(s, n)| Duration::new(s, n)),
+            ]
+            .prop_map(|wait| $name::Wait { wait }),
             error_status().prop_map(|status| $name::Status { status }),
             any::<String>().prop_map(|reason| $name::Whole { reason }),
             (any::<bool>(), any::<u32>())

@@ -349,6 +349,9 @@ impl Methods<'_> {
                     let binding = field.binding();
                     let name = field.exposed.as_ref().map_or("", |(n, _)| n.as_str());
                     bounds.require(&field.ty, &quote!(::errbook::__private::Serialize));
+                    if field.duration {
+                        return super::duration_visit(field, name);
+                    }
                     if field.option {
                         let none = super::none_as(field);
                         quote_spanned!(field.ty.span()=>

@@ -184,6 +184,8 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
             // `MissingMember` for the rest.
             let absent = if let Some((default, _)) = &field.default {
                 default_value(ty, default, bounds)
+            } else if field.duration {
+                super::duration_read(field, name, false)
             } else {
                 quote_spanned!(span=>
                     ::errbook::__private::member::<#ty>(__raw, #name)?
@@ -196,8 +198,13 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
             if field.default.is_none() && field.retry_after.is_none() {
                 absent
             } else {
+                let present = if field.duration {
+                    super::duration_read(field, name, true)
+                } else {
+                    quote_spanned!(span=> ::errbook::__private::member_present::<#ty>(__raw, #name)?)
+                };
                 quote_spanned!(span=>
-                    match ::errbook::__private::member_present::<#ty>(__raw, #name)? {
+                    match #present {
                         ::core::option::Option::Some(__value) => __value,
                         ::core::option::Option::None => #absent,
                     }

@@ -1,6 +1,7 @@
 //! Code generation, split by what it writes: the `ApiError` impl
 //! ([`api_impl`]), the catalog table ([`catalog`]), the client-side decoder
-//! ([`decoder`]) and the compile-time checks ([`checks`]). Every decision
+//! ([`decoder`]), the compile-time checks ([`checks`]) and the `From` impls
+//! of `transparent` variants ([`from`]). Every decision
 //! that can fail was taken in `model` and `validate`; these files only write
 //! tokens.
 
@@ -8,26 +9,30 @@ pub(crate) mod api_impl;
 pub(crate) mod catalog;
 pub(crate) mod checks;
 pub(crate) mod decoder;
+pub(crate) mod from;
 
 pub(crate) use catalog::type_string;
 
 use std::fmt::Write as _;
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use crate::attr::{CodeLit, FormatValue};
-use crate::model::{Field, Input, NoneAs, Rename, Shape, Variant};
+use crate::model::{Field, Input, NoneAs, Rename, RetryUnit, Shape, Variant};
 
 /// Everything a derive without mistakes emits.
 pub(crate) fn expand(input: &Input) -> TokenStream {
     let api_impl = api_impl::expand(input);
     let checks = checks::expand(input);
     let decoder = decoder::expand(input);
+    let from = from::expand(input);
     quote! {
         #api_impl
         #checks
         #decoder
+        #from
     }
 }
 
@@ -61,7 +66,6 @@ pub(crate) fn pattern(path: &TokenStream, fields: &[&Field]) -> TokenStream {
     quote!(#path { #(#bindings)* .. })
 }
 
-/// The type's default format.
 /// The field's own choice of how `None` is written, as an
 /// `Option<errbook::format::NoneAs>`.
 pub(crate) fn none_as(field: &Field) -> TokenStream {
@@ -80,6 +84,50 @@ pub(crate) fn none_as(field: &Field) -> TokenStream {
     }
 }
 
+/// The unit a `Duration` field's member is written in: its `retry_after`
+/// unit, seconds without one.
+pub(crate) fn duration_unit(field: &Field) -> TokenStream {
+    catalog::retry_unit(field.retry_after.map_or(RetryUnit::Secs, |(unit, _)| unit))
+}
+
+/// The visit of an exposed field whose type may be `Duration`: the value
+/// the runtime's probe gives, a number when the type is `Duration`, the
+/// field as it is otherwise.
+pub(crate) fn duration_visit(field: &Field, name: &str) -> TokenStream {
+    let binding = field.binding();
+    let unit = duration_unit(field);
+    let value = quote!(&(&::errbook::__private::Member(#binding, #unit)).errbook_value());
+    let visit = if field.option {
+        let none = none_as(field);
+        quote!(::errbook::__private::visit_option_value(__visitor, #name, #value, #none)?;)
+    } else {
+        quote!(::errbook::FieldVisitor::visit(__visitor, #name, #value)?;)
+    };
+    quote_spanned!(field.ty.span()=> {
+        #[allow(unused_imports)]
+        use ::errbook::__private::{DurationValue as _, PlainValue as _};
+        #visit
+    })
+}
+
+/// The read of an exposed field whose type may be `Duration` (`present`:
+/// `None` when the body lacks the member), through the runtime's probe.
+pub(crate) fn duration_read(field: &Field, name: &str, present: bool) -> TokenStream {
+    let ty = &field.ty;
+    let unit = duration_unit(field);
+    let method = if present {
+        format_ident!("errbook_member_present")
+    } else {
+        format_ident!("errbook_member")
+    };
+    quote_spanned!(ty.span()=> {
+        #[allow(unused_imports)]
+        use ::errbook::__private::{ReadDuration as _, ReadPlain as _};
+        (&::errbook::__private::ReadMember::<#ty>::new(#unit)).#method(__raw, #name)?
+    })
+}
+
+/// The type's default format.
 pub(crate) fn format_type(input: &Input) -> TokenStream {
     match &input.format {
         FormatValue::Builtin((_, ty, _)) => {

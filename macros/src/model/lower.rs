@@ -161,6 +161,7 @@ pub(super) fn lower_variant(
         .skip_parse
         .is_present()
         .then(|| attrs.skip_parse.span());
+    variant.skip_from = attrs.skip_from.is_present().then(|| attrs.skip_from.span());
     variant
 }
 
@@ -211,6 +212,7 @@ impl VariantKeys<'_> {
             other: None,
             aliases: Vec::new(),
             skip_parse: None,
+            skip_from: None,
             rename: None,
             explicit_keys,
             incomplete: false,
@@ -289,6 +291,11 @@ pub(super) fn lower_field(
         .attrs
         .iter()
         .find(|a| a.path().is_ident("source") || a.path().is_ident("from"))
+        .map(|a| a.path().span());
+    let thiserror_from = attrs
+        .attrs
+        .iter()
+        .find(|a| a.path().is_ident("from"))
         .map(|a| a.path().span());
     let named_source = attrs
         .ident
@@ -372,6 +379,8 @@ pub(super) fn lower_field(
     Field {
         member,
         option: is_option(&attrs.ty),
+        duration: may_be_duration(&attrs.ty),
+        thiserror_from,
         ty: attrs.ty,
         exposed,
         source,
@@ -396,6 +405,37 @@ pub(super) fn is_option(mut ty: &Type) -> bool {
             segment.ident == "Option"
                 && matches!(&segment.arguments, syn::PathArguments::AngleBracketed(args) if args.args.len() == 1)
         })
+}
+
+/// Whether `ty` may be `core::time::Duration`: a path ending in `Duration`
+/// without generic arguments (`Duration`, `std::time::Duration`), or an
+/// `Option` of one. The generated code asks the type itself, so another
+/// `Duration` (chrono's, time's) stays what it is; a type alias is not
+/// seen.
+pub(super) fn may_be_duration(ty: &Type) -> bool {
+    let Type::Path(path) = ungroup(ty) else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    match &last.arguments {
+        syn::PathArguments::None => path.qself.is_none() && last.ident == "Duration",
+        syn::PathArguments::AngleBracketed(args) if last.ident == "Option" => {
+            matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 && may_be_duration(inner) && !is_option(inner))
+        }
+        _ => false,
+    }
+}
+
+/// `ty` without the invisible groups and parentheses around it.
+fn ungroup(mut ty: &Type) -> &Type {
+    while let Type::Group(syn::TypeGroup { elem, .. }) | Type::Paren(syn::TypeParen { elem, .. }) =
+        ty
+    {
+        ty = elem;
+    }
+    ty
 }
 
 /// Puts `span` on every token of a path read from a string, so rustc's

@@ -50,6 +50,37 @@ impl Input {
     }
 }
 
+impl Input {
+    /// The `transparent` variants (or struct) that get `From` of their
+    /// field's type, for `?`: not under `skip_from`, not when thiserror's
+    /// `#[from]` writes it, and not for a field of a type parameter's type,
+    /// which would overlap core's `impl<T> From<T> for T`.
+    pub(crate) fn conversions(&self) -> impl Iterator<Item = (&Variant, &Field)> {
+        self.variants.iter().filter_map(|variant| {
+            variant.transparent?;
+            if variant.skip_from.is_some() {
+                return None;
+            }
+            let [field] = variant.fields.as_slice() else {
+                return None;
+            };
+            (field.thiserror_from.is_none() && !crate::generics::is_open(&field.ty, &self.generics))
+                .then_some((variant, field))
+        })
+    }
+
+    /// The fields whose `From` thiserror's `#[from]` writes.
+    pub(crate) fn thiserror_conversions(&self) -> impl Iterator<Item = (&Variant, &Field)> {
+        self.variants.iter().flat_map(|variant| {
+            variant
+                .fields
+                .iter()
+                .filter(|field| field.thiserror_from.is_some())
+                .map(move |field| (variant, field))
+        })
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
     Enum,
@@ -76,6 +107,8 @@ pub(crate) struct Variant {
     pub(crate) aliases: Vec<(CodeLit, Span)>,
     /// `skip_parse`: the decoder never produces this variant.
     pub(crate) skip_parse: Option<Span>,
+    /// `skip_from`: a `transparent` variant without its `From` impl.
+    pub(crate) skip_from: Option<Span>,
     /// `prefix`, `rename_all` and `codes(…)` on the variant (on a
     /// transparent struct, on the struct): the inner type's codes renamed.
     pub(crate) rename: Option<Rename>,
@@ -148,6 +181,13 @@ pub(crate) struct Field {
     pub(crate) retry_after: Option<(RetryUnit, Span)>,
     /// `#[api(status)]`: this `http::StatusCode` field is the status.
     pub(crate) status: Option<Span>,
+    /// thiserror's `#[from]`, which writes the `From` impl of the field's
+    /// type.
+    pub(crate) thiserror_from: Option<Span>,
+    /// The type may be `core::time::Duration` (written `Duration`, or an
+    /// `Option` of it, by any path): its member is a number in the field's
+    /// unit, when the type turns out to be that one.
+    pub(crate) duration: bool,
     /// Keys a transparent variant's field may not carry.
     pub(crate) keys: Vec<(&'static str, Span)>,
     /// The type is written `Option<…>`: `None` may be left out of a body.
@@ -324,6 +364,7 @@ impl Input {
                     transparent: attrs.transparent,
                 };
                 let mut variant = keys.lower(derive_rule, prefix, errors);
+                variant.skip_from = attrs.skip_from.is_present().then(|| attrs.skip_from.span());
                 variant.rename = if renames_inner {
                     lower_rename(attrs.prefix.as_ref(), rule, attrs.codes, errors)
                 } else {

@@ -1,7 +1,9 @@
 //! Rules that span several attributes, one `check_*` per rule; the rules of
-//! the client-side decoder (`parse`) are in [`decoder`].
+//! the client-side decoder (`parse`) are in [`decoder`], those of the
+//! `From` impls of `transparent` variants in [`from`].
 
 mod decoder;
+mod from;
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,6 +19,7 @@ pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
     check_status_none_format(input, errors);
     check_unique_codes(input, errors);
     decoder::check_parse_keys(input, errors);
+    from::check_from(input, errors);
     for variant in &input.variants {
         check_code_text(input, variant, errors);
         check_rename(input, variant, errors);

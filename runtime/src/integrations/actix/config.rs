@@ -53,7 +53,6 @@ where
 /// # #[derive(Debug, ApiError)]
 /// # #[api(display)]
 /// # enum AppError { #[api(transparent)] Rejected(Rejection) }
-/// # impl From<Rejection> for AppError { fn from(r: Rejection) -> Self { AppError::Rejected(r) } }
 ///
 /// let app = App::new().app_data(errbook::actix::json_config::<AppError>().limit(64 * 1024));
 /// ```

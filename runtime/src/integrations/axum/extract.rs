@@ -103,12 +103,6 @@ macro_rules! wrapper {
 ///     Rejected(Rejection),
 /// }
 ///
-/// impl From<Rejection> for AppError {
-///     fn from(rejection: Rejection) -> Self {
-///         AppError::Rejected(rejection)
-///     }
-/// }
-///
 /// #[derive(serde::Deserialize, serde::Serialize)]
 /// struct Message {
 ///     content: String,

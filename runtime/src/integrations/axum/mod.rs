@@ -91,12 +91,6 @@
 //!     Rejected(Rejection),
 //! }
 //!
-//! impl From<Rejection> for AppError {
-//!     fn from(rejection: Rejection) -> Self {
-//!         AppError::Rejected(rejection)
-//!     }
-//! }
-//!
 //! #[derive(serde::Deserialize)]
 //! struct NewUser {
 //!     name: String,
