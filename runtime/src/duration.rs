@@ -245,7 +245,12 @@ pub trait ReadDuration {
         &self,
         raw: &RawError<'_>,
         name: &str,
-    ) -> Result<Option<Self::Value>, DecodeErrorKind>;
+    ) -> Result<Option<Self::Value>, DecodeErrorKind> {
+        match raw.member_raw(name) {
+            Some(_) => self.errbook_member(raw, name).map(Some),
+            None => Ok(None),
+        }
+    }
 }
 
 impl ReadDuration for ReadMember<Duration> {
@@ -254,17 +259,6 @@ impl ReadDuration for ReadMember<Duration> {
     fn errbook_member(&self, raw: &RawError<'_>, name: &str) -> Result<Duration, DecodeErrorKind> {
         raw.member::<Amount>(name)
             .map(|amount| amount.delay(self.1))
-    }
-
-    fn errbook_member_present(
-        &self,
-        raw: &RawError<'_>,
-        name: &str,
-    ) -> Result<Option<Duration>, DecodeErrorKind> {
-        match raw.member_raw(name) {
-            Some(_) => self.errbook_member(raw, name).map(Some),
-            None => Ok(None),
-        }
     }
 }
 
@@ -278,17 +272,6 @@ impl ReadDuration for ReadMember<Option<Duration>> {
     ) -> Result<Option<Duration>, DecodeErrorKind> {
         raw.member::<Option<Amount>>(name)
             .map(|amount| amount.map(|amount| amount.delay(self.1)))
-    }
-
-    fn errbook_member_present(
-        &self,
-        raw: &RawError<'_>,
-        name: &str,
-    ) -> Result<Option<Option<Duration>>, DecodeErrorKind> {
-        match raw.member_raw(name) {
-            Some(_) => self.errbook_member(raw, name).map(Some),
-            None => Ok(None),
-        }
     }
 }
 
