@@ -32,6 +32,11 @@ use crate::{Catalog, Code, Message};
 /// assert_eq!(err.message().to_string(), "User 7 not found.");
 /// assert_eq!(err.doc(), Some("No user exists with this ID."));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an errbook error: it does not implement `ApiError`",
+    label = "not an `ApiError`",
+    note = "derive it: `#[derive(Debug, errbook::ApiError)]` on `{Self}`, with its codes and statuses in `#[api(…)]`"
+)]
 pub trait ApiError: fmt::Debug {
     /// The envelope [`to_response`](ApiError::to_response) and
     /// [`envelope`](ApiError::envelope) use: `#[api(format = …)]`, by default
