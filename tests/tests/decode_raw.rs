@@ -12,7 +12,7 @@ use errbook::format::{Detail, Google, Matrix, Nested, Problem};
 use errbook::http::{HeaderMap, HeaderValue, StatusCode, header};
 use errbook::{ApiError, Format};
 
-fn read<'a, F: Format>(format: F, status: u16, body: &'a str) -> RawError<'a> {
+fn read<F: Format>(format: F, status: u16, body: &str) -> RawError<'_> {
     RawError::read(
         format,
         StatusCode::from_u16(status).unwrap(),
@@ -68,14 +68,14 @@ fn rfc_9457_example_is_identified_by_its_type() {
 #[test]
 fn matrix_spec_examples() {
     let raw = read(
-        &Matrix,
+        Matrix,
         403,
         r#"{"errcode": "M_FORBIDDEN", "error": "You do not have a high enough power level to ban from this room."}"#,
     );
     assert_eq!(raw.code().unwrap(), "M_FORBIDDEN");
     // The spec's own examples sometimes omit `error`.
     let raw = read(
-        &Matrix,
+        Matrix,
         401,
         r#"{"errcode": "M_UNKNOWN_TOKEN", "soft_logout": true}"#,
     );
@@ -104,7 +104,7 @@ fn google_error_info_reason_and_string_metadata() {
     assert_eq!(raw.member::<u32>("limit").unwrap(), 100);
     // Without an ErrorInfo, the canonical status name is the code.
     let raw = read(
-        &Google,
+        Google,
         404,
         r#"{"error": {"code": 404, "message": "Not found", "status": "NOT_FOUND"}}"#,
     );
@@ -229,7 +229,7 @@ fn hostile_input_is_an_error_that_names_the_problem() {
     ));
     assert!(matches!(
         fail(
-            &Detail,
+            Detail,
             br#"{"detail":[{"loc":["body"],"msg":"field required"}]}"#
         ),
         DecodeErrorKind::Shape {
@@ -279,7 +279,7 @@ fn hostile_input_is_an_error_that_names_the_problem() {
 #[test]
 fn wrong_member_types_name_the_member() {
     let raw = read(
-        &Matrix,
+        Matrix,
         429,
         r#"{"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":"soon"}"#,
     );
@@ -345,7 +345,7 @@ fn arbitrary_bytes_never_panic() {
 fn escaped_type_uris_identify_problems_and_error_infos() {
     // PHP's `json_encode` escapes every slash by default.
     let raw = read(
-        &Problem,
+        Problem,
         403,
         r#"{"type":"https:\/\/example.com\/probs\/out-of-credit","title":"No credit."}"#,
     );
@@ -353,23 +353,19 @@ fn escaped_type_uris_identify_problems_and_error_infos() {
         raw.code().unwrap(),
         "https://example.com/probs/out-of-credit"
     );
-    let raw = read(
-        &Problem,
-        404,
-        r#"{"type":"about:blank","code":"NOT_FOUND"}"#,
-    );
+    let raw = read(Problem, 404, r#"{"type":"about:blank","code":"NOT_FOUND"}"#);
     assert_eq!(raw.code().unwrap(), "NOT_FOUND");
     // `about:blank` without a code: a problem named by its status alone,
     // whose detail is still read.
     let raw = read(
-        &Problem,
+        Problem,
         404,
         r#"{"type":"about:blank","title":"Not Found","detail":"No such user."}"#,
     );
     assert_eq!(raw.code(), None);
     assert_eq!(raw.message(), Some("No such user."));
     let raw = read(
-        &Google,
+        Google,
         429,
         r#"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com\/google.rpc.ErrorInfo","reason":"QUOTA","metadata":{"limit":"10"}}]}}"#,
     );
@@ -405,7 +401,7 @@ fn values_the_parser_rejects_are_wrong_member_types_not_broken_json() {
     ));
     // Elsewhere they are kept raw, and only fail when read.
     let raw = read(
-        &Nested,
+        Nested,
         400,
         r#"{"error":{"code":"X","odd":"\ud800","big":1e999}}"#,
     );
@@ -430,7 +426,7 @@ fn values_the_parser_rejects_are_wrong_member_types_not_broken_json() {
 #[test]
 fn the_first_member_of_a_name_counts() {
     let raw = read(
-        &Nested,
+        Nested,
         400,
         r#"{"error":{"code":"A","message":"first","code":"B","message":"second","details":{},"id":1,"id":2}, "error": 5}"#,
     );

@@ -433,7 +433,8 @@ fn one_format_value_renders_then_decodes() {
     assert_eq!(round_trip(Problem, &err), err);
     assert_eq!(round_trip(Matrix, &err), err);
     assert_eq!(round_trip(Google, &err), err);
-    assert_eq!(round_trip(&Problem, &err), err);
+    let by_reference: &Problem = &Problem;
+    assert_eq!(round_trip(by_reference, &err), err);
     let format = Matrix;
     let response = err.to_response_as(format);
     assert!(response.body().starts_with(br#"{"errcode":"RATE_LIMITED""#));

@@ -281,14 +281,23 @@ impl Methods<'_> {
                     .iter()
                     .map(|(field, spec)| {
                         let ty = &field.ty;
-                        bounds.require(ty, &quote!(::errbook::bounds::TemplateField));
                         let binding = field.binding();
-                        // Through `TemplateField`, under the field's type: a
-                        // type without `Display` is that one error, in
-                        // errbook's words.
-                        let shown = quote_spanned!(ty.span()=>
-                            <#ty as ::errbook::bounds::TemplateField>::__shown(#binding)
-                        );
+                        // A spec may name another trait than `Display`
+                        // (`{id:x}`, `{ratio:e}`): then the field as it is.
+                        let other_trait = spec.as_ref().is_some_and(|spec| {
+                            spec.ends_with(['x', 'X', 'o', 'b', 'e', 'E', 'p'])
+                        });
+                        // Else through `TemplateField`, under the field's
+                        // type: a type without `Display` is that one
+                        // error, in errbook's words.
+                        let shown = if other_trait {
+                            quote!(#binding)
+                        } else {
+                            bounds.require(ty, &quote!(::errbook::bounds::TemplateField));
+                            quote_spanned!(ty.span()=>
+                                <#ty as ::errbook::bounds::TemplateField>::__shown(#binding)
+                            )
+                        };
                         // Without a spec, the field's `Display` itself: a
                         // call, where `write!` builds format arguments.
                         match spec {

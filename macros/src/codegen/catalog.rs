@@ -68,11 +68,9 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
             let catalog = &items.catalog;
             nested.push(quote!(Self::#catalog));
             renamed.push(renamed_items(input, variant, &items));
-        } else {
-            if let Some(field) = variant.fields.first() {
-                let api = super::inner_api(input, variant, &field.ty);
-                nested.push(quote!(#api::CATALOG));
-            }
+        } else if let Some(field) = variant.fields.first() {
+            let api = super::inner_api(input, variant, &field.ty);
+            nested.push(quote!(#api::CATALOG));
         }
     }
     let (text, words) = table.finish();

@@ -114,9 +114,9 @@ macro_rules! letters {
             &{
                 const RECORDS: [[u32; 5]; $codes.len()] = {
                     let mut records = [[0u32; 5]; $codes.len()];
-                    let mut i = 0;
-                    while i < records.len() {
-                        records[i] = [0, i as u32, 1, i as u32, 1];
+                    let mut i = 0u32;
+                    while (i as usize) < records.len() {
+                        records[i as usize] = [0, i, 1, i, 1];
                         i += 1;
                     }
                     records
