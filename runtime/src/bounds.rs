@@ -2,9 +2,10 @@
 //!
 //! Each trait holds for every type that has what it asks (a blanket impl),
 //! so you never implement one. They exist for their compile errors: the
-//! derive asks for them on the field at fault, so a type that lacks what
-//! its role needs is one error, under the field's type, that names the
-//! missing trait and the fix, rather than an error inside generated code.
+//! derive asks for them on the field at fault (and the framework glue on
+//! the error type it converts into), so a type that lacks what its role
+//! needs is one error, under that type, that names the missing trait and
+//! the fix, rather than errors inside generated code.
 //!
 //! | trait | asked of | holds for |
 //! |---|---|---|

@@ -195,17 +195,6 @@ pub trait ApiError: fmt::Debug {
         None
     }
 
-    /// This error as what [`__inner`](ApiError::__inner) returns; named
-    /// through the trait so that an inner type that is no `ApiError` is
-    /// the one error the derive's other uses of it give.
-    #[doc(hidden)]
-    fn __as_inner(&self) -> &dyn defaults::Inner
-    where
-        Self: Sized,
-    {
-        self
-    }
-
     /// The public message, rendered on demand by its `Display`.
     fn message(&self) -> Message<'_, Self> {
         Message::new(self)
