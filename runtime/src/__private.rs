@@ -5,7 +5,7 @@ pub use core;
 pub use crate::decode::{DecodeErrorKind, RawError};
 
 pub use crate::Code;
-pub use crate::catalog::rename::{self, Case, Rename, Renamed};
+pub use crate::catalog::rename::{self, Case, Rename};
 pub use crate::catalog::unique::{duplicate, slots};
 pub use crate::catalog::{Catalog, Entry, FieldInfo, RetryAfterUnit, Table, table_entry};
 #[cfg(feature = "utoipa")]
@@ -17,7 +17,6 @@ pub use crate::error::defaults;
 pub use crate::parse::find_entry;
 pub use crate::retry_after::{FromRetryAfter, RetryAfter};
 pub use http::StatusCode;
-pub use serde::Serialize;
 pub use std::collections::BTreeMap;
 pub use std::string::String;
 
@@ -107,99 +106,6 @@ pub fn reason(status: StatusCode) -> &'static str {
     match status.canonical_reason() {
         Some(reason) => reason,
         None => "Error",
-    }
-}
-
-/// A field the decoder cannot read from a response gets its `Default`.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` has no `Default`, so this field cannot be rebuilt from a response",
-    label = "not in the body and not `Default`",
-    note = "expose it with `#[api(field)]`, give its type a `Default`, or mark the variant `#[api(skip_parse)]`"
-)]
-pub trait ParseDefault {
-    /// The value of a field that is not in the body.
-    fn parse_default() -> Self;
-}
-
-impl<T: Default> ParseDefault for T {
-    fn parse_default() -> Self {
-        T::default()
-    }
-}
-
-/// A field rebuilt from the response's members.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not `serde::Deserialize`, so this field cannot be read back from a response",
-    label = "read from the response body",
-    note = "derive `serde::Deserialize` for it, or mark the variant `#[api(skip_parse)]`"
-)]
-pub trait ParseMember: serde::de::DeserializeOwned {}
-
-impl<T: serde::de::DeserializeOwned> ParseMember for T {}
-
-/// Hands an exposed `Option` field to `visitor`: its value, or, when it is
-/// `None`, [`FieldVisitor::visit_none`](crate::FieldVisitor::visit_none) with the field's own choice.
-#[inline]
-pub fn visit_option<V, T>(
-    visitor: &mut V,
-    name: &str,
-    value: &Option<T>,
-    none: Option<crate::format::NoneAs>,
-) -> Result<(), V::Error>
-where
-    V: crate::FieldVisitor + ?Sized,
-    Option<T>: serde::Serialize,
-{
-    match value {
-        Some(_) => visitor.visit(name, value),
-        None => visitor.visit_none(name, none),
-    }
-}
-
-/// An exposed field with a default, read back from the response's member
-/// `name`: `None` when the body has no such member.
-pub fn member_present<T: ParseMember>(
-    raw: &RawError<'_>,
-    name: &str,
-) -> Result<Option<T>, DecodeErrorKind> {
-    match raw.member_raw(name) {
-        Some(_) => raw.member(name).map(Some),
-        None => Ok(None),
-    }
-}
-
-/// An exposed field read back from the response's member `name`.
-pub fn member<T: ParseMember>(raw: &RawError<'_>, name: &str) -> Result<T, DecodeErrorKind> {
-    raw.member(name)
-}
-
-/// A field that is the whole message template, read back from the message.
-pub fn message_as<T: ParseMember>(raw: &RawError<'_>) -> Result<T, DecodeErrorKind> {
-    raw.message_as()
-}
-
-/// The field of an `#[api(other)]` variant: an [`Unknown`](crate::Unknown).
-#[diagnostic::on_unimplemented(
-    message = "the field of an `#[api(other)]` variant must be `errbook::Unknown`, not `{Self}`",
-    label = "not `errbook::Unknown`",
-    note = "write the variant like `Other(errbook::Unknown)`: it keeps the code, message, status and members of a code the decoder does not know"
-)]
-pub trait OtherField {
-    /// The unknown error the field holds.
-    fn as_unknown(&self) -> &crate::Unknown;
-    /// The field holding `unknown`.
-    fn from_unknown(unknown: crate::Unknown) -> Self;
-}
-
-impl OtherField for crate::Unknown {
-    #[inline]
-    fn as_unknown(&self) -> &crate::Unknown {
-        self
-    }
-
-    #[inline]
-    fn from_unknown(unknown: crate::Unknown) -> Self {
-        unknown
     }
 }
 

@@ -293,12 +293,12 @@ pub trait ReadPlain {
     ) -> Result<Option<Self::Value>, DecodeErrorKind>;
 }
 
-impl<T: crate::__private::ParseMember> ReadPlain for &ReadMember<T> {
+impl<T: crate::bounds::ParseMember> ReadPlain for &ReadMember<T> {
     type Value = T;
 
     #[inline]
     fn errbook_member(&self, raw: &RawError<'_>, name: &str) -> Result<T, DecodeErrorKind> {
-        crate::__private::member(raw, name)
+        T::__member(raw, name)
     }
 
     #[inline]
@@ -307,7 +307,7 @@ impl<T: crate::__private::ParseMember> ReadPlain for &ReadMember<T> {
         raw: &RawError<'_>,
         name: &str,
     ) -> Result<Option<T>, DecodeErrorKind> {
-        crate::__private::member_present(raw, name)
+        T::__member_present(raw, name)
     }
 }
 

@@ -33,6 +33,11 @@ use crate::{Catalog, Code, Message};
 /// assert_eq!(err.message().to_string(), "User 7 not found.");
 /// assert_eq!(err.doc(), Some("No user exists with this ID."));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an errbook error: it does not implement `ApiError`",
+    label = "not an `ApiError`",
+    note = "derive it: `#[derive(Debug, errbook::ApiError)]` on `{Self}`, with its codes and statuses in `#[api(…)]`"
+)]
 pub trait ApiError: fmt::Debug {
     /// The envelope [`to_response`](ApiError::to_response) and
     /// [`envelope`](ApiError::envelope) use: `#[api(format = …)]`, by default
@@ -228,17 +233,6 @@ pub trait ApiError: fmt::Debug {
     #[doc(hidden)]
     fn __inner(&self) -> Option<defaults::Wrapped<'_>> {
         None
-    }
-
-    /// This error as what [`__inner`](ApiError::__inner) returns; named
-    /// through the trait so that an inner type that is no `ApiError` is
-    /// the one error the derive's other uses of it give.
-    #[doc(hidden)]
-    fn __as_inner(&self) -> &dyn defaults::Inner
-    where
-        Self: Sized,
-    {
-        self
     }
 
     /// The public message, rendered on demand by its `Display`.

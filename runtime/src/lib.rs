@@ -4,6 +4,7 @@
 // The derive writes `::errbook::…` paths; this lets it be used in here too.
 extern crate self as errbook;
 
+pub mod bounds;
 pub mod catalog;
 mod code;
 pub mod decode;

@@ -38,7 +38,7 @@ use crate::{ApiError, Format};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read back from a response: it is not `errbook::Parse`",
     label = "no decoder for `{Self}`",
-    note = "add `#[api(parse)]` to `{Self}`; a `transparent` variant around it can instead be marked `#[api(skip_parse)]`"
+    note = "derive `errbook::ApiError` for `{Self}` with `#[api(parse)]`; a `transparent` variant around it can instead be marked `#[api(skip_parse)]`"
 )]
 pub trait Parse: ApiError + Sized {
     /// The value for `raw`: `Ok(None)` when its code is none of this type's
@@ -51,7 +51,7 @@ pub trait Parse: ApiError + Sized {
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Self, DecodeError> {
-        Self::from_parts_as(&Self::Format::default(), status, headers, body)
+        Self::from_parts_as(Self::Format::default(), status, headers, body)
     }
 
     /// Reads a response in `format`.
@@ -67,13 +67,35 @@ pub trait Parse: ApiError + Sized {
     /// [`MAX_BODY`](crate::decode::MAX_BODY), a format that cannot decode,
     /// and a known code whose members do not fit its variant are a
     /// [`DecodeError`], as is everything when there is no `other` variant.
-    fn from_parts_as<F: Format + ?Sized>(
-        format: &F,
+    ///
+    /// The format is passed by value, as to
+    /// [`to_response_as`](ApiError::to_response_as): one value renders and
+    /// reads back.
+    ///
+    /// ```
+    /// use errbook::format::Problem;
+    /// use errbook::{ApiError, Parse};
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// #[api(parse)]
+    /// enum UserError {
+    ///     #[api(code = "USER_NOT_FOUND", status = 404, message = "User {id} not found.")]
+    ///     NotFound { #[api(field)] id: u64 },
+    /// }
+    ///
+    /// let format = Problem;
+    /// let response = UserError::NotFound { id: 7 }.to_response_as(format);
+    /// assert_eq!(response.headers()["content-type"], "application/problem+json");
+    /// let back = UserError::from_parts_as(format, response.status(), response.headers(), response.body());
+    /// assert_eq!(back.unwrap(), UserError::NotFound { id: 7 });
+    /// ```
+    fn from_parts_as<F: Format>(
+        format: F,
         status: StatusCode,
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Self, DecodeError> {
-        crate::decode::typed::from_parts_as(format, status, headers, body)
+        crate::decode::typed::from_parts_as(&format, status, headers, body)
     }
 
     /// Reads an `http::Response` in the type's own format.

@@ -624,7 +624,7 @@ fn compare<F: Format + Copy>(format: F, hand: HandDecoder, cases: &[Case]) {
         if !filter.is_empty() && !filter.iter().any(|part| label.contains(part.as_str())) {
             continue;
         }
-        let decoded = ChatError::from_parts_as(&format, status, &headers, body);
+        let decoded = ChatError::from_parts_as(format, status, &headers, body);
         let outcome = outcome(&decoded);
         // The same value from both, or the comparison is not fair.
         assert_eq!(
@@ -640,7 +640,7 @@ fn compare<F: Format + Copy>(format: F, hand: HandDecoder, cases: &[Case]) {
                 } else {
                     black_box(
                         ChatError::from_parts_as(
-                            &format,
+                            format,
                             black_box(status),
                             &headers,
                             black_box(body),
@@ -657,7 +657,7 @@ fn compare<F: Format + Copy>(format: F, hand: HandDecoder, cases: &[Case]) {
                 &mut || {
                     black_box(
                         ChatError::from_parts_as(
-                            &format,
+                            format,
                             black_box(status),
                             &headers,
                             black_box(body),

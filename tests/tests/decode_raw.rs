@@ -12,7 +12,7 @@ use errbook::format::{Detail, Google, Matrix, Nested, Problem};
 use errbook::http::{HeaderMap, HeaderValue, StatusCode, header};
 use errbook::{ApiError, Format};
 
-fn read<'a, F: Format>(format: &F, status: u16, body: &'a str) -> RawError<'a> {
+fn read<F: Format>(format: F, status: u16, body: &str) -> RawError<'_> {
     RawError::read(
         format,
         StatusCode::from_u16(status).unwrap(),
@@ -22,7 +22,7 @@ fn read<'a, F: Format>(format: &F, status: u16, body: &'a str) -> RawError<'a> {
     .unwrap_or_else(|err| panic!("{err}: {body}"))
 }
 
-fn fail<F: Format>(format: &F, body: &[u8]) -> DecodeErrorKind {
+fn fail<F: Format>(format: F, body: &[u8]) -> DecodeErrorKind {
     let err = RawError::read(format, StatusCode::BAD_GATEWAY, &HeaderMap::new(), body)
         .expect_err("not a body of the format");
     // The raw body is kept, up to its first `KEPT_BODY` bytes.
@@ -42,7 +42,7 @@ fn rfc_9457_example_is_identified_by_its_type() {
         "balance": 30,
         "accounts": ["/account/12345", "/account/67890"]
     }"#;
-    let raw = read(&Problem, 403, body);
+    let raw = read(Problem, 403, body);
     assert_eq!(
         raw.code().unwrap(),
         "https://example.com/probs/out-of-credit"
@@ -68,14 +68,14 @@ fn rfc_9457_example_is_identified_by_its_type() {
 #[test]
 fn matrix_spec_examples() {
     let raw = read(
-        &Matrix,
+        Matrix,
         403,
         r#"{"errcode": "M_FORBIDDEN", "error": "You do not have a high enough power level to ban from this room."}"#,
     );
     assert_eq!(raw.code().unwrap(), "M_FORBIDDEN");
     // The spec's own examples sometimes omit `error`.
     let raw = read(
-        &Matrix,
+        Matrix,
         401,
         r#"{"errcode": "M_UNKNOWN_TOKEN", "soft_logout": true}"#,
     );
@@ -86,7 +86,7 @@ fn matrix_spec_examples() {
 
 #[test]
 fn fastapi_detail_has_a_message_and_no_code() {
-    let raw = read(&Detail, 404, r#"{"detail":"Item not found"}"#);
+    let raw = read(Detail, 404, r#"{"detail":"Item not found"}"#);
     assert_eq!(raw.code(), None);
     assert_eq!(raw.message(), Some("Item not found"));
     assert_eq!(raw.status(), StatusCode::NOT_FOUND);
@@ -97,14 +97,14 @@ fn google_error_info_reason_and_string_metadata() {
     let body = r#"{"error": {"code": 429, "message": "The zone 'us-east1-a' does not have enough resources available to fulfill the request.", "status": "RESOURCE_EXHAUSTED",
         "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "RESOURCE_AVAILABILITY", "domain": "compute.googleapis.com",
                      "metadata": {"zone": "us-east1-a", "vmType": "e2-medium", "limit": "100"}}]}}"#;
-    let raw = read(&Google, 429, body);
+    let raw = read(Google, 429, body);
     assert_eq!(raw.code().unwrap(), "RESOURCE_AVAILABILITY");
     assert_eq!(raw.member::<String>("zone").unwrap(), "us-east1-a");
     // Metadata values are strings; a number field reads from the text.
     assert_eq!(raw.member::<u32>("limit").unwrap(), 100);
     // Without an ErrorInfo, the canonical status name is the code.
     let raw = read(
-        &Google,
+        Google,
         404,
         r#"{"error": {"code": 404, "message": "Not found", "status": "NOT_FOUND"}}"#,
     );
@@ -136,7 +136,7 @@ fn our_bodies_read_back_in_every_format_with_a_code() {
     fn check<F: Format + Copy>(format: F, err: &ChatError) {
         let response = err.to_response_as(format);
         let raw = RawError::read(
-            &format,
+            format,
             response.status(),
             response.headers(),
             response.body(),
@@ -177,7 +177,7 @@ fn retry_after_header_is_read() {
     let mut headers = HeaderMap::new();
     headers.insert(header::RETRY_AFTER, HeaderValue::from_static("7"));
     let raw = RawError::read(
-        &Matrix,
+        Matrix,
         StatusCode::TOO_MANY_REQUESTS,
         &headers,
         br#"{"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":2000}"#,
@@ -189,50 +189,47 @@ fn retry_after_header_is_read() {
 #[test]
 fn hostile_input_is_an_error_that_names_the_problem() {
     assert!(matches!(
-        fail(&Nested, b"<html><body>502 Bad Gateway</body></html>"),
+        fail(Nested, b"<html><body>502 Bad Gateway</body></html>"),
         DecodeErrorKind::NotJson { .. }
     ));
     assert!(matches!(
-        fail(&Nested, br#"{"error":{"code":"X","mess"#),
+        fail(Nested, br#"{"error":{"code":"X","mess"#),
         DecodeErrorKind::NotJson { .. }
     ));
+    assert!(matches!(fail(Nested, b""), DecodeErrorKind::NotJson { .. }));
     assert!(matches!(
-        fail(&Nested, b""),
-        DecodeErrorKind::NotJson { .. }
-    ));
-    assert!(matches!(
-        fail(&Nested, br#"{"errcode":"M_FORBIDDEN"}"#),
+        fail(Nested, br#"{"errcode":"M_FORBIDDEN"}"#),
         DecodeErrorKind::Shape {
             format: "nested",
             ..
         }
     ));
     assert!(matches!(
-        fail(&Matrix, br#"["M_FORBIDDEN"]"#),
+        fail(Matrix, br#"["M_FORBIDDEN"]"#),
         DecodeErrorKind::Shape {
             format: "matrix",
             ..
         }
     ));
     assert!(matches!(
-        fail(&Nested, br#"{"error":{"message":"no code"}}"#),
+        fail(Nested, br#"{"error":{"message":"no code"}}"#),
         DecodeErrorKind::MissingCode { format: "nested" }
     ));
     assert!(matches!(
-        fail(&Nested, br#"{"error":{"code":{"a":1}}}"#),
+        fail(Nested, br#"{"error":{"code":{"a":1}}}"#),
         DecodeErrorKind::Member { .. }
     ));
     assert!(matches!(
-        fail(&Nested, br#"{"error":{"code":1.5}}"#),
+        fail(Nested, br#"{"error":{"code":1.5}}"#),
         DecodeErrorKind::Member { .. }
     ));
     assert!(matches!(
-        fail(&Matrix, br#"{"errcode":"X","error":42}"#),
+        fail(Matrix, br#"{"errcode":"X","error":42}"#),
         DecodeErrorKind::Member { .. }
     ));
     assert!(matches!(
         fail(
-            &Detail,
+            Detail,
             br#"{"detail":[{"loc":["body"],"msg":"field required"}]}"#
         ),
         DecodeErrorKind::Shape {
@@ -245,7 +242,7 @@ fn hostile_input_is_an_error_that_names_the_problem() {
     // overflow.
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert!(matches!(
-        fail(&Nested, deep.as_bytes()),
+        fail(Nested, deep.as_bytes()),
         DecodeErrorKind::Shape { .. }
     ));
     let deep_member = format!(
@@ -255,7 +252,7 @@ fn hostile_input_is_an_error_that_names_the_problem() {
     );
     // A deep member is kept as raw text and only fails when read as a type.
     let raw = RawError::read(
-        &Nested,
+        Nested,
         StatusCode::BAD_REQUEST,
         &HeaderMap::new(),
         deep_member.as_bytes(),
@@ -271,7 +268,7 @@ fn hostile_input_is_an_error_that_names_the_problem() {
         "a".repeat(10 << 20)
     );
     assert_eq!(
-        fail(&Nested, huge.as_bytes()),
+        fail(Nested, huge.as_bytes()),
         DecodeErrorKind::TooLarge {
             len: huge.len(),
             limit: MAX_BODY
@@ -282,7 +279,7 @@ fn hostile_input_is_an_error_that_names_the_problem() {
 #[test]
 fn wrong_member_types_name_the_member() {
     let raw = read(
-        &Matrix,
+        Matrix,
         429,
         r#"{"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":"soon"}"#,
     );
@@ -330,11 +327,11 @@ fn arbitrary_bytes_never_panic() {
             }
         }
         for result in [
-            RawError::read(&Nested, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
-            RawError::read(&Problem, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
-            RawError::read(&Matrix, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
-            RawError::read(&Detail, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
-            RawError::read(&Google, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+            RawError::read(Nested, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+            RawError::read(Problem, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+            RawError::read(Matrix, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+            RawError::read(Detail, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
+            RawError::read(Google, StatusCode::BAD_REQUEST, &HeaderMap::new(), &body),
         ] {
             if let Err(err) = result {
                 assert_eq!(err.body(), body.as_slice());
@@ -348,7 +345,7 @@ fn arbitrary_bytes_never_panic() {
 fn escaped_type_uris_identify_problems_and_error_infos() {
     // PHP's `json_encode` escapes every slash by default.
     let raw = read(
-        &Problem,
+        Problem,
         403,
         r#"{"type":"https:\/\/example.com\/probs\/out-of-credit","title":"No credit."}"#,
     );
@@ -356,23 +353,19 @@ fn escaped_type_uris_identify_problems_and_error_infos() {
         raw.code().unwrap(),
         "https://example.com/probs/out-of-credit"
     );
-    let raw = read(
-        &Problem,
-        404,
-        r#"{"type":"about:blank","code":"NOT_FOUND"}"#,
-    );
+    let raw = read(Problem, 404, r#"{"type":"about:blank","code":"NOT_FOUND"}"#);
     assert_eq!(raw.code().unwrap(), "NOT_FOUND");
     // `about:blank` without a code: a problem named by its status alone,
     // whose detail is still read.
     let raw = read(
-        &Problem,
+        Problem,
         404,
         r#"{"type":"about:blank","title":"Not Found","detail":"No such user."}"#,
     );
     assert_eq!(raw.code(), None);
     assert_eq!(raw.message(), Some("No such user."));
     let raw = read(
-        &Google,
+        Google,
         429,
         r#"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com\/google.rpc.ErrorInfo","reason":"QUOTA","metadata":{"limit":"10"}}]}}"#,
     );
@@ -392,23 +385,23 @@ fn values_the_parser_rejects_are_wrong_member_types_not_broken_json() {
         br#"{"error":{"message":"x","code":"\udc00"}}"#,
     ] {
         assert!(
-            matches!(fail(&Nested, body), DecodeErrorKind::Member { ref name, .. } if name == "code"),
+            matches!(fail(Nested, body), DecodeErrorKind::Member { ref name, .. } if name == "code"),
             "{}",
             String::from_utf8_lossy(body)
         );
     }
     assert!(matches!(
-        fail(&Matrix, br#"{"errcode":"X","error":"\ud800"}"#),
+        fail(Matrix, br#"{"errcode":"X","error":"\ud800"}"#),
         DecodeErrorKind::Member { ref name, .. } if name == "error"
     ));
     // After such a value, a syntax error is still a syntax error.
     assert!(matches!(
-        fail(&Nested, br#"{"error":{"code":"\ud800","message":"x"}"#),
+        fail(Nested, br#"{"error":{"code":"\ud800","message":"x"}"#),
         DecodeErrorKind::NotJson { .. }
     ));
     // Elsewhere they are kept raw, and only fail when read.
     let raw = read(
-        &Nested,
+        Nested,
         400,
         r#"{"error":{"code":"X","odd":"\ud800","big":1e999}}"#,
     );
@@ -422,10 +415,10 @@ fn values_the_parser_rejects_are_wrong_member_types_not_broken_json() {
         Err(DecodeErrorKind::Member { .. })
     ));
     // Integer codes at the edges of `i64`.
-    let raw = read(&Nested, 400, r#"{"error":{"code":-9223372036854775808}}"#);
+    let raw = read(Nested, 400, r#"{"error":{"code":-9223372036854775808}}"#);
     assert_eq!(raw.code().unwrap(), i64::MIN);
     assert!(matches!(
-        fail(&Nested, br#"{"error":{"code":-0}}"#),
+        fail(Nested, br#"{"error":{"code":-0}}"#),
         DecodeErrorKind::Member { .. }
     ));
 }
@@ -433,7 +426,7 @@ fn values_the_parser_rejects_are_wrong_member_types_not_broken_json() {
 #[test]
 fn the_first_member_of_a_name_counts() {
     let raw = read(
-        &Nested,
+        Nested,
         400,
         r#"{"error":{"code":"A","message":"first","code":"B","message":"second","details":{},"id":1,"id":2}, "error": 5}"#,
     );
@@ -465,7 +458,7 @@ fn many_members_keep_their_order() {
         .map(|(i, name)| format!(r#""{name}":{i}"#))
         .collect();
     let body = format!(r#"{{"errcode":"X",{}}}"#, members.join(","));
-    let raw = read(&Matrix, 400, &body);
+    let raw = read(Matrix, 400, &body);
     let read_names: Vec<&str> = raw.members().map(|(name, _)| name).collect();
     assert_eq!(read_names, names);
     assert_eq!(raw.parts().members.len(), 40);

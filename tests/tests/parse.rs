@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
-use errbook::decode::DecodeErrorKind;
-use errbook::format::{Detail, Matrix, Nested, Problem};
+use errbook::decode::{DecodeErrorKind, RawError};
+use errbook::format::{Detail, Google, Matrix, Nested, Problem};
 use errbook::http::{HeaderMap, HeaderValue, Response, StatusCode, header};
-use errbook::{ApiError, Parse, Unknown};
+use errbook::{ApiError, Format, Parse, Received, Unknown};
 use serde_json::{Value, json};
 
 #[derive(Debug, PartialEq)]
@@ -366,21 +366,21 @@ fn any_built_in_format_decodes_with_from_parts_as() {
         let format_of = |r: &Response<Vec<u8>>| r.headers()[header::CONTENT_TYPE].clone();
         let decoded = if format_of(&response) == "application/problem+json" {
             ChatError::from_parts_as(
-                &Problem,
+                Problem,
                 response.status(),
                 response.headers(),
                 response.body(),
             )
         } else if response.body().starts_with(b"{\"errcode\"") {
             ChatError::from_parts_as(
-                &Matrix,
+                Matrix,
                 response.status(),
                 response.headers(),
                 response.body(),
             )
         } else {
             ChatError::from_parts_as(
-                &Nested,
+                Nested,
                 response.status(),
                 response.headers(),
                 response.body(),
@@ -391,9 +391,60 @@ fn any_built_in_format_decodes_with_from_parts_as() {
     // Detail carries no code, and this variant's message has a placeholder.
     let detail = err.to_response_as(Detail);
     let decoded =
-        ChatError::from_parts_as(&Detail, detail.status(), detail.headers(), detail.body())
-            .unwrap();
+        ChatError::from_parts_as(Detail, detail.status(), detail.headers(), detail.body()).unwrap();
     assert!(matches!(decoded, ChatError::Other(_)));
+}
+
+/// Every call that takes a format takes it by value, rendering and
+/// decoding alike: one value renders a body and reads it back, and a
+/// reference to a format is a format too.
+#[test]
+fn one_format_value_renders_then_decodes() {
+    fn round_trip<F: Format + Copy>(format: F, err: &ChatError) -> ChatError {
+        let response = err.to_response_as(format);
+        let envelope = serde_json::to_vec(&err.envelope_as(format)).unwrap();
+        assert_eq!(response.body(), &envelope, "{}", F::NAME);
+        let raw = RawError::read(
+            format,
+            response.status(),
+            response.headers(),
+            response.body(),
+        );
+        assert_eq!(raw.unwrap().code(), Some(err.code()), "{}", F::NAME);
+        let received = Received::<ChatError>::from_parts_as(
+            format,
+            response.status(),
+            response.headers(),
+            response.body(),
+        );
+        assert_eq!(received.unwrap().error(), err, "{}", F::NAME);
+        ChatError::from_parts_as(
+            format,
+            response.status(),
+            response.headers(),
+            response.body(),
+        )
+        .unwrap()
+    }
+    let err = ChatError::RateLimited {
+        retry_after_ms: 1500,
+    };
+    assert_eq!(round_trip(Nested, &err), err);
+    assert_eq!(round_trip(Problem, &err), err);
+    assert_eq!(round_trip(Matrix, &err), err);
+    assert_eq!(round_trip(Google, &err), err);
+    let by_reference: &Problem = &Problem;
+    assert_eq!(round_trip(by_reference, &err), err);
+    let format = Matrix;
+    let response = err.to_response_as(format);
+    assert!(response.body().starts_with(br#"{"errcode":"RATE_LIMITED""#));
+    let back = ChatError::from_parts_as(
+        format,
+        response.status(),
+        response.headers(),
+        response.body(),
+    );
+    assert_eq!(back.unwrap(), err);
 }
 
 /// Integer codes, negative ones, and aliases of both kinds on one variant.

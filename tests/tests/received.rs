@@ -31,7 +31,7 @@ fn round_trip<F: Format + Copy>(format: F, error: &ShopError, id: &str) -> Recei
         .with_id(id)
         .run(|| error.to_response_as(format));
     Received::<ShopError>::from_parts_as(
-        &format,
+        format,
         response.status(),
         &HeaderMap::new(),
         response.body(),
@@ -94,7 +94,7 @@ fn the_header_names_the_request_when_the_body_does_not() {
 fn a_known_variant_keeps_the_servers_own_message() {
     let body = br#"{"errcode":"ITEM_NOT_FOUND","error":"Article 7 introuvable.","id":7}"#;
     let received = Received::<ShopError>::from_parts_as(
-        &Matrix,
+        Matrix,
         StatusCode::NOT_FOUND,
         &HeaderMap::new(),
         body,
@@ -125,7 +125,7 @@ fn google_request_info_is_found_among_other_details() {
         {"@type":"type.googleapis.com/google.rpc.Help","links":[]},
         {"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"req-g","servingData":""}]}}"#;
     let received = Received::<ShopError>::from_parts_as(
-        &Google,
+        Google,
         StatusCode::NOT_FOUND,
         &HeaderMap::new(),
         body,

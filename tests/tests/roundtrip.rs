@@ -275,7 +275,7 @@ fn decode_response<F: Format>(
     response: &Response<Vec<u8>>,
 ) -> Result<Rt, errbook::decode::DecodeError> {
     Rt::from_parts_as(
-        &format,
+        format,
         response.status(),
         response.headers(),
         response.body(),
@@ -568,7 +568,7 @@ fn loose_in<F: Format + Copy>(format: F, extra: &Value) -> Value {
     }
     .to_response_as(format);
     let decoded = Loose::from_parts_as(
-        &format,
+        format,
         response.status(),
         response.headers(),
         response.body(),
@@ -721,7 +721,7 @@ fn survives<T: Parse, F: Format + Copy>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(), TestCaseError> {
-    match T::from_parts_as(&format, status, headers, body) {
+    match T::from_parts_as(format, status, headers, body) {
         Ok(value) => {
             let _ = value.to_response_as(format);
         }

@@ -94,7 +94,7 @@ enum Strict {
 }
 
 fn read<T: Parse, F: Format>(format: F, status: StatusCode, body: &str) -> T {
-    T::from_parts_as(&format, status, &HeaderMap::new(), body.as_bytes())
+    T::from_parts_as(format, status, &HeaderMap::new(), body.as_bytes())
         .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
@@ -463,7 +463,7 @@ fn without_other_these_bodies_are_decode_errors_that_keep_them() {
         (VALIDATION_ERROR, false),
     ] {
         let err = Strict::from_parts_as(
-            &Detail,
+            Detail,
             StatusCode::UNPROCESSABLE_ENTITY,
             &HeaderMap::new(),
             body.as_bytes(),

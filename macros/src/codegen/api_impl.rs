@@ -34,7 +34,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     for (variant, _) in &delegates {
         if let Some(field) = variant.fields.first() {
             let bound = if variant.other.is_some() {
-                quote!(::errbook::__private::OtherField)
+                quote!(::errbook::bounds::OtherField)
             } else {
                 quote!(::errbook::ApiError)
             };
@@ -280,18 +280,34 @@ impl Methods<'_> {
                 let writes: Vec<TokenStream> = slots
                     .iter()
                     .map(|(field, spec)| {
-                        bounds.require(&field.ty, &quote!(::core::fmt::Display));
+                        let ty = &field.ty;
                         let binding = field.binding();
+                        // A spec may name another trait than `Display`
+                        // (`{id:x}`, `{ratio:e}`): then the field as it is.
+                        let other_trait = spec.as_ref().is_some_and(|spec| {
+                            spec.ends_with(['x', 'X', 'o', 'b', 'e', 'E', 'p'])
+                        });
+                        // Else through `TemplateField`, under the field's
+                        // type: a type without `Display` is that one
+                        // error, in errbook's words.
+                        let shown = if other_trait {
+                            quote!(#binding)
+                        } else {
+                            bounds.require(ty, &quote!(::errbook::bounds::TemplateField));
+                            quote_spanned!(ty.span()=>
+                                <#ty as ::errbook::bounds::TemplateField>::__shown(#binding)
+                            )
+                        };
                         // Without a spec, the field's `Display` itself: a
                         // call, where `write!` builds format arguments.
                         match spec {
                             None => quote_spanned!(message.span=>
-                                ::core::fmt::Display::fmt(#binding, #formatter)
+                                ::core::fmt::Display::fmt(&#shown, #formatter)
                             ),
                             Some(spec) => {
                                 let fmt = format!("{{:{spec}}}");
                                 quote_spanned!(message.span=>
-                                    ::core::write!(#formatter, #fmt, #binding)
+                                    ::core::write!(#formatter, #fmt, #shown)
                                 )
                             }
                         }
@@ -348,19 +364,30 @@ impl Methods<'_> {
                 let visits = exposed.iter().map(|field| {
                     let binding = field.binding();
                     let name = field.exposed.as_ref().map_or("", |(n, _)| n.as_str());
-                    bounds.require(&field.ty, &quote!(::errbook::__private::Serialize));
+                    let ty = &field.ty;
+                    bounds.require(ty, &quote!(::errbook::bounds::ExposedField));
                     if field.duration {
                         return super::duration_visit(field, name);
                     }
+                    // Through `ExposedField`, under the field's type: a type
+                    // without `Serialize` is that one error, in errbook's
+                    // words.
+                    let visit = quote_spanned!(ty.span()=>
+                        <#ty as ::errbook::bounds::ExposedField>::__visit(#binding, #visitor, #name)?
+                    );
                     if field.option {
+                        // `None` as the field says, or else as the format does.
                         let none = super::none_as(field);
-                        quote_spanned!(field.ty.span()=>
-                            ::errbook::__private::visit_option(#visitor, #name, #binding, #none)?;
+                        quote_spanned!(ty.span()=>
+                            match #binding {
+                                ::core::option::Option::None => {
+                                    ::errbook::FieldVisitor::visit_none(#visitor, #name, #none)?
+                                }
+                                ::core::option::Option::Some(_) => #visit,
+                            }
                         )
                     } else {
-                        quote_spanned!(field.ty.span()=>
-                            ::errbook::FieldVisitor::visit(#visitor, #name, #binding)?;
-                        )
+                        quote_spanned!(ty.span()=> #visit;)
                     }
                 });
                 let body = quote!({
@@ -375,7 +402,7 @@ impl Methods<'_> {
         }
         let body = self.dispatch_with(
             arms,
-            Some(&|Delegate { api, inner, .. }: &Delegate| quote!(#api::visit_fields(#inner, __visitor))),
+            Some(&|Delegate { api, inner, .. }: &Delegate| quote!(#api::__visit_fields(#inner, __visitor))),
             &quote!(::core::result::Result::Ok(())),
         );
         quote! {

@@ -67,10 +67,10 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
         } else if let Some(items) = super::renamed(input, variant) {
             let catalog = &items.catalog;
             nested.push(quote!(Self::#catalog));
-            renamed.push(renamed_items(variant, &items));
-        } else {
-            let ty = variant.fields.first().map(|f| &f.ty);
-            nested.push(quote!(<#ty as ::errbook::ApiError>::CATALOG));
+            renamed.push(renamed_items(input, variant, &items));
+        } else if let Some(field) = variant.fields.first() {
+            let api = super::inner_api(input, variant, &field.ty);
+            nested.push(quote!(#api::CATALOG));
         }
     }
     let (text, words) = table.finish();
@@ -111,12 +111,13 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
 /// and words, the table, and the catalog the type's table nests instead of
 /// the inner one. The arrays' lengths name no `Self`, so that a generic
 /// type's impl can hold them too.
-fn renamed_items(variant: &Variant, items: &super::Renamed) -> TokenStream {
+fn renamed_items(input: &Input, variant: &Variant, items: &super::Renamed) -> TokenStream {
     let (Some(field), Some(rename)) = (variant.fields.first(), &variant.rename) else {
         return TokenStream::new();
     };
     let ty = &field.ty;
-    let inner = quote!(<#ty as ::errbook::__private::Renamed>::CATALOG);
+    let api = super::inner_api(input, variant, ty);
+    let inner = quote!(#api::CATALOG);
     let rename = super::rename_expr(rename);
     let super::Renamed {
         rename: rename_const,

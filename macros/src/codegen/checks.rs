@@ -29,7 +29,8 @@ fn rename_checks(input: &Input) -> TokenStream {
         let rename = variant.rename.as_ref()?;
         let ty = &variant.fields.first()?.ty;
         let name = super::type_string(ty);
-        let inner = quote!(<#ty as ::errbook::__private::Renamed>::CATALOG);
+        let api = super::inner_api(input, variant, ty);
+        let inner = quote!(#api::CATALOG);
         let expr = super::rename_expr(rename);
         let (key, span) = rename.key();
         let whole = quote_spanned!(span=>

@@ -31,9 +31,9 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
                 continue;
             };
             let (ty, member) = (&field.ty, &field.member);
-            bounds.require(ty, &quote!(::errbook::__private::OtherField));
+            bounds.require(ty, &quote!(::errbook::bounds::OtherField));
             let unknown = quote_spanned!(ty.span()=>
-                <#ty as ::errbook::__private::OtherField>::from_unknown(
+                <#ty as ::errbook::bounds::OtherField>::__from_unknown(
                     ::errbook::Unknown::from_raw(__raw)
                 )
             );
@@ -54,11 +54,20 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             let ty = &field.ty;
             bounds.require(ty, &quote!(::errbook::Parse));
             let member = &field.member;
+            // The inner decoder, named as every other use of the inner type
+            // names it, or, for an inner type that mentions the type's
+            // parameters, through the bound just required.
+            let decode = if crate::generics::mentions_params(ty, &input.generics) {
+                quote!(<#ty as ::errbook::Parse>::from_raw)
+            } else {
+                let api = super::inner_api(input, variant, ty);
+                quote!(#api::__from_raw)
+            };
             // A renamed code is taken back to the inner type's own first.
             let read = if let Some(super::Renamed { table, .. }) = super::renamed(input, variant) {
-                quote!(::errbook::__private::rename::from_raw::<#ty>(&Self::#table, __raw)?)
+                quote!(::errbook::__private::rename::from_raw(&Self::#table, __raw, #decode)?)
             } else {
-                quote!(<#ty as ::errbook::Parse>::from_raw(__raw)?)
+                quote!(#decode(__raw)?)
             };
             nested.push(quote!(
                 if let ::core::option::Option::Some(__inner) = #read
@@ -179,7 +188,7 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
         let value = if field.status.is_some() {
             quote_spanned!(span=> __raw.status())
         } else if let Some((name, _)) = &field.exposed {
-            bounds.require(ty, &quote!(::errbook::__private::ParseMember));
+            bounds.require(ty, &quote!(::errbook::bounds::ParseMember));
             // A missing member reads as `null`: `None` for an `Option`,
             // `MissingMember` for the rest.
             let absent = if let Some((default, _)) = &field.default {
@@ -188,7 +197,7 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
                 super::duration_read(field, name, false)
             } else {
                 quote_spanned!(span=>
-                    ::errbook::__private::member::<#ty>(__raw, #name)?
+                    <#ty as ::errbook::bounds::ParseMember>::__member(__raw, #name)?
                 )
             };
             let absent = match field.retry_after {
@@ -201,7 +210,9 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
                 let present = if field.duration {
                     super::duration_read(field, name, true)
                 } else {
-                    quote_spanned!(span=> ::errbook::__private::member_present::<#ty>(__raw, #name)?)
+                    quote_spanned!(span=>
+                        <#ty as ::errbook::bounds::ParseMember>::__member_present(__raw, #name)?
+                    )
                 };
                 quote_spanned!(span=>
                     match #present {
@@ -211,8 +222,8 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
                 )
             }
         } else if whole_message.as_ref() == Some(member) {
-            bounds.require(ty, &quote!(::errbook::__private::ParseMember));
-            quote_spanned!(span=> ::errbook::__private::message_as::<#ty>(__raw)?)
+            bounds.require(ty, &quote!(::errbook::bounds::ParseMember));
+            quote_spanned!(span=> <#ty as ::errbook::bounds::ParseMember>::__message(__raw)?)
         } else {
             let default = match &field.default {
                 Some((default, _)) => default_value(ty, default, bounds),
@@ -232,9 +243,9 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
 fn default_value(ty: &syn::Type, default: &FieldDefault, bounds: &mut Bounds<'_>) -> TokenStream {
     match default {
         FieldDefault::Trait => {
-            bounds.require(ty, &quote!(::errbook::__private::ParseDefault));
+            bounds.require(ty, &quote!(::errbook::bounds::ParseDefault));
             quote_spanned!(ty.span()=>
-                <#ty as ::errbook::__private::ParseDefault>::parse_default()
+                <#ty as ::errbook::bounds::ParseDefault>::__parse_default()
             )
         }
         FieldDefault::Path(path) => {

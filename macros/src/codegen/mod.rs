@@ -212,9 +212,26 @@ pub(crate) struct Delegate {
     pub(crate) inner: TokenStream,
 }
 
+/// The error a `transparent` variant wraps (of type `ty`), as generated
+/// code names it: through `errbook::bounds::TransparentField`, or
+/// `ParseTransparent` when the variant is decoded, the same way everywhere
+/// (catalog, methods, decoder), so that an inner type that is not such an
+/// error is one diagnostic. A decoded inner type that mentions the type's
+/// parameters is asked `ApiError` here and `Parse` by the decoder's bounds.
+pub(crate) fn inner_api(input: &Input, variant: &Variant, ty: &syn::Type) -> TokenStream {
+    if input.parse.is_some()
+        && variant.skip_parse.is_none()
+        && !crate::generics::mentions_params(ty, &input.generics)
+    {
+        quote!(<#ty as ::errbook::bounds::ParseTransparent>)
+    } else {
+        quote!(<#ty as ::errbook::bounds::TransparentField>)
+    }
+}
+
 /// The delegation of a `transparent` or `other` variant. The inner type is
-/// named the same way everywhere (as the catalog does), so an inner type
-/// that is not an `ApiError` is one diagnostic; an `other` field is reached
+/// named the same way everywhere ([`inner_api`]), so an inner type that is
+/// not an `ApiError` is one diagnostic; an `other` field is reached
 /// through `OtherField`, so any type but `Unknown` is one diagnostic too.
 pub(crate) fn delegate(input: &Input, variant: &Variant) -> Option<Delegate> {
     let field = variant.fields.first()?;
@@ -225,23 +242,15 @@ pub(crate) fn delegate(input: &Input, variant: &Variant) -> Option<Delegate> {
     Some(if variant.other.is_some() {
         Delegate {
             pat,
-            api: quote!(<::errbook::Unknown as ::errbook::ApiError>),
+            api: quote!(<::errbook::Unknown as ::errbook::bounds::TransparentField>),
             inner: quote::quote_spanned!(syn::spanned::Spanned::span(ty)=>
-                <#ty as ::errbook::__private::OtherField>::as_unknown(#binding)
+                <#ty as ::errbook::bounds::OtherField>::__as_unknown(#binding)
             ),
-        }
-    } else if let Some(Renamed { table, .. }) = renamed(input, variant) {
-        // The renamed table goes along with the inner error: its code and
-        // entry are the table's, the rest the inner error's.
-        Delegate {
-            pat,
-            api: quote!(<#ty as ::errbook::__private::Renamed>),
-            inner: quote!((#binding, &Self::#table)),
         }
     } else {
         Delegate {
             pat,
-            api: quote!(<#ty as ::errbook::ApiError>),
+            api: inner_api(input, variant, ty),
             inner: quote!(#binding),
         }
     })

@@ -12,13 +12,13 @@
 //! use errbook::http::{HeaderMap, StatusCode};
 //!
 //! let body = br#"{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":2000}"#;
-//! let raw = RawError::read(&Matrix, StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), body).unwrap();
+//! let raw = RawError::read(Matrix, StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), body).unwrap();
 //! assert_eq!(raw.code().unwrap(), "M_LIMIT_EXCEEDED");
 //! assert_eq!(raw.message(), Some("Too many requests"));
 //! assert_eq!(raw.member::<u64>("retry_after_ms").unwrap(), 2000);
 //! assert_eq!(raw.member_raw("retry_after_ms").unwrap().get(), "2000");
 //!
-//! let err = RawError::read(&Matrix, StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"<html>Bad gateway</html>").unwrap_err();
+//! let err = RawError::read(Matrix, StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"<html>Bad gateway</html>").unwrap_err();
 //! assert!(err.to_string().starts_with("the body is not JSON"));
 //! assert_eq!(err.body(), b"<html>Bad gateway</html>");
 //! ```
@@ -92,14 +92,14 @@ impl<'a> RawError<'a> {
     /// Reads `body` in `format`. The body is refused above [`MAX_BODY`];
     /// anything that is not a body of the format is a [`DecodeError`] that
     /// keeps the bytes.
-    pub fn read<F: Format + ?Sized>(
-        format: &F,
+    pub fn read<F: Format>(
+        format: F,
         status: StatusCode,
         headers: &HeaderMap,
         body: &'a [u8],
     ) -> Result<RawError<'a>, DecodeError> {
         let mut raw = RawError::unreadable(F::NAME, status, body, true);
-        match raw.read_body(format, headers, body) {
+        match raw.read_body(&format, headers, body) {
             Ok(()) => Ok(raw),
             Err(unread) => Err(DecodeError::new(unread.kind, status, body)),
         }

@@ -63,17 +63,17 @@ impl<E: Parse> Received<E> {
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Self, DecodeError> {
-        Self::from_parts_as(&E::Format::default(), status, headers, body)
+        Self::from_parts_as(E::Format::default(), status, headers, body)
     }
 
     /// Reads a response in `format`.
-    pub fn from_parts_as<F: Format + ?Sized>(
-        format: &F,
+    pub fn from_parts_as<F: Format>(
+        format: F,
         status: StatusCode,
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Self, DecodeError> {
-        let error = E::from_parts_as(format, status, headers, body)?;
+        let error = E::from_parts_as(&format, status, headers, body)?;
         // What the variant does not keep is read from the body again: the
         // cost of an error response, paid only by those who ask for it.
         Ok(Received {

@@ -78,7 +78,11 @@ pub enum NoneAs {
 ///
 /// Implementations are unit types (`Copy + Default`), chosen per type with
 /// `#[api(format = …)]` and per call with
-/// [`ApiError::envelope_as`] / [`ApiError::to_response_as`].
+/// [`ApiError::envelope_as`] / [`ApiError::to_response_as`]. Every call
+/// that takes a format takes it by value, rendering and decoding alike
+/// ([`Parse::from_parts_as`](crate::Parse::from_parts_as),
+/// [`RawError::read`](crate::decode::RawError::read)), so one value serves
+/// both; a reference to a format is a format too.
 pub trait Format {
     /// The `content-type` of a response in this format.
     const CONTENT_TYPE: &'static str = "application/json";
@@ -145,7 +149,7 @@ pub trait Format {
     /// }
     ///
     /// let body = br#"{"status":"error","error_code":"QUOTA","message":"Quota exceeded.","limit":10}"#;
-    /// let raw = RawError::read(&Flat, StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), body).unwrap();
+    /// let raw = RawError::read(Flat, StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), body).unwrap();
     /// assert_eq!(raw.code().unwrap(), "QUOTA");
     /// assert_eq!(raw.member::<u32>("limit").unwrap(), 10);
     /// ```

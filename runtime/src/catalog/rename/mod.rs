@@ -8,8 +8,8 @@
 //! code's JSON text and hash), and the outer type's catalog nests that copy
 //! instead of the inner catalog. The catalog, the uniqueness check, the
 //! OpenAPI document and the formats' fast paths read the copy like any
-//! derived table; [`Renamed`] gives the nesting variant its renamed code and
-//! entry, and [`from_raw`] takes a renamed code back to the inner type's
+//! derived table; the nesting variant's code and entry are read from the
+//! copy, and [`from_raw`] takes a renamed code back to the inner type's
 //! own before the inner decoder reads it.
 //!
 //! Every function here is total: a catalog it cannot rename is copied as
@@ -21,8 +21,8 @@
 use super::table::{self, Table};
 use super::unique::same_str;
 use super::{Catalog, Entry};
+use crate::Code;
 use crate::decode::{DecodeErrorKind, RawError};
-use crate::{ApiError, Code, FieldVisitor, Parse};
 
 mod check;
 
@@ -424,58 +424,18 @@ impl Table {
     }
 }
 
-/// The delegation of a renaming `transparent` variant: the inner error's
-/// code and entry are the renamed table's (read through
-/// `defaults::Wrapped`); the rest is the inner error's.
-///
-/// The derive names the inner catalog, the fields and the wrapped error
-/// through it: an inner type that is not an `ApiError` is then one error,
-/// however many times it is named.
-#[diagnostic::on_unimplemented(
-    message = "the trait bound `{Self}: ApiError` is not satisfied",
-    label = "not an `ApiError`",
-    note = "a `transparent` variant's field is an error of its own: derive `ApiError` for `{Self}`"
-)]
-#[allow(missing_docs)]
-pub trait Renamed: Sized {
-    const CATALOG: &'static Catalog;
-    fn visit_fields<V: FieldVisitor + ?Sized>(
-        this: (&Self, &'static Table),
-        visitor: &mut V,
-    ) -> Result<(), V::Error>;
-    /// The error as what `ApiError::__inner` wraps (with the renamed
-    /// table, which gives its entry and code).
-    fn __as_inner(&self) -> &dyn crate::error::defaults::Inner;
-}
-
-impl<T: ApiError> Renamed for T {
-    const CATALOG: &'static Catalog = T::CATALOG;
-
-    #[inline]
-    fn visit_fields<V: FieldVisitor + ?Sized>(
-        (error, _): (&Self, &'static Table),
-        visitor: &mut V,
-    ) -> Result<(), V::Error> {
-        error.visit_fields(visitor)
-    }
-
-    #[inline]
-    fn __as_inner(&self) -> &dyn crate::error::defaults::Inner {
-        self
-    }
-}
-
-/// The inner value of a renaming `transparent` variant for `raw`: a
-/// renamed code (or an alias) is taken back to the inner type's own code
-/// first. A code that the renaming replaced is not the variant's; every
-/// other body (an unknown code, one without a code) goes to the inner
-/// decoder as it is.
-pub fn from_raw<T: Parse>(
+/// The inner value of a renaming `transparent` variant for `raw`, read by
+/// `read` (the inner type's decoder): a renamed code (or an alias) is
+/// taken back to the inner type's own code first. A code that the
+/// renaming replaced is not the variant's; every other body (an unknown
+/// code, one without a code) goes to the inner decoder as it is.
+pub fn from_raw<T>(
     table: &'static Table,
     raw: &RawError<'_>,
+    read: fn(&RawError<'_>) -> Result<Option<T>, DecodeErrorKind>,
 ) -> Result<Option<T>, DecodeErrorKind> {
     let (Some(code), Some(from)) = (raw.code(), table.from()) else {
-        return T::from_raw(raw);
+        return read(raw);
     };
     let mut replaced = false;
     for index in 0..table.len() {
@@ -485,14 +445,14 @@ pub fn from_raw<T: Parse>(
         if entry.answers_to(code) {
             let mut raw = raw.clone();
             raw.set_code(own.code());
-            return T::from_raw(&raw);
+            return read(&raw);
         }
         replaced |= own.code() == code;
     }
     if replaced {
         return Ok(None);
     }
-    T::from_raw(raw)
+    read(raw)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use actix_web::{Error, HttpRequest, ResponseError};
 
 use super::not_found;
 use crate::Rejection;
+use crate::bounds::FromRejection;
 
 /// The error handler [`json_config`] installs: `error` as a [`Rejection`],
 /// then as an `E`.
@@ -15,7 +16,7 @@ use crate::Rejection;
 /// `web::JsonConfig::default().limit(4096).error_handler(errbook::actix::json_error::<AppError>)`.
 pub fn json_error<E>(error: JsonPayloadError, request: &HttpRequest) -> Error
 where
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     let _ = request;
     E::from(Rejection::from(error)).into()
@@ -25,7 +26,7 @@ where
 /// then as an `E`.
 pub fn path_error<E>(error: PathError, request: &HttpRequest) -> Error
 where
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     let _ = request;
     E::from(Rejection::from(error)).into()
@@ -35,7 +36,7 @@ where
 /// then as an `E`.
 pub fn query_error<E>(error: QueryPayloadError, request: &HttpRequest) -> Error
 where
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     let _ = request;
     E::from(Rejection::from(error)).into()
@@ -58,7 +59,7 @@ where
 /// ```
 pub fn json_config<E>() -> JsonConfig
 where
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     JsonConfig::default().error_handler(json_error::<E>)
 }
@@ -67,7 +68,7 @@ where
 /// `INVALID_PATH`, with the parser's explanation as `reason`.
 pub fn path_config<E>() -> PathConfig
 where
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     PathConfig::default().error_handler(path_error::<E>)
 }
@@ -76,7 +77,7 @@ where
 /// `INVALID_QUERY`, with the parser's explanation as `reason`.
 pub fn query_config<E>() -> QueryConfig
 where
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     QueryConfig::default().error_handler(query_error::<E>)
 }
@@ -89,7 +90,7 @@ where
 /// replaces the one it installed.
 pub fn configure<E>(config: &mut ServiceConfig)
 where
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     config
         .app_data(json_config::<E>())

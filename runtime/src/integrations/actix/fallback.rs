@@ -14,13 +14,14 @@ use actix_web::{Error, HttpResponse, ResponseError, Route};
 
 use super::Boxed;
 use crate::Rejection;
+use crate::bounds::FromRejection;
 
 /// A route answering `ROUTE_NOT_FOUND` (404) as `E`: the default service of
 /// an app (`App::default_service(errbook::actix::not_found::<AppError>())`)
 /// or of a `web::scope`. [`configure`](super::configure) installs it.
 pub fn not_found<E>() -> Route
 where
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     web::to(reject::<E, RouteNotFound>)
 }
@@ -33,7 +34,7 @@ where
 /// covers every resource at once, so prefer it.
 pub fn method_not_allowed<E>() -> Route
 where
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     web::to(reject::<E, MethodNotAllowed>)
 }
@@ -60,7 +61,7 @@ impl Fixed for MethodNotAllowed {
     }
 }
 
-async fn reject<E: From<Rejection>, R: Fixed>() -> Result<HttpResponse, E> {
+async fn reject<E: FromRejection, R: Fixed>() -> Result<HttpResponse, E> {
     Err(E::from(R::rejection()))
 }
 
@@ -115,7 +116,7 @@ where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
     S::Future: 'static,
     B: MessageBody + 'static,
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     type Response = ServiceResponse<EitherBody<B>>;
     type Error = Error;
@@ -147,7 +148,7 @@ where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
     S::Future: 'static,
     B: MessageBody + 'static,
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     type Response = ServiceResponse<EitherBody<B>>;
     type Error = Error;
@@ -166,7 +167,7 @@ where
 fn fallback<B, E>(response: ServiceResponse<B>) -> ServiceResponse<EitherBody<B>>
 where
     B: MessageBody,
-    E: From<Rejection> + ResponseError + 'static,
+    E: FromRejection + ResponseError + 'static,
 {
     let rejection = match response.status() {
         StatusCode::NOT_FOUND => Rejection::RouteNotFound,

@@ -17,12 +17,13 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::Rejection;
+use crate::bounds::FromRejection;
 
 /// What the three extractors share: a constructor, `into_inner`, `Deref`,
 /// `From<T>`, `Debug`, `Clone`, `Copy`, `Default`.
 macro_rules! wrapper {
     ($name:ident) => {
-        impl<T, E> $name<T, E> {
+        impl<T, E: FromRejection> $name<T, E> {
             /// Wraps `value`.
             pub const fn new(value: T) -> Self {
                 $name(value, PhantomData)
@@ -34,7 +35,7 @@ macro_rules! wrapper {
             }
         }
 
-        impl<T, E> Deref for $name<T, E> {
+        impl<T, E: FromRejection> Deref for $name<T, E> {
             type Target = T;
 
             fn deref(&self) -> &T {
@@ -42,33 +43,33 @@ macro_rules! wrapper {
             }
         }
 
-        impl<T, E> DerefMut for $name<T, E> {
+        impl<T, E: FromRejection> DerefMut for $name<T, E> {
             fn deref_mut(&mut self) -> &mut T {
                 &mut self.0
             }
         }
 
-        impl<T, E> From<T> for $name<T, E> {
+        impl<T, E: FromRejection> From<T> for $name<T, E> {
             fn from(value: T) -> Self {
                 $name::new(value)
             }
         }
 
-        impl<T: fmt::Debug, E> fmt::Debug for $name<T, E> {
+        impl<T: fmt::Debug, E: FromRejection> fmt::Debug for $name<T, E> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_tuple(stringify!($name)).field(&self.0).finish()
             }
         }
 
-        impl<T: Clone, E> Clone for $name<T, E> {
+        impl<T: Clone, E: FromRejection> Clone for $name<T, E> {
             fn clone(&self) -> Self {
                 $name::new(self.0.clone())
             }
         }
 
-        impl<T: Copy, E> Copy for $name<T, E> {}
+        impl<T: Copy, E: FromRejection> Copy for $name<T, E> {}
 
-        impl<T: Default, E> Default for $name<T, E> {
+        impl<T: Default, E: FromRejection> Default for $name<T, E> {
             fn default() -> Self {
                 $name::new(T::default())
             }
@@ -116,7 +117,7 @@ macro_rules! wrapper {
 /// # let _: axum::Router = axum::Router::new().route("/", axum::routing::post(post_message));
 /// ```
 #[must_use]
-pub struct Json<T, E = Rejection>(
+pub struct Json<T, E: FromRejection = Rejection>(
     /// The body.
     pub T,
     /// Names the rejection type.
@@ -128,7 +129,7 @@ wrapper!(Json);
 impl<T, E, S> FromRequest<S> for Json<T, E>
 where
     T: DeserializeOwned,
-    E: From<Rejection> + IntoResponse,
+    E: FromRejection + IntoResponse,
     S: Send + Sync,
 {
     type Rejection = E;
@@ -144,7 +145,7 @@ where
 impl<T, E, S> OptionalFromRequest<S> for Json<T, E>
 where
     T: DeserializeOwned,
-    E: From<Rejection> + IntoResponse,
+    E: FromRejection + IntoResponse,
     S: Send + Sync,
 {
     type Rejection = E;
@@ -160,7 +161,7 @@ where
 impl<T, E> IntoResponse for Json<T, E>
 where
     T: Serialize,
-    E: From<Rejection> + IntoResponse,
+    E: FromRejection + IntoResponse,
 {
     fn into_response(self) -> Response {
         match serde_json::to_vec(&self.0) {
@@ -185,7 +186,7 @@ where
 /// `Option<Path<T, E>>` is `None` on a route without parameters, as with
 /// axum.
 #[must_use]
-pub struct Path<T, E = Rejection>(
+pub struct Path<T, E: FromRejection = Rejection>(
     /// The path parameters.
     pub T,
     /// Names the rejection type.
@@ -197,7 +198,7 @@ wrapper!(Path);
 impl<T, E, S> FromRequestParts<S> for Path<T, E>
 where
     T: DeserializeOwned + Send,
-    E: From<Rejection> + IntoResponse,
+    E: FromRejection + IntoResponse,
     S: Send + Sync,
 {
     type Rejection = E;
@@ -215,7 +216,7 @@ where
 impl<T, E, S> OptionalFromRequestParts<S> for Path<T, E>
 where
     T: DeserializeOwned + Send + 'static,
-    E: From<Rejection> + IntoResponse,
+    E: FromRejection + IntoResponse,
     S: Send + Sync,
 {
     type Rejection = E;
@@ -238,7 +239,7 @@ where
 ///
 /// Match the second field with `_`: `Query(params, _): Query<Page, AppError>`.
 #[must_use]
-pub struct Query<T, E = Rejection>(
+pub struct Query<T, E: FromRejection = Rejection>(
     /// The query parameters.
     pub T,
     /// Names the rejection type.
@@ -250,7 +251,7 @@ wrapper!(Query);
 impl<T, E, S> FromRequestParts<S> for Query<T, E>
 where
     T: DeserializeOwned,
-    E: From<Rejection> + IntoResponse,
+    E: FromRejection + IntoResponse,
     S: Send + Sync,
 {
     type Rejection = E;

@@ -42,9 +42,12 @@
 //!   `From<BytesRejection>` and `From<ExtensionRejection>` for
 //!   [`Rejection`] serve extractors of your own.
 //!
-//! `E` needs `From<Rejection>` and `IntoResponse`; nesting [`Rejection`] in
-//! your enum with `#[api(transparent)]` gives both, lists the rejections'
-//! codes in your catalog, and checks them against yours for duplicates.
+//! `E` needs `From<Rejection>` (the bound reads
+//! [`FromRejection`](crate::bounds::FromRejection), which every such type
+//! has, so that a type without it is an error saying so) and
+//! `IntoResponse`; nesting [`Rejection`] in your enum with
+//! `#[api(transparent)]` gives both, lists the rejections' codes in your
+//! catalog, and checks them against yours for duplicates.
 //!
 //! | axum answers | errbook answers |
 //! |---|---|

@@ -96,7 +96,7 @@ impl Reader {
         response: reqwest::Response,
     ) -> Result<T, ClientError<E>> {
         let answer = self.answer(response).await?;
-        answer.finish(|status, headers, body| E::from_parts_as(&format, status, headers, body))
+        answer.finish(|status, headers, body| E::from_parts_as(format, status, headers, body))
     }
 
     /// [`read`](Reader::read), keeping the response's request id and the
@@ -117,7 +117,7 @@ impl Reader {
     ) -> Result<T, ClientError<Received<E>>> {
         let answer = self.answer(response).await?;
         answer.finish(|status, headers, body| {
-            Received::<E>::from_parts_as(&format, status, headers, body)
+            Received::<E>::from_parts_as(format, status, headers, body)
         })
     }
 

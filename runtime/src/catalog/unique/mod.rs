@@ -3,12 +3,10 @@
 //! The derive (for a type with `transparent` variants) and
 //! `assert_unique_codes!` evaluate [`duplicate`] in a constant: the
 //! 64-bit hashes of every catalog's codes (the derive stores each in its
-//! record) are flattened into an array, heap-sorted and compared neighbour
-//! to neighbour; only for a hash that occurs twice are the codes looked up
-//! and their texts compared, so the check costs O(n log n) integer
-//! comparisons of constant evaluation. Sorting hashes
-//! rather than texts is what keeps 1,000 codes well under a second (see
-//! BENCHMARKS.md).
+//! record) go into a set; only for a hash met twice are the codes looked
+//! up and their texts compared, so the check costs O(n) steps of constant
+//! evaluation (see BENCHMARKS.md). A constant fails once, so one message
+//! names every duplicate code (up to [`LISTED`] of them).
 
 use super::{Catalog, MAX_DEPTH, table};
 use crate::Code;
@@ -107,9 +105,9 @@ pub const fn slots(roots: &[&Catalog]) -> usize {
     (2 * count(roots)).next_power_of_two()
 }
 
-/// The first two codes of `roots` that are the same text, as a message
-/// naming the code and both places; the caller panics with it, in constant
-/// evaluation. `SLOTS` is [`slots`] of the same roots.
+/// The codes of `roots` that occur twice (the first [`LISTED`] of them),
+/// as one message naming each code and both places; the caller panics
+/// with it, in constant evaluation. `SLOTS` is [`slots`] of the same roots.
 ///
 /// Each code's hash (stored in its record) goes into an open-addressing
 /// set: O(n) steps of constant evaluation, where sorting took O(n log n)
@@ -117,26 +115,88 @@ pub const fn slots(roots: &[&Catalog]) -> usize {
 /// already in the set.
 pub const fn duplicate<const SLOTS: usize>(roots: &[&Catalog]) -> Option<Message> {
     let mut set = [0u64; SLOTS];
+    let mut found = Found::new();
     let mut i = 0;
-    while i < roots.len() {
-        // The search passes two small keys up, not the message: a value
-        // returned is a copy in constant evaluation.
-        if let Some((first, second)) = insert::<SLOTS>(roots[i], &mut set, roots) {
-            return Some(message_for(&first, &second));
-        }
+    while i < roots.len() && !found.more {
+        insert::<SLOTS>(roots[i], &mut set, roots, &mut found);
         i += 1;
     }
-    None
+    found.finish()
+}
+
+/// How many duplicate codes one message names; past them it says there
+/// are more. Each is a sentence of its own, and the message has to stay
+/// readable in one compile error.
+pub const LISTED: usize = 4;
+
+/// The duplicates met so far: the hash of each code named (a code that
+/// occurs three times is named once), and the message naming them.
+struct Found {
+    hashes: [u64; LISTED],
+    count: usize,
+    /// A duplicate past the [`LISTED`] ones: the walk stops there.
+    more: bool,
+    message: Message,
+}
+
+impl Found {
+    const fn new() -> Self {
+        Found {
+            hashes: [0; LISTED],
+            count: 0,
+            more: false,
+            message: Message::new(),
+        }
+    }
+
+    /// Whether the code of `hash` is named already.
+    const fn names(&self, hash: u64) -> bool {
+        let mut i = 0;
+        while i < self.count {
+            if self.hashes[i] == hash {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Names the code of `hash`, held by `first` and `second`, in the
+    /// message (or notes that there are more).
+    const fn add(&mut self, hash: u64, first: &Key<'_>, second: &Key<'_>) {
+        if self.count == LISTED {
+            self.more = true;
+            return;
+        }
+        if self.count > 0 {
+            self.message.append("; ");
+        }
+        write_pair(&mut self.message, first, second);
+        self.hashes[self.count] = hash;
+        self.count += 1;
+    }
+
+    const fn finish(mut self) -> Option<Message> {
+        if self.count == 0 {
+            return None;
+        }
+        if self.more {
+            self.message.append("; and more");
+        }
+        self.message.append("; every code of an API must be unique");
+        Some(self.message)
+    }
 }
 
 /// Puts the hashes of `catalog`'s codes (nested ones included) into `set`;
 /// for a hash already there, the duplicate of `roots` with that hash, if
-/// the texts are equal.
-const fn insert<'a, const SLOTS: usize>(
+/// the texts are equal, goes into `found`. Stops once `found` is full.
+const fn insert<const SLOTS: usize>(
     catalog: &Catalog,
     set: &mut [u64; SLOTS],
-    roots: &[&'a Catalog],
-) -> Option<(Key<'a>, Key<'a>)> {
+    roots: &[&Catalog],
+    found: &mut Found,
+) {
     if let Some(table) = catalog.table() {
         // The records read in place, without a call per word: each call
         // is a frame to set up in constant evaluation.
@@ -148,50 +208,43 @@ const fn insert<'a, const SLOTS: usize>(
             None => 0,
         };
         let mut record = 1;
-        while record < end && end <= words.len() {
+        while record < end && end <= words.len() && !found.more {
             let [flags, ..] = words[record + table::FLAGS];
             if flags as u32 & table::NESTED == 0 {
                 let low = u32::from_le_bytes(words[record + table::HASH]);
                 let high = u32::from_le_bytes(words[record + table::HASH + 1]);
                 let hash = (high as u64) << 32 | low as u64;
-                if let Some(found) = insert_hash::<SLOTS>(hash, set, roots) {
-                    return Some(found);
-                }
+                insert_hash::<SLOTS>(hash, set, roots, found);
             } else {
                 let which = u32::from_le_bytes(words[record + table::CODE]) as usize;
-                if which < nested.len()
-                    && let Some(found) = insert::<SLOTS>(nested[which], set, roots)
-                {
-                    return Some(found);
+                if which < nested.len() {
+                    insert::<SLOTS>(nested[which], set, roots, found);
                 }
             }
             record += table::RECORD;
         }
-        return None;
+        return;
     }
     let mut i = 0;
-    while i < catalog.item_count() {
+    while i < catalog.item_count() && !found.more {
         if let Some(inner) = catalog.nested_at(i) {
-            if let Some(found) = insert::<SLOTS>(inner, set, roots) {
-                return Some(found);
-            }
-        } else if let Some(hash) = catalog.code_hash_at(i)
-            && let Some(found) = insert_hash::<SLOTS>(hash, set, roots)
-        {
-            return Some(found);
+            insert::<SLOTS>(inner, set, roots, found);
+        } else if let Some(hash) = catalog.code_hash_at(i) {
+            insert_hash::<SLOTS>(hash, set, roots, found);
         }
         i += 1;
     }
-    None
 }
 
 /// Puts one hash into `set` (0 marks a free slot, so a hash of 0 is stored
-/// as 1: a false match is settled by comparing texts).
-const fn insert_hash<'a, const SLOTS: usize>(
+/// as 1: a false match is settled by comparing texts); a hash already
+/// there is looked up in `roots`, once per code, for `found`.
+const fn insert_hash<const SLOTS: usize>(
     hash: u64,
     set: &mut [u64; SLOTS],
-    roots: &[&'a Catalog],
-) -> Option<(Key<'a>, Key<'a>)> {
+    roots: &[&Catalog],
+    found: &mut Found,
+) {
     let hash = if hash == 0 { 1 } else { hash };
     // The low bits of FNV-1a are as well mixed as the high ones.
     #[allow(clippy::cast_possible_truncation)]
@@ -199,10 +252,15 @@ const fn insert_hash<'a, const SLOTS: usize>(
     loop {
         if set[slot] == 0 {
             set[slot] = hash;
-            return None;
+            return;
         }
         if set[slot] == hash {
-            return duplicate_with_hash::<SLOTS>(roots, hash);
+            if !found.names(hash)
+                && let Some((first, second)) = duplicate_with_hash::<SLOTS>(roots, hash)
+            {
+                found.add(hash, &first, &second);
+            }
+            return;
         }
         slot = (slot + 1) & (SLOTS - 1);
     }
@@ -298,26 +356,26 @@ const fn reported_within(keys: &[Key<'_>], found: usize, a: usize, b: usize) -> 
     false
 }
 
-const fn message_for(first: &Key<'_>, second: &Key<'_>) -> Message {
-    // Name the two places in a fixed order, so that the message does not
-    // depend on the order in which the walk met them.
+/// Names the code of `first` and `second`, and both places, in a fixed
+/// order, so that the message does not depend on the order in which the
+/// walk met them.
+const fn write_pair(message: &mut Message, first: &Key<'_>, second: &Key<'_>) {
     let (first, second) = if compare_names(first, second) <= 0 {
         (first, second)
     } else {
         (second, first)
     };
-    Message::new()
-        .push("duplicate code `")
-        .push_code(first.code())
-        .push("`: `")
-        .push(first.catalog.type_name)
-        .push("::")
-        .push(first.variant())
-        .push("` and `")
-        .push(second.catalog.type_name)
-        .push("::")
-        .push(second.variant())
-        .push("` both have it; every code of an API must be unique")
+    message.append("duplicate code `");
+    message.append_code(first.code());
+    message.append("`: `");
+    message.append(first.catalog.type_name);
+    message.append("::");
+    message.append(first.variant());
+    message.append("` and `");
+    message.append(second.catalog.type_name);
+    message.append("::");
+    message.append(second.variant());
+    message.append("` both have it");
 }
 
 const fn compare_names(a: &Key<'_>, b: &Key<'_>) -> i8 {
@@ -429,14 +487,14 @@ const fn compare_bytes(a: &[u8], b: &[u8]) -> i8 {
 /// A fixed buffer for the panic message: constant evaluation cannot
 /// allocate. A message longer than the buffer is cut at a char boundary.
 pub struct Message {
-    bytes: [u8; 512],
+    bytes: [u8; 1024],
     len: usize,
 }
 
 impl Message {
     pub(crate) const fn new() -> Self {
         Message {
-            bytes: [0; 512],
+            bytes: [0; 1024],
             len: 0,
         }
     }
@@ -463,9 +521,13 @@ impl Message {
 
     /// The message with `code`'s text after it.
     pub(crate) const fn push_code(mut self, code: Code<'_>) -> Self {
+        self.append_code(code);
+        self
+    }
+
+    const fn append_code(&mut self, code: Code<'_>) {
         let mut digits = [0u8; 20];
         self.append_bytes(text(&code, &mut digits));
-        self
     }
 
     /// The message.
@@ -481,133 +543,4 @@ impl Message {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::table::Table;
-    use crate::catalog::table::test_table::{CODE_INT, NESTED, int, words};
-
-    const fn size(records: usize) -> usize {
-        4 * (1 + crate::catalog::table::RECORD * records)
-    }
-
-    const NEG: (u32, u32) = int(-12);
-    static INNER_TABLE: Table = Table::__new(
-        "bBNeg",
-        &words::<{ size(2) }>("bBNeg", &[[0, 0, 1, 1, 1], [CODE_INT, NEG.0, NEG.1, 2, 3]]),
-        &[],
-        &[],
-        || &INNER,
-    );
-    static INNER: Catalog = Catalog::__table("Inner", "tests", false, &INNER_TABLE);
-
-    static OUTER_TABLE: Table = Table::__new(
-        "aAI",
-        &words::<{ size(3) }>(
-            "aAI",
-            &[
-                [0, 0, 1, 1, 1],
-                [NESTED, 0, 0, 0, 0],
-                [CODE_INT, 404, 0, 2, 1],
-            ],
-        ),
-        &[&INNER],
-        &[],
-        || &OUTER,
-    );
-    static OUTER: Catalog = Catalog::__table("Outer", "tests", false, &OUTER_TABLE);
-
-    // Evaluated by the compiler: a failure is a build error of this crate.
-    const _: () = assert!(duplicate::<{ slots(&[&OUTER]) }>(&[&OUTER]).is_none());
-
-    #[test]
-    fn counts_nested_codes() {
-        assert_eq!(count(&[&OUTER]), 4);
-        assert_eq!(count(&[&OUTER, &INNER]), 6);
-    }
-
-    #[test]
-    fn integer_codes_compare_and_hash_by_their_decimal_text() {
-        let (int, text) = (Code::Int(404), Code::Str("404"));
-        assert_eq!(compare_codes(&int, &text), 0);
-        assert_eq!(code_hash(&int), code_hash(&text));
-        assert_eq!(compare_codes(&Code::Int(-12), &int), -1);
-        let mut digits = [0; 20];
-        assert_eq!(
-            super::text(&Code::Int(i64::MIN), &mut digits),
-            b"-9223372036854775808"
-        );
-    }
-
-    #[test]
-    fn the_tables_carry_each_code_s_hash() {
-        let hashes: Vec<(u64, u64)> = OUTER
-            .iter()
-            .map(|entry| (entry.code_hash(), code_hash(&entry.code())))
-            .collect();
-        assert_eq!(hashes.len(), 4);
-        assert!(hashes.iter().all(|(stored, computed)| stored == computed));
-    }
-
-    static LEFT_TABLE: Table = Table::__new(
-        "xXSeven",
-        &words::<{ size(2) }>("xXSeven", &[[0, 0, 1, 1, 1], [CODE_INT, 7, 0, 2, 5]]),
-        &[],
-        &[],
-        || &LEFT,
-    );
-    static LEFT: Catalog = Catalog::__table("Left", "tests", false, &LEFT_TABLE);
-
-    static RIGHT_TABLE: Table = Table::__new(
-        "yY7SevenText",
-        &words::<{ size(2) }>("yY7SevenText", &[[0, 0, 1, 1, 1], [0, 2, 1, 3, 9]]),
-        &[],
-        &[],
-        || &RIGHT,
-    );
-    static RIGHT: Catalog = Catalog::__table("Right", "tests", false, &RIGHT_TABLE);
-
-    #[test]
-    fn a_duplicate_names_the_code_and_both_places() {
-        let found = duplicate::<{ slots(&[&RIGHT, &LEFT]) }>(&[&RIGHT, &LEFT]);
-        assert_eq!(
-            found.as_ref().map(Message::as_str),
-            Some(
-                "duplicate code `7`: `Left::Seven` and `Right::SevenText` both have it; every code of an API must be unique"
-            )
-        );
-        assert!(duplicate::<{ slots(&[&LEFT]) }>(&[&LEFT]).is_none());
-    }
-
-    #[test]
-    fn hashes_of_many_distinct_codes_do_not_collide() {
-        let hashes: std::collections::HashSet<u64> = (0..5000)
-            .map(|i| code_hash(&Code::Str(&format!("domain_{}:operation_{i}", i % 16))))
-            .collect();
-        assert_eq!(hashes.len(), 5000);
-    }
-
-    #[test]
-    fn the_set_finds_a_hash_seen_before_and_only_then() {
-        const SLOTS: usize = 8;
-        let mut set = [0u64; SLOTS];
-        // Hashes that share their low bits probe to the next free slot; 0
-        // is stored as 1. Without roots, a hash seen before has no codes
-        // to compare and reports nothing, and is not stored twice.
-        for hash in [0, 8, 16, 3, 11] {
-            assert!(insert_hash::<SLOTS>(hash, &mut set, &[]).is_none());
-        }
-        assert_eq!(set, [8, 1, 16, 3, 11, 0, 0, 0]);
-        assert!(insert_hash::<SLOTS>(16, &mut set, &[]).is_none());
-        assert_eq!(set, [8, 1, 16, 3, 11, 0, 0, 0]);
-    }
-
-    #[test]
-    fn long_messages_are_cut_at_a_char_boundary() {
-        let mut message = Message::new();
-        for _ in 0..200 {
-            message = message.push("é");
-        }
-        assert!(message.as_str().len() <= 512);
-        assert!(message.as_str().chars().all(|c| c == 'é'));
-    }
-}
+mod tests;
