@@ -152,6 +152,8 @@ impl fmt::Debug for DynError<'_> {
     }
 }
 
+// An internal type: not one to show users among the errors they could use.
+#[diagnostic::do_not_recommend]
 impl ApiError for DynError<'_> {
     type Format = crate::format::Nested;
 
