@@ -62,7 +62,7 @@ fn members<F: Format>(err: &WaitError, format: F) -> Value {
 fn back<F: Format + Copy>(err: &WaitError, format: F) -> WaitError {
     let response = err.to_response_as(format);
     WaitError::from_parts_as(
-        &format,
+        format,
         response.status(),
         response.headers(),
         response.body(),
