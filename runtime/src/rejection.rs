@@ -4,10 +4,11 @@ use std::error::Error;
 
 use crate::ApiError;
 
-/// What a web framework rejects before a handler runs: a malformed JSON
-/// body, a bad path parameter or query string, an unknown route, a wrong
-/// method. Each has a stable code, documented here and in the catalog of
-/// every type that nests it.
+/// Requests the web framework rejects before a handler runs.
+///
+/// A malformed JSON body, a bad path parameter or query string, an unknown
+/// route, a wrong method: each has a stable code, documented here and in
+/// the catalog of every type that nests it.
 ///
 /// The framework integrations (`errbook::axum`, `errbook::actix`) turn the
 /// framework's rejections into a `Rejection`, then into your error type
