@@ -5,6 +5,7 @@ use crate::ApiError;
 use crate::decode::{
     DecodeErrorKind, Found, Layout, Names, Parts, Unread, body_text, read_message, sort_by,
 };
+use crate::violations::render::{List, Shape};
 
 /// FastAPI's `HTTPException` body: `{"detail": …}`, the message alone.
 ///
@@ -80,7 +81,12 @@ impl Format for Detail {
             return json::via_serde(self, error, context, out);
         };
         out.extend_from_slice(br#"{"detail":"#);
-        json::message(out, error, entry)?;
+        match error.violations() {
+            Some(violations) => {
+                serde_json::to_writer(&mut *out, &List(violations, Shape::FastApi))?;
+            }
+            None => json::message(out, error, entry)?,
+        }
         // The fields are not written, but one called `request_id` still
         // keeps the id out, as `Context::write_instance` does.
         let taken = context.instance().is_some() && json::has_field(error, "request_id");
@@ -101,7 +107,10 @@ impl Format for Detail {
         S: Serializer,
     {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("detail", &error.message())?;
+        match error.violations() {
+            Some(violations) => map.serialize_entry("detail", &List(violations, Shape::FastApi))?,
+            None => map.serialize_entry("detail", &error.message())?,
+        }
         context.write_instance(error, "request_id", &mut map)?;
         context.write_details(error, &mut map)?;
         map.end()

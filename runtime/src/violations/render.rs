@@ -38,6 +38,24 @@ impl Shape {
     }
 }
 
+/// Writes `"<name>":[…]`, the error's violations in `shape`, into `map`
+/// when it has some.
+pub(crate) fn write_member<E, M>(
+    map: &mut M,
+    error: &E,
+    name: &str,
+    shape: Shape,
+) -> Result<(), M::Error>
+where
+    E: crate::ApiError + ?Sized,
+    M: SerializeMap,
+{
+    match error.violations() {
+        Some(violations) => map.serialize_entry(name, &List(violations, shape)),
+        None => Ok(()),
+    }
+}
+
 /// A list, in a shape.
 pub(crate) struct List<'a>(pub(crate) &'a Violations, pub(crate) Shape);
 
