@@ -66,8 +66,8 @@ fn every_format_writes_the_list_in_its_own_shape() {
 #[test]
 fn the_catalog_and_the_accessor_say_which_codes_carry_a_list() {
     let mut entries = FormError::catalog().entries();
-    assert!(entries.next().unwrap().has_violations());
-    assert!(!entries.next().unwrap().has_violations());
+    assert!(entries.next().unwrap().1.has_violations());
+    assert!(!entries.next().unwrap().1.has_violations());
     assert_eq!(invalid().violations().map(Violations::len), Some(2));
     assert_eq!(FormError::Gone.violations(), None);
     assert_eq!(body(&FormError::Gone, Detail), r#"{"detail":"Gone."}"#);
