@@ -270,3 +270,9 @@ impl ViolationsField for Option<crate::Violations> {
         read
     }
 }
+
+/// An `#[api(violations)]` field, read back from where the body's format
+/// keeps the list (empty, or `None`, when it has none).
+pub fn read_violations<T: ViolationsField>(raw: &RawError<'_>) -> Result<T, DecodeErrorKind> {
+    crate::violations::read::from_raw(raw).map(T::from_read)
+}

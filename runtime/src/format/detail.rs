@@ -3,7 +3,7 @@ use serde::ser::{SerializeMap, Serializer};
 use super::{Context, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Names, Parts, Unread, body_text, read_message, sort_by,
+    DecodeErrorKind, Found, Layout, Names, Parts, Scalar, Unread, body_text, read_message, sort_by,
 };
 use crate::violations::render::{List, Shape};
 
@@ -61,6 +61,12 @@ impl Format for Detail {
                 parts.message = read_message(Some(detail), "detail")?;
                 Ok(())
             }
+            // FastAPI's 422: a list of violations, kept as the member
+            // `detail` for the variant that carries them.
+            Some(Scalar::Other) if let Some(list) = detail_list(body) => {
+                parts.members.push("detail", list);
+                Ok(())
+            }
             // The whole body was read first.
             _ => Err(Unread {
                 kind: LAYOUT.shape(),
@@ -115,6 +121,13 @@ impl Format for Detail {
         context.write_details(error, &mut map)?;
         map.end()
     }
+}
+
+/// The `detail` of a body whose `detail` is a list.
+fn detail_list(body: &[u8]) -> Option<&serde_json::value::RawValue> {
+    let members: crate::violations::read::Object<'_> = serde_json::from_slice(body).ok()?;
+    let detail = *members.get("detail")?;
+    detail.get().starts_with('[').then_some(detail)
 }
 
 /// Where a FastAPI body keeps the message; it has no code.

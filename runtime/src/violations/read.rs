@@ -11,6 +11,7 @@ use serde_json::value::RawValue;
 
 use super::render::Shape;
 use super::{Location, Pointer, Violation, Violations};
+use crate::decode::{DecodeErrorKind, RawError};
 
 /// The list in `json`, an array of items in `shape`.
 pub(crate) fn read(json: &str, shape: Shape) -> Result<Violations, String> {
@@ -119,3 +120,63 @@ impl<'de> de::Deserialize<'de> for Ordered {
         deserializer.deserialize_map(Members)
     }
 }
+
+/// The list a decoded body carries, where its format keeps it: `None`
+/// when it has none. A list that is not one is a
+/// [`DecodeErrorKind::Member`] naming where it was.
+pub(crate) fn from_raw(raw: &RawError<'_>) -> Result<Option<Violations>, DecodeErrorKind> {
+    let format = raw.received().map(|(format, _, _)| format);
+    let (name, shape) = match format {
+        Some("problem") => ("errors", Shape::Problem),
+        Some("detail") => ("detail", Shape::FastApi),
+        Some("google") => return google(raw),
+        _ => ("violations", Shape::Members),
+    };
+    let Some(json) = raw.member_raw(name) else {
+        return Ok(None);
+    };
+    match read(json.get(), shape) {
+        Ok(violations) => Ok(Some(violations)),
+        Err(reason) => Err(DecodeErrorKind::Member {
+            name: name.to_owned(),
+            reason,
+        }),
+    }
+}
+
+/// The `fieldViolations` of a Google body's first `google.rpc.BadRequest`
+/// detail, read from the body again: only a variant with a list asks.
+fn google(raw: &RawError<'_>) -> Result<Option<Violations>, DecodeErrorKind> {
+    let name = "fieldViolations";
+    let Some(text) = raw
+        .received()
+        .and_then(|(_, body, _)| core::str::from_utf8(body).ok())
+    else {
+        return Ok(None);
+    };
+    let details = (|| {
+        let body: Object<'_> = serde_json::from_str(text).ok()?;
+        let error: Object<'_> = serde_json::from_str(body.get("error")?.get()).ok()?;
+        serde_json::from_str::<Vec<&RawValue>>(error.get("details")?.get()).ok()
+    })();
+    let found = details.unwrap_or_default().into_iter().find_map(|entry| {
+        let detail: Object<'_> = serde_json::from_str(entry.get()).ok()?;
+        let kind: String = serde_json::from_str(detail.get("@type")?.get()).ok()?;
+        kind.ends_with("google.rpc.BadRequest")
+            .then(|| detail.get("fieldViolations").copied())
+    });
+    match found.flatten() {
+        None => Ok(None),
+        Some(json) => {
+            read(json.get(), Shape::Google)
+                .map(Some)
+                .map_err(|reason| DecodeErrorKind::Member {
+                    name: name.to_owned(),
+                    reason,
+                })
+        }
+    }
+}
+
+/// A JSON object's members, raw.
+pub(crate) type Object<'a> = std::collections::BTreeMap<String, &'a RawValue>;
