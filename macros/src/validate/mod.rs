@@ -416,6 +416,10 @@ fn check_members(input: &Input, variant: &Variant, errors: &mut Accumulator) {
         let Some((name, span)) = &field.exposed else {
             continue;
         };
+        if field.violations.is_some() {
+            // `check_violations_alone` reports the `field` key.
+            continue;
+        }
         if field.source.is_some() {
             errors.push(
                 darling::Error::custom(
