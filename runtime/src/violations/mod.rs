@@ -85,20 +85,16 @@ impl Location {
     /// A pointer's tokens that are array indices (digits only, no leading
     /// zero) are numbers; the others are strings.
     pub fn to_loc(&self) -> Vec<Value> {
-        match self {
-            Location::Body(pointer) => {
-                let mut loc = vec![Value::from("body")];
-                loc.extend(pointer.tokens().map(|token| match token {
-                    Token::Index(index) => Value::from(index),
-                    Token::Key(key) => Value::from(key.into_owned()),
-                }));
-                loc
-            }
-            _ => {
-                let (kind, name) = self.parameter().unwrap_or(("query", ""));
-                vec![Value::from(kind), Value::from(name)]
-            }
-        }
+        let Location::Body(pointer) = self else {
+            let (kind, name) = self.parameter().unwrap_or(("query", ""));
+            return vec![Value::from(kind), Value::from(name)];
+        };
+        let mut loc = vec![Value::from("body")];
+        loc.extend(pointer.tokens().map(|token| match token {
+            Token::Index(index) => Value::from(index),
+            Token::Key(key) => Value::from(key.into_owned()),
+        }));
+        loc
     }
 
     /// A location from FastAPI's `loc`; `None` when it is not one (an

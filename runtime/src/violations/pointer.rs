@@ -88,10 +88,10 @@ impl Pointer {
     /// The reference tokens, unescaped.
     pub fn tokens(&self) -> impl Iterator<Item = Token<'_>> {
         self.0.split('/').skip(1).map(|raw| {
-            if is_index(raw) {
-                if let Ok(index) = raw.parse() {
-                    return Token::Index(index);
-                }
+            if is_index(raw)
+                && let Ok(index) = raw.parse()
+            {
+                return Token::Index(index);
             }
             Token::Key(if raw.contains('~') {
                 Cow::Owned(raw.replace("~1", "/").replace("~0", "~"))
