@@ -116,6 +116,8 @@ pub(crate) struct FieldAttrs {
     /// `default` / `default = "path::to::fn"`: with `parse`, the value of a
     /// member the response does not have.
     pub(crate) default: Option<SpannedValue<Override<String>>>,
+    /// `violations`: the field is the variant's `errbook::Violations`.
+    pub(crate) violations: Flag,
 }
 
 /// The expression inside the invisible group a `macro_rules!` fragment
@@ -294,15 +296,23 @@ fn status_error(span: Span) -> darling::Error {
 /// The built-in formats: the name written in `format = …`, the type, and
 /// the members each writes itself (its `Format::RESERVED`).
 pub(crate) const FORMATS: &[(&str, &str, &[&str])] = &[
-    ("nested", "Nested", &["code", "message", "details"]),
+    (
+        "nested",
+        "Nested",
+        &["code", "message", "violations", "details"],
+    ),
     (
         "problem",
         "Problem",
         &[
-            "type", "title", "status", "detail", "instance", "code", "details",
+            "type", "title", "status", "detail", "instance", "code", "errors", "details",
         ],
     ),
-    ("matrix", "Matrix", &["errcode", "error", "details"]),
+    (
+        "matrix",
+        "Matrix",
+        &["errcode", "error", "violations", "details"],
+    ),
     ("detail", "Detail", &["detail", "details"]),
     ("google", "Google", &[]),
 ];

@@ -211,6 +211,12 @@ pub(crate) const KEYS: &[Key] = &[
         "`default` or `default = \"path::to::function\"`",
         "with `parse`: the value of a member the response does not have",
     ),
+    key(
+        "violations",
+        &[Field],
+        "a bare `violations`",
+        "the `errbook::Violations` list the formats write in their own member",
+    ),
 ];
 
 pub(crate) fn lookup(name: &str) -> Option<&'static Key> {

@@ -61,6 +61,7 @@ use syn::{DeriveInput, parse_macro_input};
 /// | `field` / `field = "name"` | expose the field as an extra member of the body (any `serde::Serialize`) |
 /// | `none = "omit"` / `none = "null"` | how an exposed `Option` field that is `None` is written |
 /// | `default` / `default = "path::to::function"` | with `parse`: the value of a member the response does not have |
+/// | `violations` | an `errbook::Violations` field: what was wrong with the request, field by field, which each format writes in its own member (problem+json's `errors`, FastAPI's `detail` list, Google's `BadRequest`, `violations`); at most one per variant, with no other key |
 /// | `source` | the internal cause, never in a body or message |
 /// | `status` | the `http::StatusCode` field that is the status, chosen at run time |
 /// | `retry_after` / `retry_after = "ms"` / `retry_after = "s"` | the delay sent as `Retry-After` |

@@ -143,3 +143,42 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
         self
     }
 }
+
+/// The type of an `#[api(violations)]` field: an `errbook::Violations`, or
+/// an `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "`#[api(violations)]` marks an `errbook::Violations` field, and `{Self}` is not one",
+    label = "not an `errbook::Violations` (or an `Option` of one)"
+)]
+pub trait ViolationsField: Sized {
+    /// The list the field holds.
+    fn violations(&self) -> Option<&crate::Violations>;
+    /// The field holding what a body carried: `None` when it had no list.
+    fn from_read(read: Option<crate::Violations>) -> Self;
+}
+
+impl ViolationsField for crate::Violations {
+    #[inline]
+    fn violations(&self) -> Option<&crate::Violations> {
+        Some(self)
+    }
+    fn from_read(read: Option<crate::Violations>) -> Self {
+        read.unwrap_or_default()
+    }
+}
+
+impl ViolationsField for Option<crate::Violations> {
+    #[inline]
+    fn violations(&self) -> Option<&crate::Violations> {
+        self.as_ref()
+    }
+    fn from_read(read: Option<crate::Violations>) -> Self {
+        read
+    }
+}
+
+/// An `#[api(violations)]` field, read back from where the body's format
+/// keeps the list (empty, or `None`, when it has none).
+pub fn read_violations<T: ViolationsField>(raw: &RawError<'_>) -> Result<T, DecodeErrorKind> {
+    crate::violations::read::from_raw(raw).map(T::from_read)
+}

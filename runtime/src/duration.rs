@@ -200,8 +200,8 @@ impl<T: MaybeNone + ?Sized> MaybeNone for &T {
     }
 }
 
-/// [`visit_option`](crate::__private::visit_option) for the value of a
-/// probed `Option` field.
+/// An `Option` field's member, for the value of a probed field: `None`
+/// through [`FieldVisitor::visit_none`], as the field or the format says.
 #[inline]
 pub fn visit_option_value<V, O>(
     visitor: &mut V,

@@ -223,6 +223,10 @@ impl ApiError for DynError<'_> {
         self.unknown
     }
 
+    fn violations(&self) -> Option<&crate::Violations> {
+        self.error.violations()
+    }
+
     fn __visit_erased(&self, visitor: &mut dyn Visitor) -> Result<(), Stop> {
         self.error.visit_erased(visitor)
     }

@@ -227,6 +227,32 @@ pub trait ApiError: fmt::Debug {
         }
     }
 
+    /// What was wrong with the request, field by field: the
+    /// `#[api(violations)]` field of the variant (the inner error's for a
+    /// `transparent` variant); `None` for a variant without one. Every
+    /// built-in format writes it; a format of your own reads it here.
+    ///
+    /// ```
+    /// use errbook::{ApiError, Violations, violations::Pointer};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code = "INVALID", status = 422, message = "Your request is not valid.")]
+    /// struct Invalid {
+    ///     #[api(violations)]
+    ///     violations: Violations,
+    /// }
+    ///
+    /// let err = Invalid { violations: Violations::new().body(Pointer::root().field("age"), "positive", "must be positive") };
+    /// assert_eq!(err.violations().map(Violations::len), Some(1));
+    /// assert!(err.entry().unwrap().has_violations());
+    /// ```
+    fn violations(&self) -> Option<&crate::Violations> {
+        match self.__inner() {
+            Some(inner) => inner.violations(),
+            None => None,
+        }
+    }
+
     /// The error a `transparent` (or `other`) variant wraps, which the
     /// provided methods ask first. The derive writes it; `None` by
     /// default.

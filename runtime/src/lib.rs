@@ -19,6 +19,7 @@ mod parse;
 mod rejection;
 pub mod request;
 pub mod retry_after;
+pub mod violations;
 
 // Each integration lives in `integrations/`; these are their public paths.
 #[cfg(feature = "actix-web")]
@@ -44,6 +45,7 @@ pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_devel
 pub use message::Message;
 pub use parse::Parse;
 pub use rejection::Rejection;
+pub use violations::{Location, Violation, Violations};
 
 /// Derives [`ApiError`](trait@ApiError) for an enum (a code per variant)
 /// or a struct (one code), from its `#[api(...)]` attributes and doc

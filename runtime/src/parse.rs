@@ -189,14 +189,20 @@ pub trait Parse: ApiError + Sized {
 /// The index of the item whose entry a decoded body is: the first whose
 /// code (or alias) is the body's code; for a body without a code
 /// (FastAPI's `detail`), the first with the body's status and a fixed
-/// message equal to the body's. Items at `skip` (variants never decoded)
+/// message equal to the body's, or, for a body whose `detail` is a list
+/// (FastAPI's 422), the first with the body's status that carries
+/// violations. Items at `skip` (variants never decoded)
 /// and nested catalogs are passed over.
 #[doc(hidden)]
 pub fn find_entry(table: &'static Table, skip: &[usize], raw: &RawError<'_>) -> Option<usize> {
     if let Some(code) = raw.code() {
         return table.find_code(code, skip);
     }
-    let message = raw.message()?;
+    let Some(message) = raw.message() else {
+        // FastAPI's 422: `detail` is a list of violations.
+        raw.member_raw("detail")?;
+        return table.find_status(raw.status().as_u16(), skip, Entry::has_violations);
+    };
     table.find_status(raw.status().as_u16(), skip, |entry| {
         fixed_message(entry, raw.status()) == Some(message)
     })

@@ -573,3 +573,79 @@ proptest! {
         same_in(&ChatError::Forbidden { missing_permission: text }, Google, Context::production());
     }
 }
+
+#[derive(Debug, ApiError)]
+#[api(prefix = "form:", rename_all = "snake_case")]
+enum FormError {
+    #[api(
+        status = 422,
+        title = "Your request is not valid.",
+        message = "Your request is not valid."
+    )]
+    Invalid {
+        #[api(field)]
+        form: &'static str,
+        #[api(violations)]
+        violations: errbook::Violations,
+    },
+    #[api(status = 400, message = "Bad {what}.")]
+    Maybe {
+        what: u8,
+        #[api(violations)]
+        violations: Option<errbook::Violations>,
+    },
+    #[api(transparent)]
+    Wrapped(Signup),
+}
+
+#[derive(Debug, ApiError)]
+#[api(code = "SIGNUP", status = 422)]
+struct Signup(#[api(violations)] errbook::Violations);
+
+fn violations() -> errbook::Violations {
+    use errbook::violations::{Pointer, Violation};
+    errbook::Violations::new()
+        .body(
+            Pointer::root().field("age"),
+            "positive",
+            "must be a positive integer",
+        )
+        .body(
+            Pointer::root().field("a/b~ \"é\"").index(3),
+            "esc\"ape\n",
+            "quote \" and \u{1}",
+        )
+        .path("id", "int_parsing", "must be an integer")
+        .query("q", "missing", "Field required")
+        .header("x-token", "missing", "Field required")
+        .with(
+            Violation::new(errbook::Location::Cookie("s".into()), "c", "m")
+                .extra("ctx", serde_json::json!({"gt": 0}))
+                .extra("zeta", 1)
+                .extra("input", serde_json::json!({"b": 1, "a": [null]}))
+                .extra("code", "kept out of members and problem"),
+        )
+}
+
+#[test]
+fn violations_render_the_same_bytes() {
+    let invalid = FormError::Invalid {
+        form: "signup",
+        violations: violations(),
+    };
+    same(&invalid);
+    same(&FormError::Invalid {
+        form: "",
+        violations: errbook::Violations::new(),
+    });
+    same(&FormError::Maybe {
+        what: 1,
+        violations: None,
+    });
+    same(&FormError::Maybe {
+        what: 2,
+        violations: Some(violations()),
+    });
+    same(&FormError::Wrapped(Signup(violations())));
+    same(&Signup(violations()));
+}

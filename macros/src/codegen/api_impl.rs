@@ -52,6 +52,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let fields = methods.visit_fields(&mut bounds);
     let retry_after = methods.retry_after(&mut bounds);
     let source = methods.source_error(&mut bounds);
+    let violations = methods.violations();
     let inner = methods.inner();
     let format = super::format_type(input);
 
@@ -67,6 +68,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             #fields
             #retry_after
             #source
+            #violations
             #inner
         }
     });
@@ -463,6 +465,28 @@ impl Methods<'_> {
             &quote!(::errbook::__private::defaults::source_error(self)),
             &quote! {
                 fn source_error(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)>
+            },
+        )
+    }
+
+    /// The `#[api(violations)]` field, for the variants that have one.
+    fn violations(&self) -> TokenStream {
+        let arms = self
+            .own()
+            .filter_map(|variant| {
+                let field = variant.fields.iter().find(|f| f.violations.is_some())?;
+                let binding = field.binding();
+                let call = quote_spanned!(field.ty.span()=>
+                    ::errbook::__private::ViolationsField::violations(#binding)
+                );
+                Some(Arm::new(self.input, variant, &[field], call))
+            })
+            .collect();
+        self.optional(
+            arms,
+            &quote!(::errbook::__private::defaults::violations(self)),
+            &quote! {
+                fn violations(&self) -> ::core::option::Option<&::errbook::Violations>
             },
         )
     }

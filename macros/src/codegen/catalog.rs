@@ -41,6 +41,7 @@ const RETRY_MILLISECONDS: u32 = 1 << 7;
 const HAS_TEMPLATE: u32 = 1 << 8;
 const HAS_TITLE: u32 = 1 << 9;
 const HAS_DESCRIPTION: u32 = 1 << 10;
+const HAS_VIOLATIONS: u32 = 1 << 11;
 const STATUS_SHIFT: u32 = 16;
 
 const PART_ARG: u32 = 1;
@@ -326,6 +327,9 @@ impl Writer {
         }
         if variant.deprecated {
             flags |= DEPRECATED;
+        }
+        if variant.fields.iter().any(|f| f.violations.is_some()) {
+            flags |= HAS_VIOLATIONS;
         }
         self.words[at + FLAGS] = flags;
     }

@@ -187,6 +187,8 @@ fn construct(variant: &Variant, path: &TokenStream, bounds: &mut Bounds<'_>) -> 
         let span = ty.span();
         let value = if field.status.is_some() {
             quote_spanned!(span=> __raw.status())
+        } else if field.violations.is_some() {
+            quote_spanned!(span=> ::errbook::__private::read_violations::<#ty>(__raw)?)
         } else if let Some((name, _)) = &field.exposed {
             bounds.require(ty, &quote!(::errbook::bounds::ParseMember));
             // A missing member reads as `null`: `None` for an `Option`,

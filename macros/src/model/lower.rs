@@ -376,8 +376,17 @@ pub(super) fn lower_field(
         }
     });
 
+    let violations = attrs
+        .violations
+        .is_present()
+        .then(|| attrs.violations.span());
+    if let Some(span) = violations {
+        keys.push(("violations", span));
+    }
+
     Field {
         member,
+        violations,
         option: is_option(&attrs.ty),
         duration: may_be_duration(&attrs.ty),
         thiserror_from,

@@ -196,6 +196,8 @@ pub(crate) struct Field {
     pub(crate) none: Option<(NoneAs, Span)>,
     /// `default` / `default = "path"`, with the span of the key.
     pub(crate) default: Option<(FieldDefault, Span)>,
+    /// `violations`: the variant's `errbook::Violations`.
+    pub(crate) violations: Option<Span>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

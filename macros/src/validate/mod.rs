@@ -37,6 +37,7 @@ pub(crate) fn check(input: &Input, errors: &mut Accumulator) {
         check_members(input, variant, errors);
         check_none(variant, errors);
         check_single_roles(variant, errors);
+        check_violations_alone(variant, errors);
     }
 }
 
@@ -415,6 +416,10 @@ fn check_members(input: &Input, variant: &Variant, errors: &mut Accumulator) {
         let Some((name, span)) = &field.exposed else {
             continue;
         };
+        if field.violations.is_some() {
+            // `check_violations_alone` reports the `field` key.
+            continue;
+        }
         if field.source.is_some() {
             errors.push(
                 darling::Error::custom(
@@ -471,8 +476,23 @@ fn check_none(variant: &Variant, errors: &mut Accumulator) {
     }
 }
 
-/// A variant has at most one `source`, one `retry_after` and one `status`
-/// field.
+/// A `violations` field is the list alone: the format writes it in a member
+/// of its own, so no other field key applies to it.
+fn check_violations_alone(variant: &Variant, errors: &mut Accumulator) {
+    for field in variant.fields.iter().filter(|f| f.violations.is_some()) {
+        for (key, span) in field.keys.iter().filter(|(key, _)| *key != "violations") {
+            errors.push(
+                darling::Error::custom(format!(
+                    "`{key}` cannot be combined with `violations`: the format writes the list in a member of its own; remove `{key}`"
+                ))
+                .with_span(span),
+            );
+        }
+    }
+}
+
+/// A variant has at most one `source`, one `retry_after`, one `status` and
+/// one `violations` field.
 fn check_single_roles(variant: &Variant, errors: &mut Accumulator) {
     for (role, spans) in [
         (
@@ -494,6 +514,10 @@ fn check_single_roles(variant: &Variant, errors: &mut Accumulator) {
         (
             "status",
             variant.fields.iter().filter_map(|f| f.status).collect(),
+        ),
+        (
+            "violations",
+            variant.fields.iter().filter_map(|f| f.violations).collect(),
         ),
     ] {
         for span in spans.iter().skip(1) {

@@ -291,6 +291,14 @@ impl Entry {
         self.str_if(table::HAS_TEMPLATE, table::TEMPLATE)
     }
 
+    /// Whether the variant carries a list of
+    /// [`Violations`](crate::Violations) (a field marked
+    /// `#[api(violations)]`), which every format writes.
+    #[inline]
+    pub const fn has_violations(self) -> bool {
+        self.has(table::HAS_VIOLATIONS)
+    }
+
     /// The problem+json title (`#[api(title = "…")]`).
     #[inline]
     pub const fn title(self) -> Option<&'static str> {

@@ -36,6 +36,7 @@ pub trait Inner: fmt::Debug {
     fn docs_template(&self) -> Option<&'static str>;
     fn has_status(&self) -> bool;
     fn unknown(&self) -> Option<&crate::Unknown>;
+    fn violations(&self) -> Option<&crate::Violations>;
     fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop>;
 }
 
@@ -78,6 +79,9 @@ impl<E: ApiError> Inner for E {
     }
     fn unknown(&self) -> Option<&crate::Unknown> {
         ApiError::unknown(self)
+    }
+    fn violations(&self) -> Option<&crate::Violations> {
+        ApiError::violations(self)
     }
     fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop> {
         ApiError::__visit_erased(self, visitor)
@@ -195,6 +199,21 @@ impl<'a> Wrapped<'a> {
     #[inline]
     pub fn unknown(self) -> Option<&'a crate::Unknown> {
         self.error.unknown()
+    }
+
+    /// The inner error's violations.
+    #[inline]
+    pub fn violations(self) -> Option<&'a crate::Violations> {
+        self.error.violations()
+    }
+}
+
+/// The inner error's violations; none otherwise.
+#[inline]
+pub fn violations<E: ApiError + ?Sized>(error: &E) -> Option<&crate::Violations> {
+    match error.__inner() {
+        Some(inner) => inner.error.violations(),
+        None => None,
     }
 }
 

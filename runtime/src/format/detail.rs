@@ -3,8 +3,9 @@ use serde::ser::{SerializeMap, Serializer};
 use super::{Context, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Names, Parts, Unread, body_text, read_message, sort_by,
+    DecodeErrorKind, Found, Layout, Names, Parts, Scalar, Unread, body_text, read_message, sort_by,
 };
+use crate::violations::render::{List, Shape};
 
 /// FastAPI's `HTTPException` body: `{"detail": …}`, the message alone.
 ///
@@ -60,6 +61,12 @@ impl Format for Detail {
                 parts.message = read_message(Some(detail), "detail")?;
                 Ok(())
             }
+            // FastAPI's 422: a list of violations, kept as the member
+            // `detail` for the variant that carries them.
+            Some(Scalar::Other) if let Some(list) = detail_list(body) => {
+                parts.members.push("detail", list);
+                Ok(())
+            }
             // The whole body was read first.
             _ => Err(Unread {
                 kind: LAYOUT.shape(),
@@ -80,7 +87,12 @@ impl Format for Detail {
             return json::via_serde(self, error, context, out);
         };
         out.extend_from_slice(br#"{"detail":"#);
-        json::message(out, error, entry)?;
+        match error.violations() {
+            Some(violations) => {
+                serde_json::to_writer(&mut *out, &List(violations, Shape::FastApi))?;
+            }
+            None => json::message(out, error, entry)?,
+        }
         // The fields are not written, but one called `request_id` still
         // keeps the id out, as `Context::write_instance` does.
         let taken = context.instance().is_some() && json::has_field(error, "request_id");
@@ -101,11 +113,21 @@ impl Format for Detail {
         S: Serializer,
     {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("detail", &error.message())?;
+        match error.violations() {
+            Some(violations) => map.serialize_entry("detail", &List(violations, Shape::FastApi))?,
+            None => map.serialize_entry("detail", &error.message())?,
+        }
         context.write_instance(error, "request_id", &mut map)?;
         context.write_details(error, &mut map)?;
         map.end()
     }
+}
+
+/// The `detail` of a body whose `detail` is a list.
+fn detail_list(body: &[u8]) -> Option<&serde_json::value::RawValue> {
+    let members: crate::violations::read::Object<'_> = serde_json::from_slice(body).ok()?;
+    let detail = *members.get("detail")?;
+    detail.get().starts_with('[').then_some(detail)
 }
 
 /// Where a FastAPI body keeps the message; it has no code.

@@ -3,6 +3,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use super::{Context, Format, NoneAs, json};
 use crate::decode::{DecodeErrorKind, Parts, Unread};
 use crate::erased::{Field, Ref};
+use crate::violations::render::BadRequest;
 use crate::{ApiError, FieldVisitor};
 
 /// Google's AIP-193 errors: `{"error": {"code": <status>, "message": …,
@@ -87,6 +88,10 @@ impl Format for Google {
         out.extend_from_slice(br#","metadata":{"#);
         error.visit_fields(&mut MetadataWriter { out, first: true })?;
         out.extend_from_slice(b"}}");
+        if let Some(violations) = error.violations() {
+            out.push(b',');
+            serde_json::to_writer(&mut *out, &BadRequest(violations))?;
+        }
         if let Some(id) = context.instance() {
             out.extend_from_slice(
                 br#",{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"#,
@@ -170,6 +175,9 @@ impl<E: ApiError + ?Sized> Serialize for Details<'_, '_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(None)?;
         seq.serialize_element(&ErrorInfo(self.0.error))?;
+        if let Some(violations) = self.0.error.violations() {
+            seq.serialize_element(&BadRequest(violations))?;
+        }
         if let Some(id) = self.0.context.instance() {
             seq.serialize_element(&RequestInfo(id))?;
         }

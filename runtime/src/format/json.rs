@@ -18,6 +18,7 @@ use super::{Context, Format, NoneAs};
 use crate::catalog::{Entry, Part};
 use crate::erased::Field;
 use crate::error::defaults::Slot;
+use crate::violations::render::{List, Shape};
 use crate::{ApiError, FieldVisitor};
 
 /// The serde path into `out`: what [`Format::write_json`] does by default,
@@ -234,6 +235,23 @@ impl FieldVisitor for Members<'_, '_> {
             }
         }
     }
+}
+
+/// Pushes `,"<name>":[…]`, the error's violations in `shape`, when it has
+/// some: through serde, as the `serialize` path writes them, so both
+/// write the same bytes.
+#[inline]
+pub(crate) fn violations<E: ApiError + ?Sized>(
+    out: &mut Vec<u8>,
+    error: &E,
+    name: &str,
+    shape: Shape,
+) -> Result<(), serde_json::Error> {
+    if let Some(violations) = error.violations() {
+        key(out, name);
+        serde_json::to_writer(&mut *out, &List(violations, shape))?;
+    }
+    Ok(())
 }
 
 /// Whether `error` has an extra member called `name`.

@@ -3,6 +3,7 @@ use serde::ser::{SerializeMap, Serializer};
 use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
+use crate::violations::render::{Shape, write_member};
 
 /// The Matrix client-server API's errors: `{"errcode": …, "error": …}` with
 /// the fields as top-level members.
@@ -32,7 +33,7 @@ pub struct Matrix;
 impl Format for Matrix {
     super::respond_here!();
 
-    const RESERVED: &'static [&'static str] = &["errcode", "error", "details"];
+    const RESERVED: &'static [&'static str] = &["errcode", "error", "violations", "details"];
     const NAME: &'static str = "matrix";
     const NONE: NoneAs = NoneAs::Omit;
 
@@ -64,6 +65,7 @@ impl Format for Matrix {
         out.extend_from_slice(br#","error":"#);
         json::message(out, error, entry)?;
         let taken = json::members(out, error, Self::RESERVED, Self::NONE, "request_id")?;
+        json::violations(out, error, "violations", Shape::Members)?;
         json::instance(out, context, "request_id", taken);
         json::details(out, error, context)?;
         out.push(b'}');
@@ -86,6 +88,7 @@ impl Format for Matrix {
         ExtraMembers::new(error, Self::RESERVED)
             .none_as(Self::NONE)
             .write(&mut map)?;
+        write_member(&mut map, error, "violations", Shape::Members)?;
         context.write_instance(error, "request_id", &mut map)?;
         context.write_details(error, &mut map)?;
         map.end()

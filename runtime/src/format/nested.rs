@@ -3,6 +3,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::{Context, ExtraMembers, Format, json};
 use crate::ApiError;
 use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
+use crate::violations::render::{Shape, write_member};
 
 /// `{"error": {"code": …, "message": …, …fields}}`, the default format.
 ///
@@ -27,7 +28,7 @@ pub struct Nested;
 impl Format for Nested {
     super::respond_here!();
 
-    const RESERVED: &'static [&'static str] = &["code", "message", "details"];
+    const RESERVED: &'static [&'static str] = &["code", "message", "violations", "details"];
     const NAME: &'static str = "nested";
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
@@ -58,6 +59,7 @@ impl Format for Nested {
         out.extend_from_slice(br#","message":"#);
         json::message(out, error, entry)?;
         let taken = json::members(out, error, Self::RESERVED, Self::NONE, "request_id")?;
+        json::violations(out, error, "violations", Shape::Members)?;
         json::instance(out, context, "request_id", taken);
         json::details(out, error, context)?;
         out.extend_from_slice(b"}}");
@@ -136,6 +138,7 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, '_, E> {
         ExtraMembers::new(self.error, Nested::RESERVED)
             .none_as(Nested::NONE)
             .write(&mut map)?;
+        write_member(&mut map, self.error, "violations", Shape::Members)?;
         self.context
             .write_instance(self.error, "request_id", &mut map)?;
         self.context.write_details(self.error, &mut map)?;

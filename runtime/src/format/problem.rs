@@ -6,6 +6,7 @@ use crate::decode::{
     DecodeErrorKind, Found, Layout, Names, Parts, RawCode, Unread, body_text, read_code,
     read_message, sort_by, unquote,
 };
+use crate::violations::render::{Shape, write_member};
 
 /// RFC 9457 problem details, `content-type: application/problem+json`:
 /// `type`, `title`, `status`, `detail`, `instance` (when the context names
@@ -42,7 +43,7 @@ impl Format for Problem {
 
     const CONTENT_TYPE: &'static str = "application/problem+json";
     const RESERVED: &'static [&'static str] = &[
-        "type", "title", "status", "detail", "instance", "code", "details",
+        "type", "title", "status", "detail", "instance", "code", "errors", "details",
     ];
     const NAME: &'static str = "problem";
     const NONE: NoneAs = NoneAs::Omit;
@@ -115,6 +116,7 @@ impl Format for Problem {
         out.extend_from_slice(br#","code":"#);
         out.extend_from_slice(entry.code_json().as_bytes());
         json::members(out, error, Self::RESERVED, Self::NONE, "")?;
+        json::violations(out, error, "errors", Shape::Problem)?;
         json::details(out, error, context)?;
         out.push(b'}');
         Ok(())
@@ -150,6 +152,7 @@ impl Format for Problem {
         ExtraMembers::new(error, Self::RESERVED)
             .none_as(Self::NONE)
             .write(&mut map)?;
+        write_member(&mut map, error, "errors", Shape::Problem)?;
         context.write_details(error, &mut map)?;
         map.end()
     }

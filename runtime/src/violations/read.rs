@@ -1,0 +1,182 @@
+//! Reading a list back from each format's shape (see
+//! [`render`](super::render)): the items of a JSON array, each an object.
+//! Members an item does not name itself are kept, in order, as its extra
+//! members; an item that is not a violation refuses the list, with why.
+
+use core::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use super::render::Shape;
+use super::{Location, Pointer, Violation, Violations};
+use crate::decode::{DecodeErrorKind, RawError};
+
+/// The list in `json`, an array of items in `shape`.
+pub(crate) fn read(json: &str, shape: Shape) -> Result<Violations, String> {
+    let items: Vec<Ordered> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(at, Ordered(members))| {
+            item(members, shape).map_err(|why| format!("item {at}: {why}"))
+        })
+        .collect()
+}
+
+fn item(members: Vec<(String, Box<RawValue>)>, shape: Shape) -> Result<Violation, String> {
+    let mut own: Vec<(String, Value)> = Vec::new();
+    let mut extra: Vec<(String, Box<RawValue>)> = Vec::new();
+    for (name, value) in members {
+        if shape.own().contains(&name.as_str()) && !own.iter().any(|(n, _)| *n == name) {
+            let value = serde_json::from_str(value.get()).map_err(|e| e.to_string())?;
+            own.push((name, value));
+        } else {
+            extra.push((name, value));
+        }
+    }
+    let take = |name: &str| own.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+    let text = |name: &str| -> Result<String, String> {
+        match take(name) {
+            Some(Value::String(text)) => Ok(text.clone()),
+            Some(_) => Err(format!("`{name}` is not a string")),
+            None => Err(format!("no `{name}`")),
+        }
+    };
+    let (location, code, message) = match shape {
+        Shape::Members | Shape::Problem => {
+            let location = match (take("pointer"), take("parameter"), take("in")) {
+                (Some(Value::String(pointer)), None, None) => Location::Body(
+                    if shape == Shape::Problem {
+                        Pointer::from_fragment(pointer)
+                    } else {
+                        Pointer::parse(pointer)
+                    }
+                    .ok_or_else(|| format!("`pointer` is not a JSON pointer: {pointer:?}"))?,
+                ),
+                (None, Some(Value::String(name)), Some(Value::String(kind))) => {
+                    Location::from_parameter(kind, name.as_str())
+                        .ok_or_else(|| format!("`in` is not a parameter's place: {kind:?}"))?
+                }
+                _ => return Err("neither a `pointer` nor a `parameter` with its `in`".into()),
+            };
+            let message = text(if shape == Shape::Problem {
+                "detail"
+            } else {
+                "message"
+            })?;
+            (location, text("code")?, message)
+        }
+        Shape::FastApi => {
+            let location = match take("loc") {
+                Some(Value::Array(loc)) => Location::from_loc(loc).ok_or_else(|| {
+                    format!("`loc` is not a location: {}", Value::Array(loc.clone()))
+                })?,
+                _ => return Err("no `loc` list".into()),
+            };
+            (location, text("type")?, text("msg")?)
+        }
+        Shape::Google => {
+            let field = text("field")?;
+            let pointer = Pointer::from_field_path(&field)
+                .ok_or_else(|| format!("`field` is not a field path: {field:?}"))?;
+            // `reason` is recent in `FieldViolation`; older servers leave it out.
+            let reason = match take("reason") {
+                None => String::new(),
+                Some(_) => text("reason")?,
+            };
+            (Location::Body(pointer), reason, text("description")?)
+        }
+    };
+    let mut violation = Violation::new(location, code, message);
+    violation.extra = extra;
+    Ok(violation)
+}
+
+/// A JSON object's members, in the order written.
+struct Ordered(Vec<(String, Box<RawValue>)>);
+
+impl<'de> de::Deserialize<'de> for Ordered {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+
+        impl<'de> Visitor<'de> for Members {
+            type Value = Ordered;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(4).min(16));
+                while let Some(member) = map.next_entry::<String, Box<RawValue>>()? {
+                    members.push(member);
+                }
+                Ok(Ordered(members))
+            }
+        }
+
+        deserializer.deserialize_map(Members)
+    }
+}
+
+/// The list a decoded body carries, where its format keeps it: `None`
+/// when it has none. A list that is not one is a
+/// [`DecodeErrorKind::Member`] naming where it was.
+pub(crate) fn from_raw(raw: &RawError<'_>) -> Result<Option<Violations>, DecodeErrorKind> {
+    let format = raw.received().map(|(format, _, _)| format);
+    let (name, shape) = match format {
+        Some("problem") => ("errors", Shape::Problem),
+        Some("detail") => ("detail", Shape::FastApi),
+        Some("google") => return google(raw),
+        _ => ("violations", Shape::Members),
+    };
+    let Some(json) = raw.member_raw(name) else {
+        return Ok(None);
+    };
+    match read(json.get(), shape) {
+        Ok(violations) => Ok(Some(violations)),
+        Err(reason) => Err(DecodeErrorKind::Member {
+            name: name.to_owned(),
+            reason,
+        }),
+    }
+}
+
+/// The `fieldViolations` of a Google body's first `google.rpc.BadRequest`
+/// detail, read from the body again: only a variant with a list asks.
+fn google(raw: &RawError<'_>) -> Result<Option<Violations>, DecodeErrorKind> {
+    let name = "fieldViolations";
+    let Some(text) = raw
+        .received()
+        .and_then(|(_, body, _)| core::str::from_utf8(body).ok())
+    else {
+        return Ok(None);
+    };
+    let details = (|| {
+        let body: Object<'_> = serde_json::from_str(text).ok()?;
+        let error: Object<'_> = serde_json::from_str(body.get("error")?.get()).ok()?;
+        serde_json::from_str::<Vec<&RawValue>>(error.get("details")?.get()).ok()
+    })();
+    let found = details.unwrap_or_default().into_iter().find_map(|entry| {
+        let detail: Object<'_> = serde_json::from_str(entry.get()).ok()?;
+        let kind: String = serde_json::from_str(detail.get("@type")?.get()).ok()?;
+        kind.ends_with("google.rpc.BadRequest")
+            .then(|| detail.get("fieldViolations").copied())
+    });
+    match found.flatten() {
+        None => Ok(None),
+        Some(json) => {
+            read(json.get(), Shape::Google)
+                .map(Some)
+                .map_err(|reason| DecodeErrorKind::Member {
+                    name: name.to_owned(),
+                    reason,
+                })
+        }
+    }
+}
+
+/// A JSON object's members, raw.
+pub(crate) type Object<'a> = std::collections::BTreeMap<String, &'a RawValue>;
