@@ -131,54 +131,33 @@ impl Table {
     }
 
     /// The index of the first entry, not at `skip`, that answers to
-    /// `code`.
+    /// `code`: a plain loop over the records' first three words, which
+    /// does as well as a pre-filtered one for a code found in the first
+    /// few records (the usual case).
     pub(crate) fn find_code(&'static self, code: Code<'_>, skip: &[usize]) -> Option<usize> {
-        let records = self.records();
-        // What a record without aliases needs to answer: its code's kind
-        // and, for a string that is not empty, its length.
-        let (kind, len) = match code {
-            Code::Int(_) => (CODE_INT, None),
-            Code::Str("") => (0, None),
-            Code::Str(text) => (0, Some(text.len() as u64)),
-        };
         for index in 0..self.len() {
-            let record = records.get(index).unwrap_or(&ZEROS);
-            let flags = word(record, FLAGS);
-            if flags & NESTED == 0
-                && word(record, ALIASES + 1) == 0
-                && (flags & CODE_INT != kind
-                    || len.is_some_and(|len| u64::from(word(record, CODE + 1)) != len))
-            {
+            let at = Table::record(index);
+            let words = self.words::<3>(at + FLAGS);
+            if words[0] & NESTED != 0 {
+                if words[1] as usize >= self.nested.len() {
+                    return None;
+                }
                 continue;
             }
-            if let ControlFlow::Break(found) = self.code_here(index, record, code, skip) {
-                return found;
+            if (self.code_matches(words, code) || self.alias_is(at, code)) && !skip.contains(&index)
+            {
+                return Some(index);
             }
         }
         None
     }
 
-    /// [`find_code`](Table::find_code) at record `index`.
+    /// Whether one of the aliases of entry record `at` (its first word) is
+    /// `code`.
     #[inline]
-    fn code_here(
-        &self,
-        index: usize,
-        record: &Record,
-        code: Code<'_>,
-        skip: &[usize],
-    ) -> ControlFlow<Option<usize>> {
-        if word(record, FLAGS) & NESTED != 0 {
-            return if self.ends_search(record) {
-                ControlFlow::Break(None)
-            } else {
-                ControlFlow::Continue(())
-            };
-        }
-        if self.record_answers(record, code) && !skip.contains(&index) {
-            ControlFlow::Break(Some(index))
-        } else {
-            ControlFlow::Continue(())
-        }
+    fn alias_is(&self, at: usize, code: Code<'_>) -> bool {
+        let [start, count] = self.words::<2>(at + ALIASES);
+        self.among_aliases(start, count, code)
     }
 
     /// The index of the first entry that answers to `text` or to `int`
