@@ -3,7 +3,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use crate::catalog::{Entry, Table};
+use crate::catalog::Table;
 use crate::decode::{DecodeError, DecodeErrorKind, RawError};
 use crate::{ApiError, Format};
 
@@ -196,23 +196,21 @@ pub trait Parse: ApiError + Sized {
 #[doc(hidden)]
 pub fn find_entry(table: &'static Table, skip: &[usize], raw: &RawError<'_>) -> Option<usize> {
     if let Some(code) = raw.code() {
+        // The entry of a type URI's code, found with the code.
+        if let Some(index) = raw.entry_in(table)
+            && !skip.contains(&index)
+        {
+            return Some(index);
+        }
         return table.find_code(code, skip);
     }
+    let status = raw.status();
     let Some(message) = raw.message() else {
         // FastAPI's 422: `detail` is a list of violations.
         raw.member_raw("detail")?;
-        return table.find_status(raw.status().as_u16(), skip, Entry::has_violations);
+        return table.find_violations(status.as_u16(), skip);
     };
-    table.find_status(raw.status().as_u16(), skip, |entry| {
-        fixed_message(entry, raw.status()) == Some(message)
+    table.find_fixed(status.as_u16(), skip, message, || {
+        crate::__private::reason(status)
     })
-}
-
-/// The message of an entry whose template has no placeholder, or the
-/// status's reason phrase when it has no template.
-fn fixed_message(entry: Entry, status: StatusCode) -> Option<&'static str> {
-    match entry.template() {
-        Some(template) => template.fixed_text(),
-        None => Some(crate::__private::reason(status)),
-    }
 }

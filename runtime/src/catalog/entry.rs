@@ -450,24 +450,6 @@ impl Template {
         self.entry.table.str(self.entry.at + table::TEMPLATE)
     }
 
-    /// The text of a template without placeholders: its one literal run,
-    /// or `""` for an empty template; `None` when it has a placeholder.
-    /// What matching its [`parts`](Template::parts) against `[]` and
-    /// `[Part::Text]` says, reading the first part's words alone.
-    #[inline]
-    pub(crate) fn fixed_text(self) -> Option<&'static str> {
-        let table = self.entry.table;
-        let [at, count] = table.words::<2>(self.entry.at + table::PARTS);
-        match count {
-            0 => Some(""),
-            1 => {
-                let [flags, start, len, _, _] = table.words::<{ table::PART }>(at as usize);
-                (flags & table::PART_ARG == 0).then(|| table.slice(start, len))
-            }
-            _ => None,
-        }
-    }
-
     /// Its text and placeholders, in order.
     #[inline]
     pub const fn parts(self) -> Parts {

@@ -45,6 +45,7 @@
 
 pub use crate::retry_after::RetryAfterUnit;
 pub use entry::{Aliases, Entry, FieldInfo, FieldSchema, Part, Parts, Status, Template};
+pub(crate) use table::Own;
 #[doc(hidden)]
 pub use table::{Table, table_entry};
 

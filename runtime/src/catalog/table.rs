@@ -24,7 +24,10 @@
 //! strings and zeros, never a panic.
 
 use super::{Catalog, Entry, FieldInfo, Item};
-use crate::Code;
+
+mod search;
+
+pub(crate) use search::Own;
 
 /// Words per record.
 pub(crate) const RECORD: usize = 21;
@@ -294,105 +297,6 @@ impl Table {
             return None;
         }
         Some(self.bits(at + HASH))
-    }
-
-    /// Whether the code at words `at + 1` and `at + 2`, whose flags are
-    /// word `at` (a record's, or an alias's), is `code`: what comparing
-    /// the [`Code`] read there with `code` says, with the lengths compared
-    /// first, so a string code of another length is passed over without
-    /// reading its text.
-    #[inline]
-    fn code_is(&self, at: usize, code: Code<'_>) -> bool {
-        let [flags, low, high] = self.words::<3>(at);
-        self.code_matches([flags, low, high], code)
-    }
-
-    /// Whether the code of the words `[flags, low, high]` is `code`.
-    #[inline]
-    fn code_matches(&self, [flags, low, high]: [u32; 3], code: Code<'_>) -> bool {
-        match code {
-            Code::Int(value) => {
-                flags & CODE_INT != 0
-                    && (u64::from(high) << 32 | u64::from(low)).cast_signed() == value
-            }
-            // A range that is not a string of the text reads as `""`; bytes
-            // equal to a string that is not empty are a string of the text
-            // (they cannot start or end inside a character).
-            Code::Str("") => flags & CODE_INT == 0 && self.slice(low, high).is_empty(),
-            Code::Str(text) => {
-                flags & CODE_INT == 0
-                    && high as usize == text.len()
-                    && self
-                        .text
-                        .as_bytes()
-                        .get(low as usize..)
-                        .and_then(|rest| rest.get(..text.len()))
-                        == Some(text.as_bytes())
-            }
-        }
-    }
-
-    /// Whether one of the aliases of entry record `at` (its first word) is
-    /// `code`.
-    #[inline]
-    fn alias_is(&self, at: usize, code: Code<'_>) -> bool {
-        let [start, count] = self.words::<2>(at + ALIASES);
-        (0..count as usize).any(|alias| self.code_is(start as usize + ALIAS * alias, code))
-    }
-
-    /// Whether entry record `at` (its first word) answers to `code`: its
-    /// code or one of its aliases is `code`.
-    #[inline]
-    pub(super) fn answers_to(&self, at: usize, code: Code<'_>) -> bool {
-        self.code_is(at + FLAGS, code) || self.alias_is(at, code)
-    }
-
-    /// The index of the first entry, not at `skip`, that answers to
-    /// `code`; a nested record whose catalog is missing ends the search,
-    /// as it ends a walk of the items.
-    pub(crate) fn find_code(&'static self, code: Code<'_>, skip: &[usize]) -> Option<usize> {
-        for index in 0..self.len() {
-            let at = Table::record(index);
-            let words = self.words::<3>(at + FLAGS);
-            if words[0] & NESTED != 0 {
-                self.nested_at(index)?;
-                continue;
-            }
-            if (self.code_matches(words, code) || self.alias_is(at, code)) && !skip.contains(&index)
-            {
-                return Some(index);
-            }
-        }
-        None
-    }
-
-    /// The index of the first entry, not at `skip`, whose status is fixed
-    /// at `status` and that `accepts`; a nested record whose catalog is
-    /// missing ends the search, as it ends a walk of the items. The
-    /// status is read from the record's flags, without making an [`Entry`]
-    /// of records of other statuses.
-    pub(crate) fn find_status(
-        &'static self,
-        status: u16,
-        skip: &[usize],
-        mut accepts: impl FnMut(Entry) -> bool,
-    ) -> Option<usize> {
-        for index in 0..self.len() {
-            let at = Table::record(index);
-            let [flags] = self.words::<1>(at + FLAGS);
-            if flags & NESTED != 0 {
-                self.nested_at(index)?;
-                continue;
-            }
-            if flags & (STATUS_NONE | STATUS_VARIES) == 0
-                && flags >> STATUS_SHIFT == u32::from(status)
-                && !skip.contains(&index)
-                && accepts(Entry::at(self, at))
-            {
-                return Some(index);
-            }
-        }
-        None
     }
 
     /// The exposed fields `start..start + len`, or none.

@@ -42,12 +42,14 @@ mod unknown;
 
 use core::fmt;
 use core::time::Duration;
+use std::borrow::Cow;
 use std::time::SystemTime;
 
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
+use crate::catalog::Table;
 use crate::{Code, Format};
 
 pub use members::Members;
@@ -76,6 +78,9 @@ pub struct RawError<'a> {
     parts: Parts<'a>,
     retry_after: Option<Duration>,
     read: Option<ReadBody<'a>>,
+    /// The table and index of the first entry that answers to the code,
+    /// when a search for a type URI's code found it already.
+    entry: Option<(&'static Table, usize)>,
 }
 
 /// The body a raw error was read from, for [`Unknown`] to keep.
@@ -136,6 +141,7 @@ impl<'a> RawError<'a> {
             parts,
             retry_after,
             read: None,
+            entry: None,
         }
     }
 
@@ -154,12 +160,49 @@ impl<'a> RawError<'a> {
             parts: Parts::default(),
             retry_after: None,
             read: Some(ReadBody { format, body, json }),
+            entry: None,
         }
     }
 
-    /// Replaces the code.
+    /// Replaces the code (and forgets where its entry was found).
     pub(crate) fn set_code(&mut self, code: Code<'static>) {
         self.parts.code = Some(RawCode::from(code));
+        self.entry = None;
+    }
+
+    /// Replaces the code (a type URI) with the code it documents, and
+    /// keeps where its entry was found.
+    #[inline]
+    pub(crate) fn set_documented(&mut self, documented: type_uri::Documented) {
+        let type_uri::Documented { code, entry } = documented;
+        // The URI's text is the entry's code: borrowed from the body, as
+        // the URI is (unless it has escapes).
+        if let type_uri::Known::Text(range) = &code
+            && let Some(RawCode::Str(Cow::Borrowed(uri))) = &mut self.parts.code
+            && let Some(text) = uri.get(range.clone())
+        {
+            *uri = text;
+            self.entry = entry;
+            return;
+        }
+        let code = match code {
+            type_uri::Known::Code(code) => Some(code),
+            type_uri::Known::Text(_) => entry
+                .and_then(|(table, index)| crate::catalog::table_entry(table, index))
+                .map(crate::catalog::Entry::code),
+        };
+        if let Some(code) = code {
+            self.set_code(code);
+            self.entry = entry;
+        }
+    }
+
+    /// The index in `table` of the first entry that answers to the code,
+    /// when it was found already.
+    #[inline]
+    pub(crate) fn entry_in(&self, table: &Table) -> Option<usize> {
+        let (found, index) = self.entry?;
+        found.same_codes(table).then_some(index)
     }
 
     /// The format's name, the body and whether it is JSON, when the raw

@@ -22,6 +22,9 @@ pub(crate) struct Found<'a> {
     pub(crate) message: Option<Scalar<'a>>,
     /// The first member named `extra`, for [`sort_with`].
     pub(crate) extra: Option<&'a RawValue>,
+    /// The first member named `extra`, read as the code and the message
+    /// are, when the names say it is text ([`Names::EXTRA_TEXT`]).
+    pub(crate) extra_text: Option<Scalar<'a>>,
 }
 
 /// A code or message member as the pass read it: its value when it is a
@@ -52,6 +55,17 @@ impl<'a> Scalar<'a> {
         }
     }
 
+    /// The text of a string, taken: [`text`](Scalar::text) without a copy
+    /// of text that has escapes.
+    #[inline]
+    pub(crate) fn into_text(self) -> Option<Cow<'a, str>> {
+        match self {
+            Scalar::Str(text) => Some(text),
+            Scalar::Raw(raw) => unquote(raw.get()),
+            Scalar::Int(_) | Scalar::Null | Scalar::Other => None,
+        }
+    }
+
     /// Whether this is a string, valid or not.
     pub(crate) fn is_string(&self) -> bool {
         match self {
@@ -71,6 +85,10 @@ impl<'a> Scalar<'a> {
 /// own; a built-in format implements it with `match`es on its names,
 /// which the compiler turns into a few integer comparisons.
 pub(crate) trait Names {
+    /// Whether the extra member is read as the code and the message are,
+    /// into [`Found::extra_text`] (a string borrowed, an integer, `null`,
+    /// or any other value), rather than kept raw in [`Found::extra`].
+    const EXTRA_TEXT: bool = false;
     /// The layout these names are from: its wrapper, format and shape.
     fn layout(&self) -> &Layout<'_>;
     /// Whether `name` is the wrapper's.
@@ -272,7 +290,9 @@ impl<'a, N: Names> Visitor<'a> for Sorter<'_, 'a, N> {
                 found.code = Some(scalar(raw, &mut map)?);
             } else if found.message.is_none() && names.is_message(&name) {
                 found.message = Some(scalar(raw, &mut map)?);
-            } else if found.extra.is_none() && names.is_extra(&name) {
+            } else if N::EXTRA_TEXT && found.extra_text.is_none() && names.is_extra(&name) {
+                found.extra_text = Some(scalar(raw, &mut map)?);
+            } else if !N::EXTRA_TEXT && found.extra.is_none() && names.is_extra(&name) {
                 found.extra = Some(map.next_value()?);
             } else if let Some(members) = members.as_deref_mut()
                 && !names.is_own(&name)

@@ -1,9 +1,9 @@
 //! A problem's `type` URI back to its code: the inverse of
 //! `#[api(docs = "https://…/{code}")]`.
 
-use core::ops::ControlFlow;
+use core::ops::{ControlFlow, Range};
 
-use crate::catalog::{Entry, Item, MAX_DEPTH, Table, table_entry};
+use crate::catalog::{Entry, Item, MAX_DEPTH, Own, Table, table_entry};
 use crate::{Catalog, Code};
 
 const PLACEHOLDER: &str = "{code}";
@@ -37,7 +37,11 @@ const PLACEHOLDER: &str = "{code}";
 /// ```
 pub fn code_of_type(catalog: &Catalog, uri: &str) -> Option<Code<'static>> {
     if let Some((table, declaring)) = flat(catalog) {
-        return documented_in(table, declaring, uri);
+        let documented = documented_in(table, declaring, uri, false)?;
+        return match documented.code {
+            Known::Code(code) => Some(code),
+            Known::Text(_) => table_entry(table, documented.entry?.1).map(Entry::code),
+        };
     }
     let mut template = Template::default();
     match walk(
@@ -53,15 +57,31 @@ pub fn code_of_type(catalog: &Catalog, uri: &str) -> Option<Code<'static>> {
     }
 }
 
+/// The code a type URI documents, and where the decoder finds its entry.
+pub(crate) struct Documented {
+    /// The code.
+    pub(crate) code: Known,
+    /// The table and the index of the first entry that answers to the
+    /// code, when the search found it: what [`Table::find_code`] finds
+    /// there without a skip. Always there for [`Known::Text`].
+    pub(crate) entry: Option<(&'static Table, usize)>,
+}
+
+/// The code a type URI documents.
+pub(crate) enum Known {
+    /// A code of the catalog.
+    Code(Code<'static>),
+    /// The URI's text at this range, the code of the entry found (without
+    /// reading it from the table).
+    Text(Range<usize>),
+}
+
 /// The code of `catalog` whose documentation URL is `uri`, when `uri` is
 /// not itself one of its codes (or aliases): [`code_of_type`] unless a
 /// code answers to `uri`, in one walk of the catalog.
-pub(crate) fn documented(catalog: &Catalog, uri: &str) -> Option<Code<'static>> {
+pub(crate) fn documented(catalog: &Catalog, uri: &str) -> Option<Documented> {
     if let Some((table, declaring)) = flat(catalog) {
-        if table.find_code(Code::Str(uri), &[]).is_some() {
-            return None;
-        }
-        return documented_in(table, declaring, uri);
+        return documented_in(table, declaring, uri, true);
     }
     let mut template = Template::default();
     let mut documented = None;
@@ -74,7 +94,14 @@ pub(crate) fn documented(catalog: &Catalog, uri: &str) -> Option<Code<'static>> 
         }
         ControlFlow::Continue(())
     });
-    if direct.is_break() { None } else { documented }
+    if direct.is_break() {
+        None
+    } else {
+        documented.map(|code| Documented {
+            code: Known::Code(code),
+            entry: None,
+        })
+    }
 }
 
 /// The table of a catalog that is one derived type's codes, without nested
@@ -91,24 +118,39 @@ fn flat(catalog: &Catalog) -> Option<(&'static Table, &'static Catalog)> {
 
 /// The first code of `table` (whose entries are `declaring`'s) that
 /// `declaring`'s `docs` template makes into `uri`: [`code_of_type`] on a
-/// flat catalog.
+/// flat catalog; with `direct`, `None` when a code answers to `uri`
+/// itself. One pass over the records finds the URI, the text the
+/// template makes it from and that text as an integer.
+#[inline]
 fn documented_in(
     table: &'static Table,
     declaring: &'static Catalog,
     uri: &str,
-) -> Option<Code<'static>> {
-    let text = code_in(declaring.docs()?, uri)?;
-    let by_text = table.find_code(Code::Str(text), &[]);
-    let by_int = text
-        .parse::<i64>()
-        .ok()
-        .and_then(|int| table.find_code(Code::Int(int), &[]));
-    let index = match (by_text, by_int) {
-        (Some(text), Some(int)) => text.min(int),
-        (Some(index), None) | (None, Some(index)) => index,
-        (None, None) => return None,
+    direct: bool,
+) -> Option<Documented> {
+    let range = code_at(declaring.docs()?, uri)?;
+    let text = uri.get(range.clone())?;
+    let int = integer(text);
+    let (index, own) = table.find_documented(direct.then_some(uri), text, int)?;
+    // The first entry that answers to the text or the integer is the first
+    // that answers to its own code, when that is one of them (not an
+    // alias).
+    let (code, entry) = match own {
+        Own::Text => (Known::Text(range), Some((table, index))),
+        Own::Int(int) => (Known::Code(Code::Int(int)), Some((table, index))),
+        Own::Alias => (Known::Code(table_entry(table, index)?.code()), None),
     };
-    table_entry(table, index).map(Entry::code)
+    Some(Documented { code, entry })
+}
+
+/// `text` as an `i64`, as `str::parse` reads it; a text that cannot be one
+/// (its first byte is no digit or sign) is refused without the parser.
+#[inline]
+fn integer(text: &str) -> Option<i64> {
+    match text.as_bytes().first() {
+        Some(b'0'..=b'9' | b'-' | b'+') => text.parse().ok(),
+        _ => None,
+    }
 }
 
 /// Calls `visit` with every entry of `catalog`, nested catalogs included,
@@ -179,43 +221,87 @@ fn placeholders(template: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = template.as_bytes();
     let mut from = 0;
     core::iter::from_fn(move || {
-        while let Some(offset) = bytes.get(from..)?.iter().position(|byte| *byte == b'{') {
-            let at = from + offset;
-            if bytes[at..].starts_with(PLACEHOLDER.as_bytes()) {
-                from = at + PLACEHOLDER.len();
-                return Some(at);
-            }
-            from = at + 1;
-        }
-        None
+        let at = placeholder(bytes, from)?;
+        from = at + PLACEHOLDER.len();
+        Some(at)
     })
+}
+
+/// The offset of the first `byte` in `bytes`: eight bytes at a time, where
+/// `memchr` sets up for longer texts than a URI or a code.
+#[inline]
+pub(super) fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let pattern = u64::from_le_bytes([byte; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for word in &mut words {
+        let Some(word) = word.first_chunk::<8>() else {
+            break;
+        };
+        // A zero byte where `byte` was; the lowest flagged byte is exact
+        // (a false flag can only follow a true one).
+        let diff = u64::from_le_bytes(*word) ^ pattern;
+        let zeros = diff.wrapping_sub(ONES) & !diff & HIGHS;
+        if zeros != 0 {
+            return Some(offset + (zeros.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|candidate| *candidate == byte)
+        .map(|at| offset + at)
+}
+
+/// The first `{code}` of `template` from byte `from`.
+#[inline]
+fn placeholder(template: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let at = from + find_byte(template.get(from..)?, b'{')?;
+        if template.get(at..)?.starts_with(PLACEHOLDER.as_bytes()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
 }
 
 /// The code `template` makes into `uri`, if it makes it from one: every
 /// `{code}` of the template stands for the same text.
 fn code_in<'u>(template: &str, uri: &'u str) -> Option<&'u str> {
-    let mut found = placeholders(template);
-    let first = found.next()?;
-    if found.next().is_none() {
+    uri.get(code_at(template, uri)?)
+}
+
+/// Where in `uri` the code [`code_in`] finds is.
+#[inline]
+fn code_at(template: &str, uri: &str) -> Option<Range<usize>> {
+    let bytes = template.as_bytes();
+    let first = placeholder(bytes, 0)?;
+    let rest = first + PLACEHOLDER.len();
+    if placeholder(bytes, rest).is_none() {
         // One placeholder (the usual template): the URI less the text
-        // around it.
-        let code = uri
-            .strip_prefix(template.get(..first)?)?
-            .strip_suffix(template.get(first + PLACEHOLDER.len()..)?)?;
-        return (!code.is_empty()).then_some(code);
+        // around it, which is not empty.
+        let (prefix, suffix) = (&bytes[..first], &bytes[rest..]);
+        let uri_bytes = uri.as_bytes();
+        if uri_bytes.len() <= prefix.len() + suffix.len()
+            || !uri_bytes.starts_with(prefix)
+            || !uri_bytes.ends_with(suffix)
+        {
+            return None;
+        }
+        let range = prefix.len()..uri.len() - suffix.len();
+        return uri.get(range.clone()).map(|_| range);
     }
     let count = placeholders(template).count();
-    if count == 0 {
-        return None;
-    }
     let literal = template.len() - count * PLACEHOLDER.len();
     let len = uri.len().checked_sub(literal)?;
     if len % count != 0 {
         return None;
     }
     let len = len / count;
-    let start = placeholders(template).next()?;
-    let code = uri.get(start..start + len)?;
+    let code = uri.get(first..first + len)?;
     if code.is_empty() {
         return None;
     }
@@ -229,12 +315,33 @@ fn code_in<'u>(template: &str, uri: &'u str) -> Option<&'u str> {
         run = at + PLACEHOLDER.len();
     }
     rest = rest.strip_prefix(template.get(run..)?)?;
-    rest.is_empty().then_some(code)
+    rest.is_empty().then_some(first..first + len)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::code_in;
+    use super::{code_in, find_byte};
+
+    #[test]
+    fn finds_the_first_byte_at_any_offset() {
+        for len in 0..40 {
+            for at in 0..len {
+                for second in at..len {
+                    let mut text = vec![b'x'; len];
+                    text[at] = b'{';
+                    text[second] = b'{';
+                    assert_eq!(find_byte(&text, b'{'), Some(at), "{len} {at} {second}");
+                }
+                // A byte one above or below is not the byte.
+                let mut text = vec![b'z'; len];
+                text[at] = b'{' - 1;
+                assert_eq!(find_byte(&text, b'{'), None);
+                text[at] = 0x80 | b'{';
+                assert_eq!(find_byte(&text, b'{'), None);
+            }
+            assert_eq!(find_byte(&vec![b'y'; len], b'{'), None);
+        }
+    }
 
     #[test]
     fn finds_the_code_a_template_makes() {

@@ -23,8 +23,8 @@ pub(crate) fn from_parts_as<T: Parse, F: Format + ?Sized>(
     if let Err(unread) = raw.read_body(format, headers, body) {
         return unreadable::<T>(unread, F::NAME, status, body);
     }
-    if let Some(code) = documented_code::<T>(&raw) {
-        raw.set_code(code);
+    if let Some(documented) = documented_code::<T>(&raw) {
+        raw.set_documented(documented);
     }
     match T::from_raw(&raw) {
         Ok(Some(value)) => Ok(value),
@@ -61,7 +61,7 @@ fn may_be_json(body: &[u8]) -> bool {
 /// of the type's own codes; `None` for every other code, at the cost of a
 /// substring search.
 #[inline]
-fn documented_code<T: Parse>(raw: &RawError<'_>) -> Option<crate::Code<'static>> {
+fn documented_code<T: Parse>(raw: &RawError<'_>) -> Option<super::type_uri::Documented> {
     let Some(crate::Code::Str(uri)) = raw.code() else {
         return None;
     };
@@ -87,27 +87,7 @@ fn looks_like_url(code: &str) -> bool {
 /// Whether `bytes` has a `:`.
 #[inline]
 fn has_colon(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const COLONS: u64 = u64::from_ne_bytes([b':'; 8]);
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let Some(word) = word.first_chunk::<8>() else {
-            break;
-        };
-        // A zero byte where a colon was.
-        let diff = u64::from_ne_bytes(*word) ^ COLONS;
-        if diff.wrapping_sub(ONES) & !diff & HIGHS != 0 {
-            return true;
-        }
-    }
-    // At most seven bytes: a loop, where `contains` calls `memchr`.
-    for byte in words.remainder() {
-        if *byte == b':' {
-            return true;
-        }
-    }
-    false
+    super::type_uri::find_byte(bytes, b':').is_some()
 }
 
 /// A body that is not JSON: the `other` variant keeping its text, or the

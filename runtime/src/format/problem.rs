@@ -3,8 +3,8 @@ use serde::ser::{SerializeMap, Serializer};
 use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Names, Parts, RawCode, Unread, body_text, read_code,
-    read_message, sort_by, unquote,
+    DecodeErrorKind, Found, Layout, Names, Parts, RawCode, Scalar, Unread, body_text, read_code,
+    read_message, sort_by,
 };
 use crate::violations::render::{Shape, write_member};
 
@@ -68,7 +68,7 @@ impl Format for Problem {
             Some(&mut parts.members),
             &mut found,
         )?;
-        parts.code = match (found.code, found.extra.and_then(|uri| unquote(uri.get()))) {
+        parts.code = match (found.code, found.extra_text.and_then(Scalar::into_text)) {
             (None, Some(uri)) if uri != "about:blank" => Some(RawCode::Str(uri)),
             // Neither a code nor a type of its own: `about:blank`, RFC
             // 9457's default, a problem named by its status alone. Its
@@ -172,6 +172,9 @@ const LAYOUT: Layout<'static> = Layout::new(
 pub(crate) struct ProblemNames;
 
 impl Names for ProblemNames {
+    /// `type` is read as text in the pass.
+    const EXTRA_TEXT: bool = true;
+
     #[inline]
     fn layout(&self) -> &Layout<'_> {
         &LAYOUT
