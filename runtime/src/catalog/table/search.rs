@@ -253,31 +253,28 @@ impl Table {
         message: &str,
         reason: impl Fn() -> &'static str,
     ) -> Option<usize> {
-        let records = self.records();
-        for index in 0..self.len() {
-            let record = records.get(index).unwrap_or(&ZEROS);
-            let flags = word(record, FLAGS);
-            if flags & NESTED != 0 {
-                if self.ends_search(record) {
-                    return None;
-                }
-                continue;
-            }
-            if flags & (STATUS_NONE | STATUS_VARIES) == 0
-                && flags >> STATUS_SHIFT == u32::from(status)
-                && !skip.contains(&index)
-                && self.fixed_is(flags, record, message, &reason)
-            {
-                return Some(index);
-            }
-        }
-        None
+        self.find_status(status, skip, |flags, record| {
+            self.fixed_is(flags, record, message, &reason)
+        })
     }
 
     /// The index of the first entry, not at `skip`, whose status is fixed
     /// at `status` and which carries violations (`#[api(violations)]`): the
     /// variant a FastAPI 422 list, which has no message, decodes into.
     pub(crate) fn find_violations(&'static self, status: u16, skip: &[usize]) -> Option<usize> {
+        self.find_status(status, skip, |flags, _| flags & HAS_VIOLATIONS != 0)
+    }
+
+    /// The index of the first entry, not at `skip`, whose status is fixed
+    /// at `status` and whose record `accepts` (given its flags); the status
+    /// is read from the flags, so other records cost a word each.
+    #[inline]
+    fn find_status(
+        &'static self,
+        status: u16,
+        skip: &[usize],
+        accepts: impl Fn(u32, &Record) -> bool,
+    ) -> Option<usize> {
         let records = self.records();
         for index in 0..self.len() {
             let record = records.get(index).unwrap_or(&ZEROS);
@@ -290,8 +287,8 @@ impl Table {
             }
             if flags & (STATUS_NONE | STATUS_VARIES) == 0
                 && flags >> STATUS_SHIFT == u32::from(status)
-                && flags & HAS_VIOLATIONS != 0
                 && !skip.contains(&index)
+                && accepts(flags, record)
             {
                 return Some(index);
             }
