@@ -3,7 +3,7 @@ use serde::ser::{SerializeMap, Serializer};
 use super::{Context, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Names, Parts, Scalar, Unread, body_text, read_message, sort_by,
+    DecodeErrorKind, Found, Layout, Parts, Scalar, Unread, body_text, read_message, sort_by,
 };
 use crate::violations::render::{List, Shape};
 
@@ -135,37 +135,12 @@ const LAYOUT: Layout<'static> = Layout::new(Detail::NAME, r#"{"detail": "…"}"#
     .message("detail")
     .own(&["details"]);
 
-/// [`LAYOUT`]'s names, as literals.
-pub(crate) struct DetailNames;
-
-impl Names for DetailNames {
-    #[inline]
-    fn layout(&self) -> &Layout<'_> {
-        &LAYOUT
-    }
-
-    #[inline]
-    fn is_wrapper(&self, _: &str) -> bool {
-        false
-    }
-
-    #[inline]
-    fn is_code(&self, _: &str) -> bool {
-        false
-    }
-
-    #[inline]
-    fn is_message(&self, name: &str) -> bool {
-        name == "detail"
-    }
-
-    #[inline]
-    fn is_extra(&self, _: &str) -> bool {
-        false
-    }
-
-    #[inline]
-    fn is_own(&self, name: &str) -> bool {
-        name == "details"
-    }
+super::literal_names! {
+    /// [`LAYOUT`]'s names, as literals.
+    DetailNames for LAYOUT,
+    wrapper: [],
+    code: [],
+    message: ["detail"],
+    extra: [],
+    own: ["details"],
 }

@@ -2,7 +2,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
+use crate::decode::{DecodeErrorKind, Layout, Parts, Unread};
 use crate::violations::render::{Shape, write_member};
 
 /// The Matrix client-server API's errors: `{"errcode": …, "error": …}` with
@@ -101,37 +101,12 @@ const LAYOUT: Layout<'static> = Layout::new(Matrix::NAME, r#"{"errcode": …, "e
     .message("error")
     .own(&["details"]);
 
-/// [`LAYOUT`]'s names, as literals.
-pub(crate) struct MatrixNames;
-
-impl Names for MatrixNames {
-    #[inline]
-    fn layout(&self) -> &Layout<'_> {
-        &LAYOUT
-    }
-
-    #[inline]
-    fn is_wrapper(&self, _: &str) -> bool {
-        false
-    }
-
-    #[inline]
-    fn is_code(&self, name: &str) -> bool {
-        name == "errcode"
-    }
-
-    #[inline]
-    fn is_message(&self, name: &str) -> bool {
-        name == "error"
-    }
-
-    #[inline]
-    fn is_extra(&self, _: &str) -> bool {
-        false
-    }
-
-    #[inline]
-    fn is_own(&self, name: &str) -> bool {
-        name == "details"
-    }
+super::literal_names! {
+    /// [`LAYOUT`]'s names, as literals.
+    MatrixNames for LAYOUT,
+    wrapper: [],
+    code: ["errcode"],
+    message: ["error"],
+    extra: [],
+    own: ["details"],
 }

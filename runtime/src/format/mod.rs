@@ -233,6 +233,67 @@ pub trait Format {
     }
 }
 
+/// A built-in format's [`Names`](crate::decode::Names): its layout's
+/// names as literals, compared as such (the compiler turns each comparison
+/// with a literal into a length and integer comparison), where the
+/// layout's own names are compared at run time. `literal_names_are_the_layouts`
+/// checks each against its layout.
+macro_rules! literal_names {
+    (
+        $(#[$meta:meta])*
+        $name:ident for $layout:expr,
+        wrapper: [$($wrapper:literal),*],
+        code: [$($code:literal),*],
+        message: [$($message:literal),*],
+        extra: [$($extra:literal),*],
+        own: [$($own:literal),*]
+        $(, extra_text: $text:expr)? $(,)?
+    ) => {
+        $(#[$meta])*
+        pub(crate) struct $name;
+
+        impl crate::decode::Names for $name {
+            $(const EXTRA_TEXT: bool = $text;)?
+
+            #[inline]
+            fn layout(&self) -> &crate::decode::Layout<'_> {
+                &$layout
+            }
+
+            #[inline]
+            fn is_wrapper(&self, name: &str) -> bool {
+                let _ = name;
+                false $(|| name == $wrapper)*
+            }
+
+            #[inline]
+            fn is_code(&self, name: &str) -> bool {
+                let _ = name;
+                false $(|| name == $code)*
+            }
+
+            #[inline]
+            fn is_message(&self, name: &str) -> bool {
+                let _ = name;
+                false $(|| name == $message)*
+            }
+
+            #[inline]
+            fn is_extra(&self, name: &str) -> bool {
+                let _ = name;
+                false $(|| name == $extra)*
+            }
+
+            #[inline]
+            fn is_own(&self, name: &str) -> bool {
+                let _ = name;
+                false $(|| name == $own)*
+            }
+        }
+    };
+}
+use literal_names;
+
 /// The built-in formats' [`Format::__respond`], monomorphic.
 macro_rules! respond_here {
     () => {

@@ -2,7 +2,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{Context, ExtraMembers, Format, json};
 use crate::ApiError;
-use crate::decode::{DecodeErrorKind, Layout, Names, Parts, Unread};
+use crate::decode::{DecodeErrorKind, Layout, Parts, Unread};
 use crate::violations::render::{Shape, write_member};
 
 /// `{"error": {"code": …, "message": …, …fields}}`, the default format.
@@ -90,39 +90,14 @@ const LAYOUT: Layout<'static> =
         .message("message")
         .own(&["details"]);
 
-/// [`LAYOUT`]'s names, as literals.
-pub(crate) struct NestedNames;
-
-impl Names for NestedNames {
-    #[inline]
-    fn layout(&self) -> &Layout<'_> {
-        &LAYOUT
-    }
-
-    #[inline]
-    fn is_wrapper(&self, name: &str) -> bool {
-        name == "error"
-    }
-
-    #[inline]
-    fn is_code(&self, name: &str) -> bool {
-        name == "code"
-    }
-
-    #[inline]
-    fn is_message(&self, name: &str) -> bool {
-        name == "message"
-    }
-
-    #[inline]
-    fn is_extra(&self, _: &str) -> bool {
-        false
-    }
-
-    #[inline]
-    fn is_own(&self, name: &str) -> bool {
-        name == "details"
-    }
+super::literal_names! {
+    /// [`LAYOUT`]'s names, as literals.
+    NestedNames for LAYOUT,
+    wrapper: ["error"],
+    code: ["code"],
+    message: ["message"],
+    extra: [],
+    own: ["details"],
 }
 
 struct Inner<'a, 'c, E: ?Sized> {

@@ -3,7 +3,7 @@ use serde::ser::{SerializeMap, Serializer};
 use super::{Context, ExtraMembers, Format, NoneAs, json};
 use crate::ApiError;
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Names, Parts, RawCode, Scalar, Unread, body_text, read_code,
+    DecodeErrorKind, Found, Layout, Parts, RawCode, Scalar, Unread, body_text, read_code,
     read_message, sort_by,
 };
 use crate::violations::render::{Shape, write_member};
@@ -168,40 +168,14 @@ const LAYOUT: Layout<'static> = Layout::new(
 .message("detail")
 .own(&["type", "title", "status", "instance", "details"]);
 
-/// [`LAYOUT`]'s names, as literals, with `type` as the extra member.
-pub(crate) struct ProblemNames;
-
-impl Names for ProblemNames {
-    /// `type` is read as text in the pass.
-    const EXTRA_TEXT: bool = true;
-
-    #[inline]
-    fn layout(&self) -> &Layout<'_> {
-        &LAYOUT
-    }
-
-    #[inline]
-    fn is_wrapper(&self, _: &str) -> bool {
-        false
-    }
-
-    #[inline]
-    fn is_code(&self, name: &str) -> bool {
-        name == "code"
-    }
-
-    #[inline]
-    fn is_message(&self, name: &str) -> bool {
-        name == "detail"
-    }
-
-    #[inline]
-    fn is_extra(&self, name: &str) -> bool {
-        name == "type"
-    }
-
-    #[inline]
-    fn is_own(&self, name: &str) -> bool {
-        matches!(name, "type" | "title" | "status" | "instance" | "details")
-    }
+super::literal_names! {
+    /// [`LAYOUT`]'s names, as literals, with `type` as the extra member,
+    /// read as text in the pass.
+    ProblemNames for LAYOUT,
+    wrapper: [],
+    code: ["code"],
+    message: ["detail"],
+    extra: ["type"],
+    own: ["type", "title", "status", "instance", "details"],
+    extra_text: true,
 }
