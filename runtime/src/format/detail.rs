@@ -41,10 +41,7 @@ impl Format for Detail {
     /// The body carries no code: the parts hold the message alone, and the
     /// decoder chooses the variant by status and message.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        let mut parts = Parts::default();
-        self.decode_into(body, &mut parts)
-            .map_err(|unread| unread.kind)?;
-        Ok(parts)
+        super::decode_fresh(self, body)
     }
 
     #[inline]

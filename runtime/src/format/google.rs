@@ -48,10 +48,7 @@ impl Format for Google {
     /// `metadata` (strings, read back into the fields' types); without an
     /// `ErrorInfo`, the canonical status name (`NOT_FOUND`) is the code.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        let mut parts = Parts::default();
-        self.decode_into(body, &mut parts)
-            .map_err(|unread| unread.kind)?;
-        Ok(parts)
+        super::decode_fresh(self, body)
     }
 
     #[inline]

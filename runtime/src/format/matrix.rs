@@ -38,10 +38,7 @@ impl Format for Matrix {
     const NONE: NoneAs = NoneAs::Omit;
 
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        let mut parts = Parts::default();
-        self.decode_into(body, &mut parts)
-            .map_err(|unread| unread.kind)?;
-        Ok(parts)
+        super::decode_fresh(self, body)
     }
 
     #[inline]

@@ -294,6 +294,20 @@ macro_rules! literal_names {
 }
 use literal_names;
 
+/// A built-in format's [`Format::decode`]: its `decode_into`, into fresh
+/// parts.
+#[inline]
+fn decode_fresh<'a, F: Format + ?Sized>(
+    format: &F,
+    body: &'a [u8],
+) -> Result<Parts<'a>, DecodeErrorKind> {
+    let mut parts = Parts::default();
+    format
+        .decode_into(body, &mut parts)
+        .map_err(|unread| unread.kind)?;
+    Ok(parts)
+}
+
 /// The built-in formats' [`Format::__respond`], monomorphic.
 macro_rules! respond_here {
     () => {

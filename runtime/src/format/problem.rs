@@ -53,10 +53,7 @@ impl Format for Problem {
     /// `about:blank` (or absent): such a problem has no code, and its
     /// `detail` and members are read all the same.
     fn decode<'a>(&self, body: &'a [u8]) -> Result<Parts<'a>, DecodeErrorKind> {
-        let mut parts = Parts::default();
-        self.decode_into(body, &mut parts)
-            .map_err(|unread| unread.kind)?;
-        Ok(parts)
+        super::decode_fresh(self, body)
     }
 
     #[inline]
