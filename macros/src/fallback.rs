@@ -62,7 +62,7 @@ pub(crate) fn expand(input: &DeriveInput, errors: TokenStream) -> TokenStream {
                 }
             }
         });
-        let inherent = wrap(&crate::codegen::decoder::inherent(&quote!(#impl_generics), &self_ty, where_clause));
+        let inherent = crate::codegen::wrap_inherent(&crate::codegen::decoder::inherent(&quote!(#impl_generics), &self_ty, where_clause));
         quote!(#parse #inherent)
     });
     let predicates = where_clause.map(|w| &w.predicates).into_iter().flatten();

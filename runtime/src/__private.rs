@@ -6,7 +6,7 @@ pub use crate::decode::{DecodeErrorKind, RawError};
 
 pub use crate::Code;
 pub use crate::catalog::rename::{self, Case, Rename};
-pub use crate::catalog::unique::{duplicate, slots};
+pub use crate::catalog::unique::duplicate;
 pub use crate::catalog::{Catalog, Entry, FieldInfo, RetryAfterUnit, Table, table_entry};
 #[cfg(feature = "utoipa")]
 pub use crate::duration::SchemaDuration;

@@ -119,9 +119,7 @@ macro_rules! assert_unique_codes {
     ($($ty:ty),+ $(,)?) => {
         #[allow(long_running_const_eval)]
         const _: () = if let ::core::option::Option::Some(duplicate) =
-            $crate::__private::duplicate::<
-                { $crate::__private::slots(&[$(<$ty as $crate::ApiError>::CATALOG),+]) },
-            >(&[$(<$ty as $crate::ApiError>::CATALOG),+])
+            $crate::__private::duplicate(&[$(<$ty as $crate::ApiError>::CATALOG),+])
         {
             ::core::panic!("{}", duplicate.as_str())
         };

@@ -94,7 +94,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             }
         })
     });
-    let table = wrap(&quote! {
+    let table = super::wrap_inherent(&quote! {
         impl #impl_generics #self_ty #where_clause {
             #table
         }

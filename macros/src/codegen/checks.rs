@@ -71,9 +71,7 @@ fn unique_check(input: &Input) -> TokenStream {
     quote_spanned!(ident.span()=>
         #[allow(long_running_const_eval)]
         const _: () = if let ::core::option::Option::Some(__duplicate) =
-            ::errbook::__private::duplicate::<
-                { ::errbook::__private::slots(&[<#ident as ::errbook::ApiError>::CATALOG]) },
-            >(&[<#ident as ::errbook::ApiError>::CATALOG])
+            ::errbook::__private::duplicate(&[<#ident as ::errbook::ApiError>::CATALOG])
         {
             ::core::panic!("{}", __duplicate.as_str())
         };

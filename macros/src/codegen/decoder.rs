@@ -142,7 +142,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             }
         }
     });
-    let inherent = wrap(&inherent(&quote!(#impl_generics), &self_ty, where_clause));
+    let inherent = super::wrap_inherent(&inherent(&quote!(#impl_generics), &self_ty, where_clause));
     quote! {
         #parse_impl
         #inherent

@@ -36,10 +36,20 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     }
 }
 
-/// Puts the attributes every generated impl carries on `item`.
+/// Puts the attributes every generated trait impl carries on `item`.
 pub(crate) fn wrap(item: &TokenStream) -> TokenStream {
     quote! {
         #[automatically_derived]
+        #[allow(deprecated, unused_qualifications, clippy::used_underscore_binding)]
+        #item
+    }
+}
+
+/// Puts the attributes every generated inherent impl carries on `item`:
+/// those of [`wrap`] but `#[automatically_derived]`, which rustc takes on
+/// trait impls only.
+pub(crate) fn wrap_inherent(item: &TokenStream) -> TokenStream {
+    quote! {
         #[allow(deprecated, unused_qualifications, clippy::used_underscore_binding)]
         #item
     }

@@ -278,10 +278,10 @@ impl Table {
         }
     }
 
-    /// The words, four bytes each, for the uniqueness check's walk in
-    /// constant evaluation.
-    pub(crate) const fn raw_words(&self) -> &'static [[u8; 4]] {
-        self.words.as_chunks::<4>().0
+    /// The words' bytes, for the uniqueness check's walk in constant
+    /// evaluation.
+    pub(crate) const fn raw_bytes(&self) -> &'static [u8] {
+        self.words
     }
 
     /// The nested catalogs, one per nested record, in order.

@@ -3,10 +3,10 @@
 //! The derive (for a type with `transparent` variants) and
 //! `assert_unique_codes!` evaluate [`duplicate`] in a constant: the
 //! 64-bit hashes of every catalog's codes (the derive stores each in its
-//! record) go into a set; only for a hash met twice are the codes looked
-//! up and their texts compared, so the check costs O(n) steps of constant
-//! evaluation (see BENCHMARKS.md). A constant fails once, so one message
-//! names every duplicate code (up to [`LISTED`] of them).
+//! record) go into a set of a fixed size; only for a hash met twice are the
+//! codes looked up and their texts compared, so the check costs O(n) steps
+//! of constant evaluation (see BENCHMARKS.md). A constant fails once, so
+//! one message names every duplicate code (up to [`LISTED`] of them).
 
 use super::{Catalog, MAX_DEPTH, table};
 use crate::Code;
@@ -99,29 +99,67 @@ const fn count_in(catalog: &Catalog, depth: usize) -> usize {
     total
 }
 
-/// The number of slots of [`duplicate`]'s set for `roots`: the smallest
-/// power of two at least twice [`count`], so that a probe ends soon.
-pub const fn slots(roots: &[&Catalog]) -> usize {
-    (2 * count(roots)).next_power_of_two()
-}
+/// The slots of [`duplicate`]'s set: a fixed size, so that the check
+/// needs no constant computed beforehand by a walk of its own (a second
+/// walk of every catalog, in a second constant evaluation). Allocating it
+/// costs constant evaluation the same at 256 slots as at this size.
+pub const SET: usize = 1 << 14;
+
+/// How many codes the check takes: past them, linear probing would not end.
+/// An API with more codes is refused with a message saying so.
+pub const MAX_CODES: usize = SET / 2;
 
 /// The codes of `roots` that occur twice (the first [`LISTED`] of them),
 /// as one message naming each code and both places; the caller panics
-/// with it, in constant evaluation. `SLOTS` is [`slots`] of the same roots.
+/// with it, in constant evaluation.
 ///
 /// Each code's hash (stored in its record) goes into an open-addressing
 /// set: O(n) steps of constant evaluation, where sorting took O(n log n)
 /// swaps. Codes are looked up and their texts compared only for a hash
-/// already in the set.
-pub const fn duplicate<const SLOTS: usize>(roots: &[&Catalog]) -> Option<Message> {
-    let mut set = [0u64; SLOTS];
+/// already in the set. Fails constant evaluation for `transparent`
+/// nesting deeper than [`MAX_DEPTH`] or more than [`MAX_CODES`] codes.
+pub const fn duplicate(roots: &[&Catalog]) -> Option<Message> {
+    let mut set = Set {
+        slots: [0; SET],
+        used: 0,
+    };
     let mut found = Found::new();
     let mut i = 0;
     while i < roots.len() && !found.more {
-        insert::<SLOTS>(roots[i], &mut set, roots, &mut found);
+        insert(roots[i], 1, &mut set, roots, &mut found);
         i += 1;
     }
     found.finish()
+}
+
+/// The hashes met so far (0 marks a free slot, so a hash of 0 is stored as
+/// 1: a false match is settled by comparing texts), and how many.
+struct Set {
+    slots: [u64; SET],
+    used: usize,
+}
+
+impl Set {
+    /// Puts `hash` in; whether it was there already.
+    const fn met(&mut self, hash: u64) -> bool {
+        let hash = if hash == 0 { 1 } else { hash };
+        // The low bits of FNV-1a are as well mixed as the high ones.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = hash as usize & (SET - 1);
+        while self.slots[slot] != 0 && self.slots[slot] != hash {
+            slot = (slot + 1) & (SET - 1);
+        }
+        if self.slots[slot] == hash {
+            return true;
+        }
+        assert!(
+            self.used < MAX_CODES,
+            "more than 8192 codes under one type: errbook's compile-time check of their uniqueness stops there"
+        );
+        self.slots[slot] = hash;
+        self.used += 1;
+        false
+    }
 }
 
 /// How many duplicate codes one message names; past them it says there
@@ -191,95 +229,99 @@ impl Found {
 /// Puts the hashes of `catalog`'s codes (nested ones included) into `set`;
 /// for a hash already there, the duplicate of `roots` with that hash, if
 /// the texts are equal, goes into `found`. Stops once `found` is full.
-const fn insert<const SLOTS: usize>(
+/// `depth` is the catalog's nesting level, 1 for a root.
+const fn insert(
     catalog: &Catalog,
-    set: &mut [u64; SLOTS],
+    depth: usize,
+    set: &mut Set,
     roots: &[&Catalog],
     found: &mut Found,
 ) {
+    assert!(
+        depth <= MAX_DEPTH,
+        "`transparent` nesting is deeper than errbook's catalog walks (32 levels)"
+    );
     if let Some(table) = catalog.table() {
-        // The records read in place, without a call per word: each call
-        // is a frame to set up in constant evaluation.
-        let (words, nested) = (table.raw_words(), table.nested());
-        let end = match words.first() {
-            Some(&count) => table::RECORD
-                .saturating_mul(u32::from_le_bytes(count) as usize)
-                .saturating_add(1),
-            None => 0,
+        // The records read in place, with as few calls per record as can
+        // be: each call is a frame to set up in constant evaluation, which
+        // costs more than the reads.
+        let (bytes, nested) = (table.raw_bytes(), table.nested());
+        let records = if bytes.len() >= 4 {
+            u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize
+        } else {
+            0
         };
-        let mut record = 1;
-        while record < end && end <= words.len() && !found.more {
-            let [flags, ..] = words[record + table::FLAGS];
-            if flags as u32 & table::NESTED == 0 {
-                let low = u32::from_le_bytes(words[record + table::HASH]);
-                let high = u32::from_le_bytes(words[record + table::HASH + 1]);
-                let hash = (high as u64) << 32 | low as u64;
-                insert_hash::<SLOTS>(hash, set, roots, found);
+        let mut record = 4;
+        let mut left = records;
+        while left > 0 && record + 4 * table::RECORD <= bytes.len() && !found.more {
+            if bytes[record + 4 * table::FLAGS] as u32 & table::NESTED == 0 {
+                let at = record + 4 * table::HASH;
+                let hash = u64::from_le_bytes([
+                    bytes[at],
+                    bytes[at + 1],
+                    bytes[at + 2],
+                    bytes[at + 3],
+                    bytes[at + 4],
+                    bytes[at + 5],
+                    bytes[at + 6],
+                    bytes[at + 7],
+                ]);
+                if set.met(hash) {
+                    met_twice(hash, roots, found);
+                }
             } else {
-                let which = u32::from_le_bytes(words[record + table::CODE]) as usize;
+                let at = record + 4 * table::CODE;
+                let which =
+                    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+                        as usize;
                 if which < nested.len() {
-                    insert::<SLOTS>(nested[which], set, roots, found);
+                    insert(nested[which], depth + 1, set, roots, found);
                 }
             }
-            record += table::RECORD;
+            record += 4 * table::RECORD;
+            left -= 1;
         }
         return;
     }
     let mut i = 0;
     while i < catalog.item_count() && !found.more {
         if let Some(inner) = catalog.nested_at(i) {
-            insert::<SLOTS>(inner, set, roots, found);
-        } else if let Some(hash) = catalog.code_hash_at(i) {
-            insert_hash::<SLOTS>(hash, set, roots, found);
+            insert(inner, depth + 1, set, roots, found);
+        } else if let Some(hash) = catalog.code_hash_at(i)
+            && set.met(hash)
+        {
+            met_twice(hash, roots, found);
         }
         i += 1;
     }
 }
 
-/// Puts one hash into `set` (0 marks a free slot, so a hash of 0 is stored
-/// as 1: a false match is settled by comparing texts); a hash already
-/// there is looked up in `roots`, once per code, for `found`.
-const fn insert_hash<const SLOTS: usize>(
-    hash: u64,
-    set: &mut [u64; SLOTS],
-    roots: &[&Catalog],
-    found: &mut Found,
-) {
+/// A hash already in the set: the codes of `roots` with it are looked up,
+/// once per code, for `found`.
+const fn met_twice(hash: u64, roots: &[&Catalog], found: &mut Found) {
     let hash = if hash == 0 { 1 } else { hash };
-    // The low bits of FNV-1a are as well mixed as the high ones.
-    #[allow(clippy::cast_possible_truncation)]
-    let mut slot = hash as usize & (SLOTS - 1);
-    loop {
-        if set[slot] == 0 {
-            set[slot] = hash;
-            return;
-        }
-        if set[slot] == hash {
-            if !found.names(hash)
-                && let Some((first, second)) = duplicate_with_hash::<SLOTS>(roots, hash)
-            {
-                found.add(hash, &first, &second);
-            }
-            return;
-        }
-        slot = (slot + 1) & (SLOTS - 1);
+    if !found.names(hash)
+        && let Some((first, second)) = duplicate_with_hash(roots, hash)
+    {
+        found.add(hash, &first, &second);
     }
 }
+
+/// How many codes with one hash [`duplicate_with_hash`] compares: a code
+/// declared more often than that is still found, among the first ones.
+const KEYS: usize = 64;
 
 /// The first two codes of `roots` with hash `hash` that are the same text:
 /// equal codes have equal hashes, and codes of equal hashes are almost
 /// always equal.
-const fn duplicate_with_hash<'a, const N: usize>(
-    roots: &[&'a Catalog],
-    hash: u64,
-) -> Option<(Key<'a>, Key<'a>)> {
+const fn duplicate_with_hash<'a>(roots: &[&'a Catalog], hash: u64) -> Option<(Key<'a>, Key<'a>)> {
     let empty = Key {
         catalog: &Catalog::EMPTY,
         index: 0,
         branch: OWN,
         checked: false,
     };
-    let mut keys = [empty; N];
+    let mut keys = [empty; KEYS];
     let mut found = 0;
     if let [root] = roots {
         // One type (the derive's check): its direct items are the
@@ -290,6 +332,7 @@ const fn duplicate_with_hash<'a, const N: usize>(
                 found = keys_with(inner, hash, (i, inner.checked()), &mut keys, found);
             } else if let Some(code) = root.code_hash_at(i)
                 && (code == hash || (code == 0 && hash == 1))
+                && found < KEYS
             {
                 keys[found] = Key {
                     catalog: root,
@@ -403,6 +446,7 @@ const fn keys_with<'a>(
             at = keys_with(inner, hash, branch, keys, at);
         } else if let Some(found) = catalog.code_hash_at(i)
             && (found == hash || (found == 0 && hash == 1))
+            && at < keys.len()
         {
             keys[at] = Key {
                 catalog,

@@ -36,7 +36,7 @@ static OUTER_TABLE: Table = Table::__new(
 static OUTER: Catalog = Catalog::__table("Outer", "tests", false, &OUTER_TABLE);
 
 // Evaluated by the compiler: a failure is a build error of this crate.
-const _: () = assert!(duplicate::<{ slots(&[&OUTER]) }>(&[&OUTER]).is_none());
+const _: () = assert!(duplicate(&[&OUTER]).is_none());
 
 #[test]
 fn counts_nested_codes() {
@@ -87,14 +87,14 @@ static RIGHT: Catalog = Catalog::__table("Right", "tests", false, &RIGHT_TABLE);
 
 #[test]
 fn a_duplicate_names_the_code_and_both_places() {
-    let found = duplicate::<{ slots(&[&RIGHT, &LEFT]) }>(&[&RIGHT, &LEFT]);
+    let found = duplicate(&[&RIGHT, &LEFT]);
     assert_eq!(
         found.as_ref().map(Message::as_str),
         Some(
             "duplicate code `7`: `Left::Seven` and `Right::SevenText` both have it; every code of an API must be unique"
         )
     );
-    assert!(duplicate::<{ slots(&[&LEFT]) }>(&[&LEFT]).is_none());
+    assert!(duplicate(&[&LEFT]).is_none());
 }
 
 #[test]
@@ -138,7 +138,7 @@ letters!(DOWN_TABLE, DOWN, "Down", "edcbax");
 
 #[test]
 fn every_duplicate_code_is_named_once_in_one_message() {
-    let found = duplicate::<{ slots(&[&UP, &TWO, &THREE]) }>(&[&UP, &TWO, &THREE]);
+    let found = duplicate(&[&UP, &TWO, &THREE]);
     // `a` is in all three, and named once.
     assert_eq!(
         found.as_ref().map(Message::as_str),
@@ -150,7 +150,7 @@ fn every_duplicate_code_is_named_once_in_one_message() {
 
 #[test]
 fn past_the_listed_duplicates_the_message_says_there_are_more() {
-    let found = duplicate::<{ slots(&[&UP, &DOWN]) }>(&[&UP, &DOWN]);
+    let found = duplicate(&[&UP, &DOWN]);
     let message = found.as_ref().map(Message::as_str).unwrap();
     assert_eq!(message.matches("duplicate code").count(), LISTED);
     assert!(message.starts_with("duplicate code `e`: `Down::e` and `Up::e` both have it; "));
@@ -163,19 +163,36 @@ fn past_the_listed_duplicates_the_message_says_there_are_more() {
 
 #[test]
 fn the_set_finds_a_hash_seen_before_and_only_then() {
-    const SLOTS: usize = 8;
-    let mut set = [0u64; SLOTS];
-    let mut found = Found::new();
+    let mut set = Set {
+        slots: [0; SET],
+        used: 0,
+    };
     // Hashes that share their low bits probe to the next free slot; 0
-    // is stored as 1. Without roots, a hash seen before has no codes
-    // to compare and reports nothing, and is not stored twice.
-    for hash in [0, 8, 16, 3, 11] {
-        insert_hash::<SLOTS>(hash, &mut set, &[], &mut found);
+    // is stored as 1. A hash seen before is reported, and not stored
+    // twice.
+    let base = SET as u64;
+    for hash in [0, base, 2 * base, 3, base + 3] {
+        assert!(!set.met(hash), "{hash}");
     }
-    assert_eq!(set, [8, 1, 16, 3, 11, 0, 0, 0]);
-    insert_hash::<SLOTS>(16, &mut set, &[], &mut found);
-    assert_eq!(set, [8, 1, 16, 3, 11, 0, 0, 0]);
-    assert!(found.finish().is_none());
+    assert_eq!(set.slots[..6], [base, 1, 2 * base, 3, base + 3, 0]);
+    assert!(set.met(2 * base));
+    assert!(set.met(0));
+    assert_eq!(set.slots[..6], [base, 1, 2 * base, 3, base + 3, 0]);
+    assert_eq!(set.used, 5);
+}
+
+#[test]
+fn more_codes_than_the_check_takes_are_refused() {
+    let mut set = Set {
+        slots: [0; SET],
+        used: MAX_CODES,
+    };
+    let refused = std::panic::catch_unwind(move || set.met(7)).unwrap_err();
+    let message = refused.downcast_ref::<&str>().copied().unwrap_or_default();
+    assert!(
+        message.starts_with("more than 8192 codes under one type"),
+        "{message}"
+    );
 }
 
 #[test]
