@@ -20,7 +20,7 @@ use http::StatusCode;
 use serde::{Serialize, Serializer};
 
 use crate::catalog::Entry;
-use crate::error::defaults::Inner;
+use crate::error::defaults::{Inner, Statics};
 use crate::format::{Context, Envelope, Format, NoneAs};
 use crate::{ApiError, Code, FieldVisitor};
 
@@ -131,6 +131,7 @@ pub struct DynError<'a> {
     entry: Option<Entry>,
     status: StatusCode,
     unknown: Option<&'a crate::Unknown>,
+    statics: Statics<'a>,
 }
 
 impl<'a> DynError<'a> {
@@ -142,6 +143,7 @@ impl<'a> DynError<'a> {
             entry: error.entry(),
             status: error.status(),
             unknown: error.unknown(),
+            statics: error.__statics(),
         }
     }
 }
@@ -163,7 +165,7 @@ impl ApiError for DynError<'_> {
     }
 
     fn code(&self) -> Code<'_> {
-        self.error.code()
+        self.statics.code
     }
 
     #[inline]
@@ -199,23 +201,23 @@ impl ApiError for DynError<'_> {
     }
 
     fn doc(&self) -> Option<&'static str> {
-        self.error.doc()
+        self.statics.doc
     }
 
     fn title(&self) -> Option<&'static str> {
-        self.error.title()
+        self.statics.title
     }
 
     fn domain(&self) -> Option<&'static str> {
-        self.error.domain()
+        self.statics.domain
     }
 
     fn has_status(&self) -> bool {
-        self.error.has_status()
+        self.statics.has_status
     }
 
     fn docs_template(&self) -> Option<&'static str> {
-        self.error.docs_template()
+        self.statics.docs_template
     }
 
     #[inline]
@@ -225,6 +227,11 @@ impl ApiError for DynError<'_> {
 
     fn violations(&self) -> Option<&crate::Violations> {
         self.error.violations()
+    }
+
+    #[inline]
+    fn __statics(&self) -> Statics<'_> {
+        self.statics
     }
 
     fn __visit_erased(&self, visitor: &mut dyn Visitor) -> Result<(), Stop> {

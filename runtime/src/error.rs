@@ -253,6 +253,36 @@ pub trait ApiError: fmt::Debug {
         }
     }
 
+    /// What this error says of its code, at once: [`code`](ApiError::code),
+    /// [`doc`](ApiError::doc), [`title`](ApiError::title),
+    /// [`domain`](ApiError::domain), [`docs_template`](ApiError::docs_template)
+    /// and [`has_status`](ApiError::has_status): those methods' answers, or,
+    /// for a derived type ([`__ENTRY_STATICS`](ApiError::__ENTRY_STATICS)),
+    /// the entry's (the inner error's for a delegating variant), read in
+    /// non-generic code without compiling the six methods for the type.
+    #[doc(hidden)]
+    fn __statics(&self) -> defaults::Statics<'_> {
+        if Self::__ENTRY_STATICS {
+            return defaults::statics(self.__inner(), self.entry());
+        }
+        defaults::Statics {
+            code: self.code(),
+            doc: self.doc(),
+            title: self.title(),
+            domain: self.domain(),
+            docs_template: self.docs_template(),
+            has_status: self.has_status(),
+        }
+    }
+
+    /// Whether [`code`](ApiError::code), [`doc`](ApiError::doc),
+    /// [`title`](ApiError::title), [`domain`](ApiError::domain),
+    /// [`docs_template`](ApiError::docs_template) and
+    /// [`has_status`](ApiError::has_status) are the provided ones, read from
+    /// the entry: the derive says so, which never writes them.
+    #[doc(hidden)]
+    const __ENTRY_STATICS: bool = false;
+
     /// The error a `transparent` (or `other`) variant wraps, which the
     /// provided methods ask first. The derive writes it; `None` by
     /// default.

@@ -530,3 +530,51 @@ fn envelope_with_context_reaches_the_format() {
         r#"{"error":{"code":"QUOTA","message":"Quota exceeded.","status":"exhausted","retry_in":1,"request_id":"/v1/messages/17"}}"#
     );
 }
+
+/// A hand-written impl's own answers (code, title, domain, docs, whether it
+/// has a status) are what its response is rendered with: the formats read
+/// them through the same `dyn` as a derived type's entry.
+#[test]
+fn a_hand_written_impl_renders_with_its_own_answers() {
+    #[derive(Debug)]
+    struct Teapot;
+    impl ApiError for Teapot {
+        type Format = errbook::format::Problem;
+        fn code(&self) -> errbook::Code<'_> {
+            errbook::Code::Str("TEAPOT")
+        }
+        fn status(&self) -> StatusCode {
+            StatusCode::IM_A_TEAPOT
+        }
+        fn fmt_message(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("Short and stout.")
+        }
+        fn title(&self) -> Option<&'static str> {
+            Some("A teapot")
+        }
+        fn domain(&self) -> Option<&'static str> {
+            Some("kitchen.example.com")
+        }
+        fn docs_template(&self) -> Option<&'static str> {
+            Some("https://example.com/errors/{code}")
+        }
+        fn visit_fields<V: errbook::FieldVisitor + ?Sized>(
+            &self,
+            _: &mut V,
+        ) -> Result<(), V::Error> {
+            Ok(())
+        }
+    }
+    let problem: Value = serde_json::from_slice(Teapot.to_response().body()).unwrap();
+    assert_eq!(problem["type"], "https://example.com/errors/TEAPOT");
+    assert_eq!(problem["title"], "A teapot");
+    assert_eq!(problem["code"], "TEAPOT");
+    assert_eq!(problem["status"], 418);
+    let google: Value =
+        serde_json::from_slice(Teapot.to_response_as(errbook::format::Google).body()).unwrap();
+    assert_eq!(
+        google["error"]["details"][0]["domain"],
+        "kitchen.example.com"
+    );
+    assert_eq!(google["error"]["details"][0]["reason"], "TEAPOT");
+}

@@ -70,6 +70,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             #source
             #violations
             #inner
+            const __ENTRY_STATICS: ::core::primitive::bool = true;
         }
     });
     // Spanned on `display` (or `error`), so a second `Display` impl is

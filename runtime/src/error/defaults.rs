@@ -24,17 +24,12 @@ use crate::erased;
 /// what [`ApiError::to_response`] renders.
 pub trait Inner: fmt::Debug {
     fn entry(&self) -> Option<Entry>;
-    fn code(&self) -> Code<'_>;
+    fn statics(&self) -> Statics<'_>;
     fn status(&self) -> StatusCode;
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
     fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
     fn retry_after(&self) -> Option<Duration>;
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)>;
-    fn doc(&self) -> Option<&'static str>;
-    fn title(&self) -> Option<&'static str>;
-    fn domain(&self) -> Option<&'static str>;
-    fn docs_template(&self) -> Option<&'static str>;
-    fn has_status(&self) -> bool;
     fn unknown(&self) -> Option<&crate::Unknown>;
     fn violations(&self) -> Option<&crate::Violations>;
     fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop>;
@@ -44,8 +39,8 @@ impl<E: ApiError> Inner for E {
     fn entry(&self) -> Option<Entry> {
         ApiError::entry(self)
     }
-    fn code(&self) -> Code<'_> {
-        ApiError::code(self)
+    fn statics(&self) -> Statics<'_> {
+        ApiError::__statics(self)
     }
     fn status(&self) -> StatusCode {
         ApiError::status(self)
@@ -62,21 +57,6 @@ impl<E: ApiError> Inner for E {
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
         ApiError::source_error(self)
     }
-    fn doc(&self) -> Option<&'static str> {
-        ApiError::doc(self)
-    }
-    fn title(&self) -> Option<&'static str> {
-        ApiError::title(self)
-    }
-    fn domain(&self) -> Option<&'static str> {
-        ApiError::domain(self)
-    }
-    fn docs_template(&self) -> Option<&'static str> {
-        ApiError::docs_template(self)
-    }
-    fn has_status(&self) -> bool {
-        ApiError::has_status(self)
-    }
     fn unknown(&self) -> Option<&crate::Unknown> {
         ApiError::unknown(self)
     }
@@ -85,6 +65,45 @@ impl<E: ApiError> Inner for E {
     }
     fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop> {
         ApiError::__visit_erased(self, visitor)
+    }
+}
+
+/// What an error says of its code that is the same for every value of its
+/// variant (an [`Unknown`](crate::Unknown)'s code aside): read through one
+/// method of the `dyn` table, [`ApiError::__statics`], where one per datum
+/// made each error type compile six methods and their shims. A derived
+/// type reads them all from its entry ([`statics`]); a hand-written impl
+/// gets its own methods' answers.
+#[derive(Clone, Copy, Debug)]
+pub struct Statics<'a> {
+    pub code: Code<'a>,
+    pub doc: Option<&'static str>,
+    pub title: Option<&'static str>,
+    pub domain: Option<&'static str>,
+    pub docs_template: Option<&'static str>,
+    pub has_status: bool,
+}
+
+impl Statics<'static> {
+    /// What `entry` says; the defaults for an error in no catalog.
+    pub fn of(entry: Option<Entry>) -> Self {
+        Statics {
+            code: entry_code(entry),
+            doc: entry_doc(entry),
+            title: entry_title(entry),
+            domain: entry_domain(entry),
+            docs_template: entry_docs(entry),
+            has_status: entry_has_status(entry),
+        }
+    }
+}
+
+/// A derived type's [`Statics`]: the inner error's for a delegating
+/// variant, its entry's otherwise.
+pub fn statics(inner: Option<Wrapped<'_>>, entry: Option<Entry>) -> Statics<'_> {
+    match inner {
+        Some(inner) => inner.statics(),
+        None => Statics::of(entry),
     }
 }
 
@@ -126,13 +145,19 @@ impl<'a> Wrapped<'a> {
 
     /// The inner error's code, renamed.
     pub fn code(self) -> Code<'a> {
-        let renamed = self
+        self.statics().code
+    }
+
+    /// What the inner error says of its code, the code renamed.
+    pub fn statics(self) -> Statics<'a> {
+        let mut statics = self.error.statics();
+        if let Some(entry) = self
             .renamed
-            .and_then(|table| table.renamed(self.error.entry()?));
-        match renamed {
-            Some(entry) => entry.code(),
-            None => self.error.code(),
+            .and_then(|table| table.renamed(self.error.entry()?))
+        {
+            statics.code = entry.code();
         }
+        statics
     }
 
     /// The inner error's status.
@@ -168,31 +193,31 @@ impl<'a> Wrapped<'a> {
     /// The inner error's doc comment.
     #[inline]
     pub fn doc(self) -> Option<&'static str> {
-        self.error.doc()
+        self.error.statics().doc
     }
 
     /// The inner error's problem title.
     #[inline]
     pub fn title(self) -> Option<&'static str> {
-        self.error.title()
+        self.error.statics().title
     }
 
     /// The inner error's domain.
     #[inline]
     pub fn domain(self) -> Option<&'static str> {
-        self.error.domain()
+        self.error.statics().domain
     }
 
     /// The inner error's documentation URL template.
     #[inline]
     pub fn docs_template(self) -> Option<&'static str> {
-        self.error.docs_template()
+        self.error.statics().docs_template
     }
 
     /// Whether the inner error travels over HTTP.
     #[inline]
     pub fn has_status(self) -> bool {
-        self.error.has_status()
+        self.error.statics().has_status
     }
 
     /// The [`Unknown`](crate::Unknown) the inner error is.
