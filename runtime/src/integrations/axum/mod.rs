@@ -194,7 +194,7 @@ use ::axum::response::Response;
 
 use crate::ApiError;
 
-pub use extract::{Json, Path, Query};
+pub use extract::{Json, Path, Query, ValidJson};
 pub use fallback::{method_not_allowed, not_found};
 pub use request_id::{RequestIdFuture, RequestIdService, RequestIds, request_id};
 
