@@ -94,6 +94,7 @@
 //! the envelope.
 
 mod config;
+mod extract;
 mod fallback;
 mod rejection;
 mod request_id;
@@ -110,6 +111,7 @@ use crate::ApiError;
 pub use config::{
     configure, json_config, json_error, path_config, path_error, query_config, query_error,
 };
+pub use extract::{Json, Query, ValidJson};
 pub use fallback::{Fallback, FallbackMiddleware, method_not_allowed, not_found};
 pub use request_id::{RequestIdMiddleware, RequestIds};
 

@@ -2,9 +2,7 @@
 //! rejecting with your error type, every problem of a request at its
 //! member's pointer or under its parameter's name.
 
-use core::fmt;
 use core::marker::PhantomData;
-use core::ops::{Deref, DerefMut};
 
 use ::axum::body::{Body, Bytes};
 use ::axum::extract::{
@@ -22,64 +20,6 @@ use super::rejection::path_rejection;
 use crate::bounds::FromRejection;
 use crate::violations::json::Reader;
 use crate::{Rejection, Validate};
-
-/// What the three extractors share: a constructor, `into_inner`, `Deref`,
-/// `From<T>`, `Debug`, `Clone`, `Copy`, `Default`.
-macro_rules! wrapper {
-    ($name:ident) => {
-        impl<T, E: FromRejection> $name<T, E> {
-            /// Wraps `value`.
-            pub const fn new(value: T) -> Self {
-                $name(value, PhantomData)
-            }
-
-            /// The extracted value.
-            pub fn into_inner(self) -> T {
-                self.0
-            }
-        }
-
-        impl<T, E: FromRejection> Deref for $name<T, E> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.0
-            }
-        }
-
-        impl<T, E: FromRejection> DerefMut for $name<T, E> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.0
-            }
-        }
-
-        impl<T, E: FromRejection> From<T> for $name<T, E> {
-            fn from(value: T) -> Self {
-                $name::new(value)
-            }
-        }
-
-        impl<T: fmt::Debug, E: FromRejection> fmt::Debug for $name<T, E> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_tuple(stringify!($name)).field(&self.0).finish()
-            }
-        }
-
-        impl<T: Clone, E: FromRejection> Clone for $name<T, E> {
-            fn clone(&self) -> Self {
-                $name::new(self.0.clone())
-            }
-        }
-
-        impl<T: Copy, E: FromRejection> Copy for $name<T, E> {}
-
-        impl<T: Default, E: FromRejection> Default for $name<T, E> {
-            fn default() -> Self {
-                $name::new(T::default())
-            }
-        }
-    };
-}
 
 /// axum's [`Json`](::axum::Json) extractor, rejecting with your error type
 /// `E` in its envelope (`MALFORMED_JSON`, `INVALID_BODY`,

@@ -40,6 +40,8 @@ pub(super) struct Pass {
     /// The violations met so far, in the order met.
     pub(super) found: Vec<Violation>,
     pub(super) input: bool,
+    /// Every member read, in the order read, when asked for.
+    pub(super) visited: Option<Vec<Pointer>>,
 }
 
 impl Pass {
@@ -91,6 +93,9 @@ impl<'v> Node<'v, '_> {
     /// The value to read; `None` where a placeholder goes instead (the
     /// member failed in an earlier pass: its violation is met here).
     fn value(&mut self) -> Option<&'v Value<'v>> {
+        if let Some(visited) = &mut self.pass.visited {
+            visited.push(self.pointer.clone());
+        }
         if let Some(patch) = self.pass.patch(&self.pointer, Mend::Fill) {
             let violation = patch.violation.clone();
             self.pass.found.push(violation);

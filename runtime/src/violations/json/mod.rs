@@ -329,7 +329,7 @@ impl Reader {
             Ok(root) => root,
             Err(error) => return Err(JsonError::syntax(error.to_string())),
         };
-        let (mut violations, value) = collect::<T>(&root, self.input, self.max);
+        let (mut violations, value, patches) = collect::<T>(&root, self.input, self.max);
         if let Some(value) = value
             && let Err(checked) = validate(&value)
         {
@@ -338,10 +338,15 @@ impl Reader {
                 .filter_map(body_pointer)
                 .cloned()
                 .collect();
+            let before = violations.len();
             violations.extend(checked.into_iter().filter(|violation| {
                 body_pointer(violation)
                     .is_none_or(|at| !reported.iter().any(|failed| covers(failed, at)))
             }));
+            if before > 0 && violations.len() > before {
+                // Both lists follow the type's order; merged, too.
+                in_order::<T>(&root, patches, &mut violations);
+            }
         }
         violations.truncate(self.max);
         if violations.is_empty() {
@@ -388,13 +393,14 @@ fn collect<T: DeserializeOwned>(
     root: &Tree<'_>,
     input: bool,
     max: usize,
-) -> (Vec<Violation>, Option<T>) {
+) -> (Vec<Violation>, Option<T>, Vec<Patch>) {
     let mut patches: Vec<Patch> = Vec::new();
     loop {
         let mut pass = Pass {
             patches,
             found: Vec::new(),
             input,
+            visited: None,
         };
         let result = T::deserialize(Node {
             value: Some(root),
@@ -408,21 +414,21 @@ fn collect<T: DeserializeOwned>(
         } = pass;
         patches = kept;
         let error = match result {
-            Ok(value) => return (found, Some(value)),
+            Ok(value) => return (found, Some(value), patches),
             Err(error) => error,
         };
         if error.placeholder {
-            return (found, None);
+            return (found, None, patches);
         }
         let (pointer, mend, violation) = error.violation(root, input);
         if patches.iter().any(|patch| patch.pointer == pointer) {
             // The member failed again, with its placeholder: its violation
             // is among those found.
-            return (found, None);
+            return (found, None, patches);
         }
         if found.len() >= max {
             found.push(violation);
-            return (found, None);
+            return (found, None, patches);
         }
         patches.push(Patch {
             pointer,
@@ -430,6 +436,49 @@ fn collect<T: DeserializeOwned>(
             violation,
         });
     }
+}
+
+/// Sorts `violations` (stably) in the order the members they are at are
+/// read, as one more pass over `root` with `patches` reads them; a member
+/// the pass does not read sorts with the closest one it reads that holds
+/// it, a parameter last.
+fn in_order<T: DeserializeOwned>(
+    root: &Tree<'_>,
+    patches: Vec<Patch>,
+    violations: &mut [Violation],
+) {
+    let mut pass = Pass {
+        patches,
+        found: Vec::new(),
+        input: false,
+        visited: Some(Vec::new()),
+    };
+    let _ = T::deserialize(Node {
+        value: Some(root),
+        pointer: Pointer::root(),
+        pass: &mut pass,
+    });
+    let visited = pass.visited.unwrap_or_default();
+    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (at, pointer) in visited.iter().enumerate() {
+        first.entry(pointer.as_str()).or_insert(at);
+    }
+    let rank = |violation: &Violation| {
+        let Some(pointer) = body_pointer(violation) else {
+            return usize::MAX;
+        };
+        let mut text = pointer.as_str();
+        loop {
+            if let Some(at) = first.get(text) {
+                return *at;
+            }
+            match text.rfind('/') {
+                Some(cut) => text = &text[..cut],
+                None => return usize::MAX - 1,
+            }
+        }
+    };
+    violations.sort_by_cached_key(rank);
 }
 
 #[cfg(test)]
