@@ -9,7 +9,7 @@
 //!   problem, each at its member's pointer, and a query parameter that
 //!   does not parse is named: `POST /users` (with
 //!   [`ValidJson`](errbook::actix::ValidJson), which also runs
-//!   [`NewUser`](chat_server::NewUser)'s check) answers one request with
+//!   [`NewUser`]'s check) answers one request with
 //!   three wrong members with one response holding three violations.
 //! - [`errbook::actix::configure`] makes the JSON, path and query
 //!   extractors reject in that envelope, with the server's own codes

@@ -6,7 +6,7 @@
 //! | route | answers |
 //! |---|---|
 //! | `GET /users/{id}` | `200` with user 1; `USER_NOT_FOUND` (404) for any other id; `app:invalid_path` (400) for a non-numeric one |
-//! | `POST /users` with `{"name", "age", "email"}` | `201` with the user; `app:invalid_body` (422) with one violation per problem (a member of the wrong kind or missing, a value [`NewUser`](chat_server::NewUser)'s check refuses), all in one response ([`ValidJson`]) |
+//! | `POST /users` with `{"name", "age", "email"}` | `201` with the user; `app:invalid_body` (422) with one violation per problem (a member of the wrong kind or missing, a value [`NewUser`]'s check refuses), all in one response ([`ValidJson`]) |
 //! | `POST /spaces/{id}/messages` with `{"content": "…"}` | `201` with the message; `MESSAGE_TOO_LARGE` (400) over 2,000 characters; `FORBIDDEN` (403) in space 13; `app:malformed_json` (400), `app:invalid_body` (422), `app:unsupported_media_type` (415), `app:payload_too_large` (413, over [`BODY_LIMIT`] bytes) |
 //! | `GET /spaces/{id}/messages?limit=N` | `200` with `[]`; `RATE_LIMITED` (429, `Retry-After`) above 100; `app:invalid_query` (400) for a `limit` that is not a number |
 //! | `GET /status` | `UNKNOWN_ERROR` (500): its cause only in development mode |

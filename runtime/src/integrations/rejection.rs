@@ -4,7 +4,7 @@
 
 use serde_json::error::Category;
 
-use crate::violations::Location;
+use crate::violations::{Location, Pointer};
 use crate::{Rejection, Violation, Violations};
 
 /// A JSON request body `serde_json` failed on, by its error category:
@@ -17,7 +17,7 @@ pub(crate) fn json(category: Category, reason: String) -> Rejection {
     match category {
         Category::Syntax | Category::Eof => Rejection::malformed_json(reason),
         Category::Data => {
-            let violation = Violation::body(Default::default(), "value_error", reason.clone());
+            let violation = Violation::body(Pointer::root(), "value_error", reason.clone());
             Rejection::InvalidBody {
                 reason,
                 violations: Violations::new().with(violation),

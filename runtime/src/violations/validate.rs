@@ -15,7 +15,7 @@ use super::Violations;
 /// use errbook::violations::{Pointer, Validate, Violations};
 /// use errbook::violations::json::Reader;
 ///
-/// #[derive(serde::Deserialize)]
+/// #[derive(Debug, serde::Deserialize)]
 /// struct NewUser {
 ///     name: String,
 ///     age: u8,

@@ -71,6 +71,7 @@
 //! does. [`Reader::read_valid`] also runs the type's [`Validate`] check,
 //! so a request learns in one response everything wrong with it.
 
+mod access;
 mod de;
 mod error;
 mod placeholder;
