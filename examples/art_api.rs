@@ -1,8 +1,9 @@
 //! The art-sharing service's errors, as its clients receive them.
 //!
 //! `cargo run --example art_api` prints, for a representative error of each
-//! section, the status line, the headers and the `{"detail": …}` body, then
-//! the MQTT payloads, which carry no HTTP status.
+//! section, the status line, the headers and the `{"detail": …}` body,
+//! FastAPI's 422 for a registration with three problems, then the MQTT
+//! payloads, which carry no HTTP status.
 
 use errbook::ApiError;
 use errbook_examples::art_api::{
@@ -37,6 +38,13 @@ fn main() {
     ];
     for error in &errors {
         errbook_examples::print_error(error);
+    }
+
+    // A body FastAPI's model refuses: one 422 listing every problem.
+    if let Err(error) =
+        errbook_examples::art_api::register(br#"{"email": "ada", "password": "short"}"#)
+    {
+        errbook_examples::print_error(&error);
     }
 
     println!("# MQTT (no HTTP status)");

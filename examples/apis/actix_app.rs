@@ -4,6 +4,13 @@
 //!
 //! - Handlers return [`ServerError`], an `actix_web::ResponseError` through
 //!   the derive (it implements `Display`).
+//! - errbook's extractors read the bodies and query strings, so that a
+//!   body of the wrong shape is `app:invalid_body` with one violation per
+//!   problem, each at its member's pointer, and a query parameter that
+//!   does not parse is named: `POST /users` (with
+//!   [`ValidJson`](errbook::actix::ValidJson), which also runs
+//!   [`NewUser`]'s check) answers one request with
+//!   three wrong members with one response holding three violations.
 //! - [`errbook::actix::configure`] makes the JSON, path and query
 //!   extractors reject in that envelope, with the server's own codes
 //!   (`app:malformed_json`, `app:invalid_body`, `app:unsupported_media_type`,
@@ -29,7 +36,7 @@ use actix_web::{App, HttpResponse, HttpServer, Route, web};
 use errbook::actix::{Fallback, RequestIds};
 use serde::Deserialize;
 
-use crate::chat_server::{self, NewMessage, ServerError, User};
+use crate::chat_server::{self, NewMessage, NewUser, ServerError, User};
 
 /// The largest JSON body accepted, in bytes: room for a message of
 /// [`MAX_MESSAGE_CHARS`](chat_server::MAX_MESSAGE_CHARS) characters of up
@@ -50,17 +57,23 @@ async fn get_user(id: web::Path<u64>) -> Result<web::Json<User>, ServerError> {
     chat_server::get_user(id.into_inner()).map(web::Json)
 }
 
+async fn create_user(
+    errbook::actix::ValidJson(new, _): errbook::actix::ValidJson<NewUser, ServerError>,
+) -> HttpResponse {
+    HttpResponse::Created().json(chat_server::create_user(new))
+}
+
 async fn post_message(
     space: web::Path<u64>,
-    new: web::Json<NewMessage>,
+    errbook::actix::Json(new, _): errbook::actix::Json<NewMessage, ServerError>,
 ) -> Result<HttpResponse, ServerError> {
-    let message = chat_server::post_message(space.into_inner(), new.into_inner())?;
+    let message = chat_server::post_message(space.into_inner(), new)?;
     Ok(HttpResponse::Created().json(message))
 }
 
 async fn list_messages(
     space: web::Path<u64>,
-    page: web::Query<Page>,
+    errbook::actix::Query(page, _): errbook::actix::Query<Page, ServerError>,
 ) -> Result<HttpResponse, ServerError> {
     let limit = page.limit.unwrap_or(DEFAULT_LIMIT);
     let messages = chat_server::list_messages(space.into_inner(), limit)?;
@@ -79,6 +92,7 @@ async fn status() -> Result<HttpResponse, ServerError> {
 pub fn routes() -> Vec<(&'static str, Vec<Route>)> {
     vec![
         ("/users/{id}", vec![web::get().to(get_user)]),
+        ("/users", vec![web::post().to(create_user)]),
         (
             "/spaces/{id}/messages",
             vec![web::get().to(list_messages), web::post().to(post_message)],

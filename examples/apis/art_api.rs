@@ -16,7 +16,12 @@
 //! | OAuth Errors | [`OAuthError`] | 9 |
 //!
 //! [`ArtApiError`] composes the four with `#[api(transparent)]`: what a
-//! handler returns.
+//! handler returns. Its own variant, [`ArtApiError::RequestValidation`],
+//! is FastAPI's answer to a request its models refuse: a 422 whose
+//! `detail` is the list of what was wrong, in pydantic's shape
+//! (`{"type", "loc", "msg", "input", "ctx"}`). [`register`] reads
+//! `POST /auth/register`'s body as FastAPI would, every problem of the
+//! body, the model's and its field constraints', in one response.
 //!
 //! The page gives no machine-readable codes (a FastAPI `detail` has none), so
 //! each enum derives stable codes from its variant names under a prefix of
@@ -39,6 +44,8 @@
 use core::fmt;
 
 use errbook::format::ExtraMembers;
+use errbook::violations::json::{JsonErrorKind, Reader};
+use errbook::violations::{Pointer, Validate, Violation, Violations};
 use errbook::{ApiError, Context, Format};
 use serde::ser::{SerializeMap, Serializer};
 
@@ -71,6 +78,106 @@ pub enum ArtApiError {
     /// OAuth Errors.
     #[api(transparent)]
     OAuth(OAuthError),
+    /// The request does not fit the endpoint's model: FastAPI's
+    /// `RequestValidationError`, whose `detail` lists each problem.
+    #[api(code = "request.validation_error", status = 422)]
+    RequestValidation {
+        /// What was wrong, member by member.
+        #[api(violations)]
+        violations: Violations,
+    },
+}
+
+/// The body of `POST /auth/register`, FastAPI's model
+/// `Registration(email: EmailStr, password: constr(min_length=8), handle: constr(max_length=32))`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+pub struct Registration {
+    /// The account's email address.
+    pub email: String,
+    /// At least [`MIN_PASSWORD_CHARS`] characters.
+    pub password: String,
+    /// At most [`MAX_HANDLE_CHARS`] characters.
+    pub handle: String,
+}
+
+/// The shortest password `POST /auth/register` accepts, in characters.
+pub const MIN_PASSWORD_CHARS: usize = 8;
+
+/// The longest handle `POST /auth/register` accepts, in characters.
+pub const MAX_HANDLE_CHARS: usize = 32;
+
+impl Validate for Registration {
+    /// The model's field constraints, each with pydantic's `type`, `msg`,
+    /// `input` and `ctx`.
+    fn validate(&self) -> Result<(), Violations> {
+        let mut violations = Violations::new();
+        if !self.email.contains('@') {
+            violations.push(
+                Violation::body(
+                    Pointer::root().field("email"),
+                    "value_error",
+                    "value is not a valid email address: An email address must have an @-sign.",
+                )
+                .extra("input", &self.email)
+                .extra(
+                    "ctx",
+                    serde_json::json!({"reason": "An email address must have an @-sign."}),
+                ),
+            );
+        }
+        if self.password.chars().count() < MIN_PASSWORD_CHARS {
+            violations.push(
+                Violation::body(
+                    Pointer::root().field("password"),
+                    "string_too_short",
+                    format!("String should have at least {MIN_PASSWORD_CHARS} characters"),
+                )
+                .extra("input", &self.password)
+                .extra("ctx", serde_json::json!({"min_length": MIN_PASSWORD_CHARS})),
+            );
+        }
+        if self.handle.chars().count() > MAX_HANDLE_CHARS {
+            violations.push(
+                Violation::body(
+                    Pointer::root().field("handle"),
+                    "string_too_long",
+                    format!("String should have at most {MAX_HANDLE_CHARS} characters"),
+                )
+                .extra("input", &self.handle)
+                .extra("ctx", serde_json::json!({"max_length": MAX_HANDLE_CHARS})),
+            );
+        }
+        if violations.is_empty() {
+            Ok(())
+        } else {
+            Err(violations)
+        }
+    }
+}
+
+/// `POST /auth/register`'s body, read as FastAPI reads it: a body of the
+/// wrong shape, or one the model's constraints refuse, is
+/// [`ArtApiError::RequestValidation`] with every problem, each with its
+/// `input`; a body that is not JSON, one `json_invalid` item (FastAPI's
+/// `msg` is `JSON decode error`, its `ctx` Python's explanation; errbook's
+/// `msg` is `serde_json`'s, with the line and column, and its `loc` the
+/// body itself).
+pub fn register(body: &[u8]) -> Result<Registration, ArtApiError> {
+    Reader::new()
+        .with_input(true)
+        .read_valid(body)
+        .map_err(|error| match error.kind() {
+            JsonErrorKind::Syntax => ArtApiError::RequestValidation {
+                violations: error
+                    .into_violations()
+                    .into_iter()
+                    .map(|violation| violation.extra("input", serde_json::json!({})))
+                    .collect(),
+            },
+            _ => ArtApiError::RequestValidation {
+                violations: error.into_violations(),
+            },
+        })
 }
 
 /// Authentication Errors: registration, login, tokens, account settings.

@@ -6,6 +6,7 @@
 //! | route | answers |
 //! |---|---|
 //! | `GET /users/{id}` | `200` with user 1; `USER_NOT_FOUND` (404) for any other id; `app:invalid_path` (400) for a non-numeric one |
+//! | `POST /users` with `{"name", "age", "email"}` | `201` with the user; `app:invalid_body` (422) with one violation per problem (a member of the wrong kind or missing, a value [`NewUser`]'s check refuses), all in one response ([`ValidJson`]) |
 //! | `POST /spaces/{id}/messages` with `{"content": "…"}` | `201` with the message; `MESSAGE_TOO_LARGE` (400) over 2,000 characters; `FORBIDDEN` (403) in space 13; `app:malformed_json` (400), `app:invalid_body` (422), `app:unsupported_media_type` (415), `app:payload_too_large` (413, over [`BODY_LIMIT`] bytes) |
 //! | `GET /spaces/{id}/messages?limit=N` | `200` with `[]`; `RATE_LIMITED` (429, `Retry-After`) above 100; `app:invalid_query` (400) for a `limit` that is not a number |
 //! | `GET /status` | `UNKNOWN_ERROR` (500): its cause only in development mode |
@@ -29,10 +30,10 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::routing::{MethodRouter, get, post};
-use errbook::axum::{Json, Path, Query, RequestIds, method_not_allowed, not_found};
+use errbook::axum::{Json, Path, Query, RequestIds, ValidJson, method_not_allowed, not_found};
 use serde::Deserialize;
 
-use crate::chat_server::{self, Message, NewMessage, ServerError, User};
+use crate::chat_server::{self, Message, NewMessage, NewUser, ServerError, User};
 
 /// The largest request body accepted, in bytes: a 2,000-character message
 /// fits (at up to 4 bytes a character); anything larger is
@@ -55,6 +56,15 @@ async fn get_user(
     Path(id, _): Path<u64, ServerError>,
 ) -> Result<Json<User, ServerError>, ServerError> {
     chat_server::get_user(id).map(Json::new)
+}
+
+async fn create_user(
+    ValidJson(new, _): ValidJson<NewUser, ServerError>,
+) -> (StatusCode, Json<User, ServerError>) {
+    (
+        StatusCode::CREATED,
+        Json::new(chat_server::create_user(new)),
+    )
 }
 
 async fn post_message(
@@ -83,6 +93,7 @@ async fn status() -> Result<StatusCode, ServerError> {
 pub fn routes() -> Vec<(&'static str, MethodRouter)> {
     vec![
         ("/users/{id}", get(get_user)),
+        ("/users", post(create_user)),
         (
             "/spaces/{id}/messages",
             post(post_message).get(list_messages),

@@ -342,7 +342,10 @@ pub const ALWAYS_PRESENT: [&str; 2] = ["retry_after_ms", "missing_permission"];
 /// The chat API's envelope, as on the page:
 /// `{"error": {"code", "message", "retry_after_ms", "missing_permission", …}}`,
 /// with the two [`ALWAYS_PRESENT`] members written as `null` when the error
-/// does not carry them, then the request's `request_id` inside a
+/// does not carry them, then the other fields, the error's `violations`
+/// (a framework's rejection of a request's body or parameters: what was
+/// wrong, member by member, as the `nested` format writes them), then the
+/// request's `request_id` inside a
 /// [`RequestContext`](errbook::request::RequestContext), and development
 /// `details` last.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -351,7 +354,7 @@ pub struct ChatEnvelope;
 impl Format for ChatEnvelope {
     // The always-present members are not reserved: `RATE_LIMITED` and
     // `FORBIDDEN` supply them as fields.
-    const RESERVED: &'static [&'static str] = &["code", "message", "details"];
+    const RESERVED: &'static [&'static str] = &["code", "message", "violations", "details"];
 
     fn serialize<E, S>(
         &self,
@@ -374,6 +377,7 @@ impl Format for ChatEnvelope {
 const WRITTEN: &[&str] = &[
     "code",
     "message",
+    "violations",
     "details",
     "retry_after_ms",
     "missing_permission",
@@ -401,6 +405,9 @@ impl<E: ApiError + ?Sized> Serialize for Inner<'_, '_, E> {
             }
         }
         ExtraMembers::new(self.error, WRITTEN).write(&mut map)?;
+        if let Some(violations) = self.error.violations() {
+            map.serialize_entry("violations", violations)?;
+        }
         self.context
             .write_instance(self.error, "request_id", &mut map)?;
         self.context.write_details(self.error, &mut map)?;

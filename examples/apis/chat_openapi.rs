@@ -30,6 +30,18 @@ struct User {
     name: String,
 }
 
+/// The body of `POST /users`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+struct NewUser {
+    /// The user's name, 1 to 32 characters.
+    name: String,
+    /// The user's age, at least 13.
+    age: u8,
+    /// The user's email address.
+    email: String,
+}
+
 /// The body of `POST /spaces/{id}/messages`.
 #[derive(ToSchema)]
 #[allow(dead_code)]
@@ -57,6 +69,17 @@ struct Message {
 )]
 #[allow(dead_code)]
 fn get_user() {}
+
+/// Creates a user: `app:invalid_body` (422) lists every problem of the
+/// body, each at its member's pointer.
+#[utoipa::path(
+    post,
+    path = "/users",
+    request_body = NewUser,
+    responses((status = 201, description = "The user, as created", body = User), ServerError)
+)]
+#[allow(dead_code)]
+fn create_user() {}
 
 /// Posts a message to a space.
 #[utoipa::path(
@@ -96,8 +119,8 @@ fn status() {}
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Chat API", version = "1.0.0"),
-    paths(get_user, post_message, list_messages, status),
-    components(schemas(User, NewMessage, Message))
+    paths(get_user, create_user, post_message, list_messages, status),
+    components(schemas(User, NewUser, NewMessage, Message))
 )]
 struct ChatApi;
 

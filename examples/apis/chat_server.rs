@@ -13,10 +13,12 @@
 //! | route | answers |
 //! |---|---|
 //! | `GET /users/{id}` | user 1 exists; any other id is `USER_NOT_FOUND` (404); a non-numeric id is `app:invalid_path` (400) |
+//! | `POST /users` with `{"name", "age", "email"}` | 201 with the user; a body of the wrong shape or one [`NewUser`]'s check refuses is `app:invalid_body` (422) with every problem found, each at its member's pointer, in one response |
 //! | `POST /spaces/{id}/messages` with `{"content": "…"}` | 201 with the message; over 2,000 characters is `MESSAGE_TOO_LARGE` (400); space 13 is `FORBIDDEN` (403, `missing_permission`) |
 //! | `GET /spaces/{id}/messages?limit=N` | `limit` above 100 is `RATE_LIMITED` (429, `retry_after_ms` and `Retry-After`) |
 //! | `GET /status` | `UNKNOWN_ERROR` (500): an internal cause that only development mode shows |
 
+use errbook::violations::{Pointer, Validate, Violation, Violations};
 use errbook::{ApiError, Rejection};
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +58,76 @@ pub struct User {
     pub name: String,
 }
 
+/// The body of `POST /users`: a new account, checked by its [`Validate`]
+/// impl (a `name` of 1 to [`MAX_NAME_CHARS`] characters, an `age` of at
+/// least [`MIN_AGE`], an `email` with an `@`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewUser {
+    /// The user's name.
+    pub name: String,
+    /// The user's age, in years.
+    pub age: u8,
+    /// The user's email address.
+    pub email: String,
+}
+
+/// The longest name `POST /users` accepts, in characters.
+pub const MAX_NAME_CHARS: usize = 32;
+
+/// The youngest age `POST /users` accepts.
+pub const MIN_AGE: u8 = 13;
+
+impl Validate for NewUser {
+    /// Each rule with pydantic's code and message for it, so a client
+    /// reads them as it reads the reading's own.
+    fn validate(&self) -> Result<(), Violations> {
+        let mut violations = Violations::new();
+        let at = |name: &str| Pointer::root().field(name);
+        let chars = self.name.chars().count();
+        if chars == 0 {
+            violations.push(
+                Violation::body(
+                    at("name"),
+                    "string_too_short",
+                    "String should have at least 1 character",
+                )
+                .extra("ctx", serde_json::json!({"min_length": 1})),
+            );
+        } else if chars > MAX_NAME_CHARS {
+            violations.push(
+                Violation::body(
+                    at("name"),
+                    "string_too_long",
+                    format!("String should have at most {MAX_NAME_CHARS} characters"),
+                )
+                .extra("ctx", serde_json::json!({"max_length": MAX_NAME_CHARS})),
+            );
+        }
+        if self.age < MIN_AGE {
+            violations.push(
+                Violation::body(
+                    at("age"),
+                    "greater_than_equal",
+                    format!("Input should be greater than or equal to {MIN_AGE}"),
+                )
+                .extra("ctx", serde_json::json!({"ge": MIN_AGE})),
+            );
+        }
+        if !self.email.contains('@') {
+            violations.push(Violation::body(
+                at("email"),
+                "value_error",
+                "value is not a valid email address: An email address must have an @-sign.",
+            ));
+        }
+        if violations.is_empty() {
+            Ok(())
+        } else {
+            Err(violations)
+        }
+    }
+}
+
 /// The body of `POST /spaces/{id}/messages`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewMessage {
@@ -90,6 +162,17 @@ pub fn get_user(id: u64) -> Result<User, ServerError> {
         })
     } else {
         Err(ChatError::UserNotFound.into())
+    }
+}
+
+/// The id `POST /users` gives the user it creates.
+pub const NEW_USER_ID: u64 = 2;
+
+/// `POST /users`, with a body the extractor has read and checked.
+pub fn create_user(new: NewUser) -> User {
+    User {
+        id: NEW_USER_ID,
+        name: new.name,
     }
 }
 

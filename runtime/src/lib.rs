@@ -45,7 +45,7 @@ pub use format::{Context, DocsUrl, Envelope, Format, development_mode, set_devel
 pub use message::Message;
 pub use parse::Parse;
 pub use rejection::Rejection;
-pub use violations::{Location, Violation, Violations};
+pub use violations::{Location, Validate, Violation, Violations};
 
 /// Derives [`ApiError`](trait@ApiError) for an enum (a code per variant)
 /// or a struct (one code), from its `#[api(...)]` attributes and doc

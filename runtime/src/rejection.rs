@@ -2,7 +2,8 @@
 
 use std::error::Error;
 
-use crate::ApiError;
+use crate::violations::{Pointer, json};
+use crate::{ApiError, Violation, Violations};
 
 /// Requests the web framework rejects before a handler runs.
 ///
@@ -29,7 +30,7 @@ use crate::ApiError;
 ///     Rejected(Rejection),
 /// }
 ///
-/// let err = AppError::from(Rejection::MalformedJson { reason: "EOF while parsing an object at line 1 column 9".into() });
+/// let err = AppError::from(Rejection::malformed_json("EOF while parsing an object at line 1 column 9"));
 /// assert_eq!(err.code(), "MALFORMED_JSON");
 /// assert_eq!(err.status(), 400);
 /// assert!(AppError::catalog().iter().any(|entry| entry.code() == "METHOD_NOT_ALLOWED"));
@@ -81,6 +82,15 @@ use crate::ApiError;
 ///
 /// `reason` is the parser's own explanation (`missing field `name` at line
 /// 1 column 2`): it describes the client's input, so it is public.
+///
+/// `MALFORMED_JSON`, `INVALID_BODY`, `INVALID_PATH` and `INVALID_QUERY`
+/// also carry [`Violations`]: what was wrong, member by member (each at
+/// its RFC 6901 pointer in the body) or parameter by parameter (by name),
+/// which every format writes in its own shape (problem+json's `errors`,
+/// FastAPI's `detail` list, Google's `BadRequest`, a `violations` member).
+/// The extractors of `errbook::axum` and `errbook::actix` report every
+/// problem of a body they can find in one rejection; see
+/// [`violations::json`](crate::violations::json).
 #[derive(Debug, ApiError)]
 #[api(parse, display)]
 #[non_exhaustive]
@@ -95,6 +105,10 @@ pub enum Rejection {
         /// What the JSON parser found.
         #[api(field)]
         reason: String,
+        /// One violation at the body itself (`json_invalid`), with the
+        /// parser's explanation.
+        #[api(violations)]
+        violations: Violations,
     },
     /// The request body is JSON, but not of the expected shape.
     #[api(
@@ -103,9 +117,12 @@ pub enum Rejection {
         message = "The request body does not have the expected shape."
     )]
     InvalidBody {
-        /// The missing field or wrong type.
+        /// The first missing field or wrong type, as the parser explains it.
         #[api(field)]
         reason: String,
+        /// Every problem found, each at its member's pointer.
+        #[api(violations)]
+        violations: Violations,
     },
     /// The request has no JSON `content-type`.
     #[api(
@@ -138,6 +155,9 @@ pub enum Rejection {
         /// Which parameter, and why.
         #[api(field)]
         reason: String,
+        /// The parameter, by name, when the framework tells it.
+        #[api(violations)]
+        violations: Violations,
     },
     /// The query string could not be parsed.
     #[api(
@@ -149,6 +169,9 @@ pub enum Rejection {
         /// Which parameter, and why.
         #[api(field)]
         reason: String,
+        /// The parameter, by name, when the parser tells it.
+        #[api(violations)]
+        violations: Violations,
     },
     /// No route matches the request's path.
     #[api(
@@ -185,6 +208,54 @@ impl Error for Rejection {
 }
 
 impl Rejection {
+    /// A [`MalformedJson`](Rejection::MalformedJson) rejection: `reason`,
+    /// and one violation at the body itself, code `json_invalid`, with
+    /// `reason` as its message.
+    pub fn malformed_json(reason: impl Into<String>) -> Self {
+        let reason = reason.into();
+        let violation = Violation::body(Pointer::root(), "json_invalid", reason.clone());
+        Rejection::MalformedJson {
+            reason,
+            violations: Violations::new().with(violation),
+        }
+    }
+
+    /// A JSON `body` as a `T`, or the rejection of everything wrong with
+    /// it: [`json::Reader::read`] with its defaults, as a `Rejection`.
+    ///
+    /// ```
+    /// use errbook::{ApiError, Rejection};
+    ///
+    /// #[derive(Debug, serde::Deserialize)]
+    /// struct NewUser { name: String, age: u8 }
+    ///
+    /// let rejection = Rejection::read_json::<NewUser>(br#"{"name": 7, "age": "x"}"#).unwrap_err();
+    /// assert_eq!(rejection.code(), "INVALID_BODY");
+    /// assert_eq!(rejection.violations().map(|v| v.len()), Some(2));
+    /// ```
+    pub fn read_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Self> {
+        json::from_slice(body).map_err(Rejection::from)
+    }
+
+    /// The violations, taken out of a rejection that carries some
+    /// (`MALFORMED_JSON`, `INVALID_BODY`, `INVALID_PATH` or `INVALID_QUERY`
+    /// with at least one); the rejection itself otherwise. For a type that answers every
+    /// problem of a request with a variant of its own: see the README's
+    /// "Violations from the framework".
+    pub fn into_violations(self) -> Result<Violations, Self> {
+        match self {
+            Rejection::MalformedJson { violations, .. }
+            | Rejection::InvalidBody { violations, .. }
+            | Rejection::InvalidPath { violations, .. }
+            | Rejection::InvalidQuery { violations, .. }
+                if !violations.is_empty() =>
+            {
+                Ok(violations)
+            }
+            other => Err(other),
+        }
+    }
+
     /// An [`Internal`](Rejection::Internal) rejection caused by `source`.
     pub fn internal(source: impl Into<Box<dyn Error + Send + Sync>>) -> Self {
         Rejection::Internal {

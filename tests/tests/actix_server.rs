@@ -368,6 +368,10 @@ fn a_bad_path_parameter_is_invalid_path() {
     let error = reply.error(400, "app:invalid_path");
     assert_eq!(error["message"], "A path parameter is invalid.");
     assert_eq!(error["reason"], r#"can not parse "abc" to a u64"#);
+    assert_eq!(
+        error["violations"],
+        json!([{"parameter": "id", "in": "path", "code": "int_parsing", "message": "Input should be a valid integer, unable to parse string as an integer"}])
+    );
 }
 
 #[test]
@@ -376,7 +380,11 @@ fn a_bad_query_is_invalid_query() {
     let reply = chat.get("/spaces/1/messages?limit=lots");
     let error = reply.error(400, "app:invalid_query");
     assert_eq!(error["message"], "The query string is invalid.");
-    assert_eq!(error["reason"], "invalid digit found in string");
+    assert_eq!(error["reason"], "limit: invalid digit found in string");
+    assert_eq!(
+        error["violations"],
+        json!([{"parameter": "limit", "in": "query", "code": "int_parsing", "message": "Input should be a valid integer, unable to parse string as an integer"}])
+    );
 
     let reply = chat.get("/spaces/1/messages?limit=-1");
     reply.error(400, "app:invalid_query");
@@ -387,7 +395,7 @@ fn an_unknown_route_is_route_not_found() {
     let chat = Chat::start(false);
     for (method, path) in [
         (Method::GET, "/nowhere"),
-        (Method::POST, "/users"),
+        (Method::POST, "/accounts"),
         (Method::GET, "/users/1/friends"),
     ] {
         let reply = chat.send(chat.request(method, path));
@@ -436,7 +444,7 @@ fn a_client_reads_the_renamed_rejections_back_into_rejection() {
             .unwrap_or_else(|err| panic!("{err}: {}", reply.text()))
     };
     let reply = chat.post_json("/spaces/1/messages", r#"{"text": "hi"}"#);
-    let ChatReply::Rejected(Rejection::InvalidBody { reason }) = decode(&reply) else {
+    let ChatReply::Rejected(Rejection::InvalidBody { reason, .. }) = decode(&reply) else {
         panic!("{}", reply.text());
     };
     assert_eq!(reason, "missing field `content` at line 1 column 14");
@@ -716,3 +724,63 @@ fn the_openapi_document_lists_every_route_served_and_no_other() {
     );
     assert!(documented.contains(&("GET".to_owned(), "/status".to_owned())));
 }
+
+// --- a body with several problems: one response -----------------------------
+
+/// `POST /users` with `body`, as request `req-3`.
+fn create_user(chat: &Chat, body: &str) -> Reply {
+    chat.send(
+        chat.request(Method::POST, "/users")
+            .header("content-type", "application/json")
+            .header("x-request-id", "req-3")
+            .body(body.to_owned()),
+    )
+}
+
+#[test]
+fn three_members_of_the_wrong_kind_are_three_violations_in_one_response() {
+    let chat = Chat::start(false);
+    let reply = create_user(&chat, r#"{"name": 7, "age": "old", "email": false}"#);
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(reply.text(), WRONG_KINDS);
+}
+
+#[test]
+fn three_members_the_check_refuses_are_three_violations_in_one_response() {
+    let chat = Chat::start(false);
+    let reply = create_user(&chat, r#"{"name": "", "age": 7, "email": "ada"}"#);
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.text(), REFUSED);
+}
+
+#[test]
+fn the_reading_and_the_check_answer_together_in_the_types_order() {
+    let chat = Chat::start(false);
+    let reply = create_user(&chat, r#"{"age": "old", "name": ""}"#);
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.text(), MIXED);
+    let reply = create_user(
+        &chat,
+        r#"{"name": "ada", "age": 36, "email": "ada@example.com"}"#,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.text());
+    assert_eq!(reply.json(), json!({"id": 2, "name": "ada"}));
+}
+
+#[test]
+fn a_message_of_the_wrong_shape_names_its_member() {
+    let chat = Chat::start(false);
+    let reply = chat.post_json("/spaces/1/messages", r#"{"content": ["hi"]}"#);
+    let error = reply.error(422, "app:invalid_body");
+    assert_eq!(
+        error["violations"],
+        json!([{"pointer": "/content", "code": "string_type", "message": "Input should be a valid string"}])
+    );
+}
+
+const WRONG_KINDS: &str = r#"{"error":{"code":"app:invalid_body","message":"The request body does not have the expected shape.","retry_after_ms":null,"missing_permission":null,"reason":"invalid type: integer `7`, expected a string at line 1 column 10","violations":[{"pointer":"/name","code":"string_type","message":"Input should be a valid string"},{"pointer":"/age","code":"int_type","message":"Input should be a valid integer"},{"pointer":"/email","code":"string_type","message":"Input should be a valid string"}],"request_id":"req-3"}}"#;
+
+const REFUSED: &str = r#"{"error":{"code":"app:invalid_body","message":"The request body does not have the expected shape.","retry_after_ms":null,"missing_permission":null,"reason":"name: String should have at least 1 character","violations":[{"pointer":"/name","code":"string_too_short","message":"String should have at least 1 character","ctx":{"min_length":1}},{"pointer":"/age","code":"greater_than_equal","message":"Input should be greater than or equal to 13","ctx":{"ge":13}},{"pointer":"/email","code":"value_error","message":"value is not a valid email address: An email address must have an @-sign."}],"request_id":"req-3"}}"#;
+
+const MIXED: &str = r#"{"error":{"code":"app:invalid_body","message":"The request body does not have the expected shape.","retry_after_ms":null,"missing_permission":null,"reason":"invalid type: string \"old\", expected u8 at line 1 column 13","violations":[{"pointer":"/name","code":"string_too_short","message":"String should have at least 1 character","ctx":{"min_length":1}},{"pointer":"/age","code":"int_type","message":"Input should be a valid integer"},{"pointer":"/email","code":"missing","message":"Field required"}],"request_id":"req-3"}}"#;

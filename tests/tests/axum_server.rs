@@ -362,13 +362,23 @@ fn json_of_the_wrong_shape_is_422() {
         error["message"],
         "The request body does not have the expected shape."
     );
-    let reason = error["reason"].as_str().expect("a reason");
-    assert!(reason.starts_with("content: invalid type"), "{reason}");
+    assert_eq!(
+        error["reason"],
+        "invalid type: integer `5`, expected a string at line 1 column 13"
+    );
+    assert_eq!(
+        error["violations"],
+        json!([{"pointer": "/content", "code": "string_type", "message": "Input should be a valid string"}])
+    );
 
     let reply = post_json("/spaces/7/messages", "{}");
     let error = reply.chat_error(422, "app:invalid_body");
     let reason = error["reason"].as_str().expect("a reason");
     assert!(reason.starts_with("missing field `content`"), "{reason}");
+    assert_eq!(
+        error["violations"],
+        json!([{"pointer": "/content", "code": "missing", "message": "Field required"}])
+    );
 }
 
 #[test]
@@ -429,7 +439,7 @@ fn unparsable_query_is_invalid_query() {
 
 #[test]
 fn unknown_route_is_route_not_found() {
-    for path in ["/nowhere", "/users", "/users/1/extra"] {
+    for path in ["/nowhere", "/accounts", "/users/1/extra"] {
         let reply = get_prod(path);
         let error = reply.chat_error(404, "app:route_not_found");
         assert_eq!(error["message"], "No route matches this path.", "{path}");
@@ -473,12 +483,12 @@ fn a_client_reads_the_renamed_rejections_back_into_rejection() {
             .unwrap_or_else(|err| panic!("{err}: {}", reply.body))
     };
     let reply = post_json("/spaces/7/messages", r#"{"content":"#);
-    let ChatReply::Rejected(Rejection::MalformedJson { reason }) = decode(&reply) else {
+    let ChatReply::Rejected(Rejection::MalformedJson { reason, .. }) = decode(&reply) else {
         panic!("{}", reply.body);
     };
     assert!(reason.contains("EOF while parsing"), "{reason}");
     let reply = get_prod("/users/abc");
-    let ChatReply::Rejected(Rejection::InvalidPath { reason }) = decode(&reply) else {
+    let ChatReply::Rejected(Rejection::InvalidPath { reason, .. }) = decode(&reply) else {
         panic!("{}", reply.body);
     };
     assert_eq!(reason, "Cannot parse `abc` to a `u64`");
@@ -559,7 +569,7 @@ fn request_id_is_the_request_id_member_of_a_nested_body() {
     assert_eq!(reply.header("x-request-id"), Some("req-42"));
     assert_eq!(
         reply.body,
-        r#"{"error":{"code":"INVALID_PATH","message":"A path parameter is invalid.","reason":"Cannot parse `x` to a `u32`","request_id":"req-42"}}"#
+        r#"{"error":{"code":"INVALID_PATH","message":"A path parameter is invalid.","reason":"Cannot parse `x` to a `u32`","violations":[{"parameter":"id","in":"path","code":"int_parsing","message":"Input should be a valid integer, unable to parse string as an integer"}],"request_id":"req-42"}}"#
     );
 
     let reply = get_from(servers().nested, "/nowhere");
@@ -636,3 +646,63 @@ fn the_openapi_document_lists_every_route_served_and_no_other() {
     );
     assert!(documented.contains(&("GET".to_owned(), "/status".to_owned())));
 }
+
+// --- a body with several problems: one response -----------------------------
+
+/// `POST /users` with `body`, as request `req-3`.
+fn create_user(body: &str) -> Reply {
+    let body = body.to_owned();
+    send(servers().production, Method::POST, "/users", |request| {
+        request
+            .header("content-type", "application/json")
+            .header("x-request-id", "req-3")
+            .body(body)
+    })
+}
+
+#[test]
+fn three_members_of_the_wrong_kind_are_three_violations_in_one_response() {
+    let reply = create_user(r#"{"name": 7, "age": "old", "email": false}"#);
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(reply.body, WRONG_KINDS);
+}
+
+#[test]
+fn three_members_the_check_refuses_are_three_violations_in_one_response() {
+    let reply = create_user(r#"{"name": "", "age": 7, "email": "ada"}"#);
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.body, REFUSED);
+}
+
+#[test]
+fn the_reading_and_the_check_answer_together_in_the_types_order() {
+    let reply = create_user(r#"{"age": "old", "name": ""}"#);
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.body, MIXED);
+    let reply = create_user(r#"{"name": "ada", "age": 36, "email": "ada@example.com"}"#);
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.json(), json!({"id": 2, "name": "ada"}));
+}
+
+#[test]
+fn a_bad_path_or_query_parameter_is_named() {
+    let reply = get_prod("/users/abc");
+    let error = reply.chat_error(400, "app:invalid_path");
+    assert_eq!(
+        error["violations"],
+        json!([{"parameter": "id", "in": "path", "code": "int_parsing", "message": "Input should be a valid integer, unable to parse string as an integer"}])
+    );
+    let reply = get_prod("/spaces/1/messages?limit=lots");
+    let error = reply.chat_error(400, "app:invalid_query");
+    assert_eq!(
+        error["violations"],
+        json!([{"parameter": "limit", "in": "query", "code": "int_parsing", "message": "Input should be a valid integer, unable to parse string as an integer"}])
+    );
+}
+
+const WRONG_KINDS: &str = r#"{"error":{"code":"app:invalid_body","message":"The request body does not have the expected shape.","retry_after_ms":null,"missing_permission":null,"reason":"invalid type: integer `7`, expected a string at line 1 column 10","violations":[{"pointer":"/name","code":"string_type","message":"Input should be a valid string"},{"pointer":"/age","code":"int_type","message":"Input should be a valid integer"},{"pointer":"/email","code":"string_type","message":"Input should be a valid string"}],"request_id":"req-3"}}"#;
+
+const REFUSED: &str = r#"{"error":{"code":"app:invalid_body","message":"The request body does not have the expected shape.","retry_after_ms":null,"missing_permission":null,"reason":"name: String should have at least 1 character","violations":[{"pointer":"/name","code":"string_too_short","message":"String should have at least 1 character","ctx":{"min_length":1}},{"pointer":"/age","code":"greater_than_equal","message":"Input should be greater than or equal to 13","ctx":{"ge":13}},{"pointer":"/email","code":"value_error","message":"value is not a valid email address: An email address must have an @-sign."}],"request_id":"req-3"}}"#;
+
+const MIXED: &str = r#"{"error":{"code":"app:invalid_body","message":"The request body does not have the expected shape.","retry_after_ms":null,"missing_permission":null,"reason":"invalid type: string \"old\", expected u8 at line 1 column 13","violations":[{"pointer":"/name","code":"string_too_short","message":"String should have at least 1 character","ctx":{"min_length":1}},{"pointer":"/age","code":"int_type","message":"Input should be a valid integer"},{"pointer":"/email","code":"missing","message":"Field required"}],"request_id":"req-3"}}"#;

@@ -663,9 +663,9 @@ fn renamed_rejections_are_documented_under_their_codes() {
     assert_eq!(malformed["examples"][0]["code"], "app:malformed_json");
 
     // A real body validates; the same body under errbook's own code does not.
-    let error = BookmarkError::Rejected(Rejection::MalformedJson {
-        reason: "EOF while parsing an object at line 1 column 9".into(),
-    });
+    let error = BookmarkError::Rejected(Rejection::malformed_json(
+        "EOF while parsing an object at line 1 column 9",
+    ));
     let mut body = serde_json::to_value(error.envelope()).unwrap();
     validate(&spec, &bad_request, &body).unwrap_or_else(|err| panic!("{body}: {err}"));
     body["code"] = json!("MALFORMED_JSON");
@@ -880,6 +880,11 @@ fn real_bodies_validate_against_the_document() {
         ServerError::from(ChatError::UnknownError("db down".into())),
         ServerError::from(Rejection::InvalidPath {
             reason: "id: invalid digit".into(),
+            violations: errbook::Violations::new().path(
+                "id",
+                "int_parsing",
+                "Input should be a valid integer",
+            ),
         }),
         ServerError::from(Rejection::RouteNotFound),
     ];
@@ -909,6 +914,11 @@ fn real_bodies_validate_against_the_document() {
         BookmarkError::Rejected(Rejection::RouteNotFound),
         BookmarkError::Rejected(Rejection::InvalidQuery {
             reason: "limit: invalid digit found in string".into(),
+            violations: errbook::Violations::new().query(
+                "limit",
+                "int_parsing",
+                "Input should be a valid integer",
+            ),
         }),
     ] {
         assert_valid(&spec, "/bookmarks", &error);

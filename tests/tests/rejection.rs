@@ -3,7 +3,8 @@
 
 use errbook::catalog::render::{Json, Markdown};
 use errbook::http::{HeaderMap, StatusCode};
-use errbook::{ApiError, Rejection};
+use errbook::violations::Pointer;
+use errbook::{ApiError, Rejection, Violations};
 use serde_json::{Value, json};
 
 #[derive(Debug, ApiError)]
@@ -55,6 +56,11 @@ fn codes_and_statuses_are_stable() {
 fn nested_rejections_render_in_the_apps_format() {
     let err = AppError::Rejected(Rejection::InvalidBody {
         reason: "missing field `name` at line 1 column 2".into(),
+        violations: Violations::new().body(
+            Pointer::root().field("name"),
+            "missing",
+            "Field required",
+        ),
     });
     assert_eq!(
         err.to_response().headers()["content-type"],
@@ -69,6 +75,7 @@ fn nested_rejections_render_in_the_apps_format() {
             "detail": "The request body does not have the expected shape.",
             "code": "INVALID_BODY",
             "reason": "missing field `name` at line 1 column 2",
+            "errors": [{"detail": "Field required", "pointer": "#/name", "code": "missing"}],
         })
     );
 }
@@ -86,13 +93,16 @@ fn an_internal_rejection_never_shows_its_cause() {
 
 #[test]
 fn clients_decode_rejections_back() {
+    let named = Violations::new().query("limit", "int_parsing", "Input should be a valid integer");
     let sent = AppError::Rejected(Rejection::InvalidQuery {
         reason: "invalid digit found in string".into(),
+        violations: named.clone(),
     });
     let decoded = AppError::from_response(&sent.to_response()).unwrap();
     match decoded {
-        AppError::Rejected(Rejection::InvalidQuery { reason }) => {
+        AppError::Rejected(Rejection::InvalidQuery { reason, violations }) => {
             assert_eq!(reason, "invalid digit found in string");
+            assert_eq!(violations, named);
         }
         other => panic!("decoded {other:?}"),
     }
@@ -138,20 +148,33 @@ enum BookmarkError {
 /// One rejection of each kind.
 fn every_rejection() -> Vec<Rejection> {
     vec![
-        Rejection::MalformedJson {
-            reason: "EOF while parsing an object at line 1 column 9".into(),
-        },
+        Rejection::malformed_json("EOF while parsing an object at line 1 column 9"),
         Rejection::InvalidBody {
             reason: "missing field `url` at line 1 column 2".into(),
+            violations: Violations::new().body(
+                Pointer::root().field("url"),
+                "missing",
+                "Field required",
+            ),
         },
         Rejection::UnsupportedMediaType,
         Rejection::PayloadTooLarge,
         Rejection::BodyUnreadable,
         Rejection::InvalidPath {
             reason: "Cannot parse `abc` to a `u64`".into(),
+            violations: Violations::new().path(
+                "id",
+                "int_parsing",
+                "Input should be a valid integer, unable to parse string as an integer",
+            ),
         },
         Rejection::InvalidQuery {
             reason: "limit: invalid digit found in string".into(),
+            violations: Violations::new().query(
+                "limit",
+                "int_parsing",
+                "Input should be a valid integer, unable to parse string as an integer",
+            ),
         },
         Rejection::RouteNotFound,
         Rejection::MethodNotAllowed,
@@ -280,10 +303,11 @@ fn clients_decode_the_renamed_codes_back_into_rejection() {
     let body = br#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"The request body is not valid JSON.","code":"app:malformed_json","reason":"expected value at line 1 column 1"}"#;
     let decoded =
         BookmarkError::from_parts(StatusCode::BAD_REQUEST, &HeaderMap::new(), body).unwrap();
-    let BookmarkError::Rejected(Rejection::MalformedJson { reason }) = decoded else {
+    let BookmarkError::Rejected(Rejection::MalformedJson { reason, violations }) = decoded else {
         panic!("{decoded:?}");
     };
     assert_eq!(reason, "expected value at line 1 column 1");
+    assert!(violations.is_empty(), "a body without errors has none");
 
     // errbook's own codes are not this API's: without `other`, an error.
     let body =
@@ -358,7 +382,7 @@ fn codes_name_the_code_of_each_variant_they_list() {
         LegacyError::from_response(&not_found.to_response()).unwrap(),
         LegacyError::Rejected(Rejection::RouteNotFound)
     ));
-    let bad_json = LegacyError::Rejected(Rejection::MalformedJson { reason: "x".into() });
+    let bad_json = LegacyError::Rejected(Rejection::malformed_json("x"));
     assert_eq!(bad_json.code(), "BAD_JSON");
     assert!(matches!(
         LegacyError::from_response(&bad_json.to_response()).unwrap(),

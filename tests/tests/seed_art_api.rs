@@ -391,3 +391,44 @@ fn mqtt_errors_have_no_http_status() {
     assert_eq!(MqttError::NotFound.status(), 500);
     assert_eq!(MqttError::NotFound.to_response().status(), 500);
 }
+
+// --- FastAPI's 422 ----------------------------------------------------------
+
+/// `POST /auth/register` with `{"email": "ada", "password": "short"}`, as
+/// FastAPI answers it for the model `Registration(email: EmailStr,
+/// password: constr(min_length=8), handle: constr(max_length=32))`: the
+/// model's fields in order, each problem with pydantic's `type`, `loc`,
+/// `msg`, `input` and `ctx`.
+const FASTAPI_REGISTER_422: &str = r#"{"detail":[{"type":"value_error","loc":["body","email"],"msg":"value is not a valid email address: An email address must have an @-sign.","input":"ada","ctx":{"reason":"An email address must have an @-sign."}},{"type":"string_too_short","loc":["body","password"],"msg":"String should have at least 8 characters","input":"short","ctx":{"min_length":8}},{"type":"missing","loc":["body","handle"],"msg":"Field required","input":{"email":"ada","password":"short"}}]}"#;
+
+#[test]
+fn a_body_the_model_refuses_is_fastapis_422() {
+    use errbook_examples::art_api::register;
+
+    let err = register(br#"{"email": "ada", "password": "short"}"#).unwrap_err();
+    let response = err.to_response();
+    assert_eq!(response.status(), 422);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json");
+    assert_eq!(
+        String::from_utf8(response.into_body()).unwrap(),
+        FASTAPI_REGISTER_422
+    );
+
+    // Members of the wrong kind, with the same shape.
+    let err = register(br#"{"email": 1, "password": null, "handle": "ada"}"#).unwrap_err();
+    assert_eq!(
+        String::from_utf8(err.to_response().into_body()).unwrap(),
+        r#"{"detail":[{"type":"string_type","loc":["body","email"],"msg":"Input should be a valid string","input":1},{"type":"string_type","loc":["body","password"],"msg":"Input should be a valid string","input":null}]}"#
+    );
+
+    // Not JSON: one `json_invalid` item at the body.
+    let err = register(br#"{"email": "#).unwrap_err();
+    assert_eq!(
+        String::from_utf8(err.to_response().into_body()).unwrap(),
+        r#"{"detail":[{"type":"json_invalid","loc":["body"],"msg":"EOF while parsing a value at line 1 column 10","input":{}}]}"#
+    );
+
+    let ok =
+        register(br#"{"email": "ada@example.com", "password": "long enough", "handle": "ada"}"#);
+    assert_eq!(ok.unwrap().handle, "ada");
+}

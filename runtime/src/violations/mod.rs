@@ -22,11 +22,14 @@
 //! assert_eq!(first.code(), "greater_than");
 //! ```
 
+pub mod json;
 mod pointer;
 pub(crate) mod read;
 pub(crate) mod render;
+mod validate;
 
 pub use pointer::{Pointer, Token};
+pub use validate::Validate;
 
 use serde::Serialize;
 use serde_json::Value;

@@ -69,6 +69,29 @@ impl Serialize for List<'_> {
     }
 }
 
+/// The list as the `nested` and `matrix` formats write their
+/// `violations` member: `[{"pointer":"/age","code":…,"message":…,…}]`, a
+/// parameter as `"parameter":"page","in":"query"`, then the extra
+/// members. A format of your own writes it with
+/// `map.serialize_entry("violations", violations)`.
+///
+/// ```
+/// use errbook::violations::{Pointer, Violations};
+///
+/// let violations = Violations::new()
+///     .body(Pointer::root().field("age"), "int_type", "Input should be a valid integer")
+///     .query("page", "int_parsing", "Input should be a valid integer");
+/// assert_eq!(
+///     serde_json::to_string(&violations).unwrap(),
+///     r#"[{"pointer":"/age","code":"int_type","message":"Input should be a valid integer"},{"parameter":"page","in":"query","code":"int_parsing","message":"Input should be a valid integer"}]"#,
+/// );
+/// ```
+impl Serialize for Violations {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        List(self, Shape::Members).serialize(serializer)
+    }
+}
+
 /// Google's `google.rpc.BadRequest` detail holding a list.
 pub(crate) struct BadRequest<'a>(pub(crate) &'a Violations);
 

@@ -6,8 +6,10 @@ use actix_web::web::{JsonConfig, PathConfig, QueryConfig, ServiceConfig};
 use actix_web::{Error, HttpRequest, ResponseError};
 
 use super::not_found;
+use super::rejection::parsed_into;
 use crate::Rejection;
 use crate::bounds::FromRejection;
+use crate::integrations::rejection::invalid_path;
 
 /// The error handler [`json_config`] installs: `error` as a [`Rejection`],
 /// then as an `E`.
@@ -23,13 +25,30 @@ where
 }
 
 /// The error handler [`path_config`] installs: `error` as a [`Rejection`],
-/// then as an `E`.
+/// then as an `E`. An `INVALID_PATH` names the parameter in a violation:
+/// the route's only one, or the one holding the value that did not
+/// parse.
 pub fn path_error<E>(error: PathError, request: &HttpRequest) -> Error
 where
     E: FromRejection + ResponseError + 'static,
 {
-    let _ = request;
-    E::from(Rejection::from(error)).into()
+    let rejection = match Rejection::from(error) {
+        Rejection::InvalidPath { reason, .. } => {
+            let parsed = parsed_into(&reason);
+            let params: Vec<(&str, &str)> = request.match_info().iter().collect();
+            let mut holding = params
+                .iter()
+                .filter(|(_, value)| parsed.as_ref().is_some_and(|(parsed, _)| parsed == value));
+            let name = match (params.as_slice(), holding.next(), holding.next()) {
+                ([(only, _)], _, _) | (_, Some((only, _)), None) => Some(*only),
+                _ => None,
+            };
+            let type_name = parsed.as_ref().map(|(_, type_name)| type_name.as_str());
+            invalid_path(name, type_name, reason)
+        }
+        other => other,
+    };
+    E::from(rejection).into()
 }
 
 /// The error handler [`query_config`] installs: `error` as a [`Rejection`],

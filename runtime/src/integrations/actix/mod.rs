@@ -17,6 +17,12 @@
 //! | an unknown path | an empty 404 | [`not_found`] as the default service: `ROUTE_NOT_FOUND` |
 //! | a known path, another method | an empty 405 with `Allow` | the [`Fallback`] middleware: `METHOD_NOT_ALLOWED`, `Allow` kept |
 //!
+//! errbook's own extractors [`Json`], [`ValidJson`] and [`Query`] report
+//! every problem of a body at its member's pointer, in one rejection, and
+//! name a query parameter that does not parse (`web::Json` and
+//! `web::Query` do neither); [`ValidJson`] also runs the type's
+//! [`Validate`](crate::Validate) check.
+//!
 //! [`configure`] installs the three extractor configs and the default
 //! service in one call; [`RequestIds`] is the middleware that gives each
 //! request an id (from `x-request-id`, or a new one), renders its errors
@@ -58,7 +64,7 @@
 //! #     assert_eq!(response.status(), 400);
 //! #     assert_eq!(response.headers().get("x-request-id").unwrap(), "req-1");
 //! #     let body = test::read_body(response).await;
-//! #     assert_eq!(body, r#"{"error":{"code":"INVALID_PATH","message":"A path parameter is invalid.","reason":"can not parse \"abc\" to a u64","request_id":"req-1"}}"#);
+//! #     assert_eq!(body, r#"{"error":{"code":"INVALID_PATH","message":"A path parameter is invalid.","reason":"can not parse \"abc\" to a u64","violations":[{"parameter":"id","in":"path","code":"int_parsing","message":"Input should be a valid integer, unable to parse string as an integer"}],"request_id":"req-1"}}"#);
 //! #     let request = test::TestRequest::post().uri("/users/1").to_request();
 //! #     let response = test::call_service(&app, request).await;
 //! #     assert_eq!(response.status(), 405);
@@ -73,7 +79,7 @@
 //! content-type: application/json
 //! x-request-id: req-1
 //!
-//! {"error":{"code":"INVALID_PATH","message":"A path parameter is invalid.","reason":"can not parse \"abc\" to a u64","request_id":"req-1"}}
+//! {"error":{"code":"INVALID_PATH","message":"A path parameter is invalid.","reason":"can not parse \"abc\" to a u64","violations":[{"parameter":"id","in":"path","code":"int_parsing","message":"Input should be a valid integer, unable to parse string as an integer"}],"request_id":"req-1"}}
 //! ```
 //!
 //! # Where errors are rendered
@@ -94,6 +100,7 @@
 //! the envelope.
 
 mod config;
+mod extract;
 mod fallback;
 mod rejection;
 mod request_id;
@@ -110,6 +117,7 @@ use crate::ApiError;
 pub use config::{
     configure, json_config, json_error, path_config, path_error, query_config, query_error,
 };
+pub use extract::{Json, Query, ValidJson};
 pub use fallback::{Fallback, FallbackMiddleware, method_not_allowed, not_found};
 pub use request_id::{RequestIdMiddleware, RequestIds};
 

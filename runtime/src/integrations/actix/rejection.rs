@@ -3,7 +3,7 @@
 use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
 
 use crate::Rejection;
-use crate::integrations::rejection::json;
+use crate::integrations::rejection::{invalid_path, invalid_query, json};
 
 /// `web::Json`'s failures: the `content-type` ([`UnsupportedMediaType`]),
 /// the size ([`PayloadTooLarge`]), the JSON itself ([`MalformedJson`] for a
@@ -62,7 +62,9 @@ impl From<PayloadError> for Rejection {
 
 /// `web::Path`'s failures: [`InvalidPath`](Rejection::InvalidPath) with
 /// the parser's explanation (`can not parse "abc" to a u64`) when the
-/// client's path segment does not parse; [`Internal`](Rejection::Internal)
+/// client's path segment does not parse (the error does not name the
+/// parameter; [`path_error`](super::path_error), which sees the request,
+/// does); [`Internal`](Rejection::Internal)
 /// when the extractor does not fit the route (`wrong number of parameters`,
 /// a struct field the pattern does not name, an unsupported type), which no
 /// request could fix.
@@ -85,7 +87,8 @@ impl From<PathError> for Rejection {
                 if describes_route(&reason) {
                     Rejection::internal(error)
                 } else {
-                    Rejection::InvalidPath { reason }
+                    let type_name = parsed_into(&reason).map(|(_, type_name)| type_name);
+                    invalid_path(None, type_name.as_deref(), reason)
                 }
             }
             other => Rejection::internal(other),
@@ -110,15 +113,27 @@ fn describes_route(reason: &str) -> bool {
     PREFIXES.iter().any(|prefix| reason.starts_with(prefix)) || WHOLE.contains(&reason)
 }
 
+/// The value and the type of actix-router's ``can not parse "abc" to a u64``.
+pub(super) fn parsed_into(reason: &str) -> Option<(String, String)> {
+    let rest = reason.strip_prefix("can not parse ")?;
+    let (quoted, type_name) = rest.rsplit_once(" to a ")?;
+    // The value as `{:?}` writes it: quoted, `"` and `\` escaped.
+    let value = serde_json::from_str::<String>(quoted).ok()?;
+    Some((value, type_name.to_owned()))
+}
+
 /// `web::Query`'s failures: [`InvalidQuery`](Rejection::InvalidQuery) with
 /// the parser's explanation (`invalid digit found in string`, ``missing
-/// field `limit` ``).
+/// field `limit` ``), and a violation naming the parameter when the
+/// explanation does (a missing one); errbook's [`Query`](super::Query)
+/// names it always.
 impl From<QueryPayloadError> for Rejection {
     fn from(error: QueryPayloadError) -> Self {
         match error {
-            QueryPayloadError::Deserialize(error) => Rejection::InvalidQuery {
-                reason: error.to_string(),
-            },
+            QueryPayloadError::Deserialize(error) => {
+                let reason = error.to_string();
+                invalid_query(None, &reason, reason.clone())
+            }
             other => Rejection::internal(other),
         }
     }
@@ -137,6 +152,15 @@ mod tests {
         assert!(describes_route("Unexpected"));
         assert!(!describes_route("can not parse \"abc\" to a u64"));
         assert!(!describes_route("unknown variant `x`, expected `a` or `b`"));
+    }
+
+    #[test]
+    fn parse_errors_name_their_value_and_type() {
+        assert_eq!(
+            parsed_into(r#"can not parse "a \"b\"" to a u64"#),
+            Some((r#"a "b""#.to_owned(), "u64".to_owned()))
+        );
+        assert_eq!(parsed_into("unsupported type: tuple"), None);
     }
 
     #[test]

@@ -36,7 +36,10 @@
 //! envelope like every other error:
 //!
 //! - the extractors [`Json<T, E>`](Json), [`Path<T, E>`](Path) and
-//!   [`Query<T, E>`](Query) work like axum's, with `E` as their rejection;
+//!   [`Query<T, E>`](Query) work like axum's, with `E` as their rejection,
+//!   every problem of a body reported at its member's pointer and a bad
+//!   parameter by name; [`ValidJson<T, E>`](ValidJson) also runs the
+//!   type's [`Validate`](crate::Validate) check, in the same rejection;
 //! - [`not_found`] and [`method_not_allowed`] are the router's fallbacks;
 //! - `From<JsonRejection>`, `From<PathRejection>`, `From<QueryRejection>`,
 //!   `From<BytesRejection>` and `From<ExtensionRejection>` for
@@ -52,13 +55,13 @@
 //! | axum answers | errbook answers |
 //! |---|---|
 //! | `Json`: `JsonSyntaxError` (not JSON, or it ends too soon) | `MALFORMED_JSON` 400, `reason` |
-//! | `Json`: `JsonDataError` (a missing field, a wrong type) | `INVALID_BODY` 422, `reason` |
+//! | `Json`: `JsonDataError` (a missing field, a wrong type) | `INVALID_BODY` 422, `reason`, a violation per problem at its pointer |
 //! | `Json`: `MissingJsonContentType` | `UNSUPPORTED_MEDIA_TYPE` 415 |
 //! | `Json`: the body is over the limit ([`DefaultBodyLimit`](::axum::extract::DefaultBodyLimit), 2 MB by default) | `PAYLOAD_TOO_LARGE` 413 |
 //! | `Json`: the body could not be read | `BODY_UNREADABLE` 400 |
-//! | `Path`: a parameter does not parse | `INVALID_PATH` 400, `reason` |
+//! | `Path`: a parameter does not parse | `INVALID_PATH` 400, `reason`, a violation naming it |
 //! | `Path`: the route has no such parameters (a server bug) | `INTERNAL_ERROR` 500, cause logged, never sent |
-//! | `Query`: the query string does not parse | `INVALID_QUERY` 400, `reason` |
+//! | `Query`: the query string does not parse | `INVALID_QUERY` 400, `reason`, a violation naming it |
 //! | no route matches the path ([`not_found`]) | `ROUTE_NOT_FOUND` 404 |
 //! | the path has no route for the method ([`method_not_allowed`]) | `METHOD_NOT_ALLOWED` 405, axum's `Allow` header kept |
 //!
@@ -146,7 +149,7 @@
 //! assert_eq!(status, 422);
 //! assert_eq!(
 //!     body,
-//!     r#"{"error":{"code":"INVALID_BODY","message":"The request body does not have the expected shape.","reason":"name: invalid type: integer `7`, expected a string at line 1 column 10","request_id":"req-1"}}"#,
+//!     r#"{"error":{"code":"INVALID_BODY","message":"The request body does not have the expected shape.","reason":"invalid type: integer `7`, expected a string at line 1 column 10","violations":[{"pointer":"/name","code":"string_type","message":"Input should be a valid string"}],"request_id":"req-1"}}"#,
 //! );
 //!
 //! // GET /users/abc:
@@ -154,7 +157,7 @@
 //! assert_eq!(status, 400);
 //! assert_eq!(
 //!     body,
-//!     r#"{"error":{"code":"INVALID_PATH","message":"A path parameter is invalid.","reason":"Cannot parse `abc` to a `u64`","request_id":"req-1"}}"#,
+//!     r#"{"error":{"code":"INVALID_PATH","message":"A path parameter is invalid.","reason":"Cannot parse `abc` to a `u64`","violations":[{"parameter":"id","in":"path","code":"int_parsing","message":"Input should be a valid integer, unable to parse string as an integer"}],"request_id":"req-1"}}"#,
 //! );
 //!
 //! // DELETE /users/1:
@@ -194,7 +197,7 @@ use ::axum::response::Response;
 
 use crate::ApiError;
 
-pub use extract::{Json, Path, Query};
+pub use extract::{Json, Path, Query, ValidJson};
 pub use fallback::{method_not_allowed, not_found};
 pub use request_id::{RequestIdFuture, RequestIdService, RequestIds, request_id};
 
