@@ -118,6 +118,9 @@ pub const MAX_CODES: usize = SET / 2;
 /// swaps. Codes are looked up and their texts compared only for a hash
 /// already in the set. Fails constant evaluation for `transparent`
 /// nesting deeper than [`MAX_DEPTH`] or more than [`MAX_CODES`] codes.
+// The set's 128 KiB live in constant evaluation's memory: the derive and
+// `assert_unique_codes!` call this in a constant only, never at run time.
+#[allow(clippy::large_stack_arrays)]
 pub const fn duplicate(roots: &[&Catalog]) -> Option<Message> {
     let mut set = Set {
         slots: [0; SET],
