@@ -1149,6 +1149,19 @@ fn many_violations() -> errbook::Violations {
         )
 }
 
+/// `error`'s body, with and without a request id, is valid against the
+/// schema of its status in `path`.
+fn assert_form_valid<E: ApiError>(spec: &Spec, path: &str, error: &E) {
+    let schema = response_schema(spec, path, error.status().as_str());
+    for context in [
+        Context::production(),
+        Context::production().with_instance("req-42"),
+    ] {
+        let body = serde_json::to_value(error.envelope().with_context(context)).unwrap();
+        validate(spec, &schema, &body).unwrap_or_else(|err| panic!("{path}: {body}: {err}"));
+    }
+}
+
 #[test]
 fn violations_have_their_formats_schema_in_the_responses_that_carry_them() {
     let spec = load(&Forms::openapi());
@@ -1275,22 +1288,12 @@ fn violations_have_their_formats_schema_in_the_responses_that_carry_them() {
     );
 
     // Real bodies, with every kind of location, extra members, and none.
-    fn assert_valid<E: ApiError>(spec: &Spec, path: &str, error: &E) {
-        let schema = response_schema(spec, path, error.status().as_str());
-        for context in [
-            Context::production(),
-            Context::production().with_instance("req-42"),
-        ] {
-            let body = serde_json::to_value(error.envelope().with_context(context)).unwrap();
-            validate(spec, &schema, &body).unwrap_or_else(|err| panic!("{path}: {body}: {err}"));
-        }
-    }
     macro_rules! check_bodies {
         ($($name:ident $path:literal),*) => {$(
-            assert_valid(&spec, $path, &$name::Invalid { violations: many_violations() });
-            assert_valid(&spec, $path, &$name::Invalid { violations: errbook::Violations::new() });
-            assert_valid(&spec, $path, &$name::InvalidQuery { violations: Some(many_violations()) });
-            assert_valid(&spec, $path, &$name::InvalidQuery { violations: None });
+            assert_form_valid(&spec, $path, &$name::Invalid { violations: many_violations() });
+            assert_form_valid(&spec, $path, &$name::Invalid { violations: errbook::Violations::new() });
+            assert_form_valid(&spec, $path, &$name::InvalidQuery { violations: Some(many_violations()) });
+            assert_form_valid(&spec, $path, &$name::InvalidQuery { violations: None });
         )*};
     }
     check_bodies!(

@@ -141,7 +141,7 @@ mod validator_crate {
         );
         let ctx: Vec<Option<&str>> = violations
             .iter()
-            .map(|v| v.get("ctx").map(|ctx| ctx.get()))
+            .map(|v| v.get("ctx").map(serde_json::value::RawValue::get))
             .collect();
         assert_eq!(
             ctx,

@@ -74,6 +74,7 @@ pub(crate) const HAS_DESCRIPTION: u32 = 1 << 10;
 pub(crate) const HAS_VIOLATIONS: u32 = 1 << 11;
 /// The list is an `Option<Violations>`: a `None` writes no list (the
 /// OpenAPI schema's member is then optional).
+#[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
 pub(crate) const VIOLATIONS_OPTION: u32 = 1 << 12;
 /// The fixed status is the high half of the flags.
 pub(crate) const STATUS_SHIFT: u32 = 16;
