@@ -158,7 +158,7 @@ pub(crate) const KEYS: &[Key] = &[
         "skip_from",
         CODE,
         "a bare `skip_from`",
-        "with `transparent`: no `From` impl of the inner type is generated",
+        "with `transparent` (or a lone `violations` field): no `From` impl is generated",
     ),
     key(
         "other",

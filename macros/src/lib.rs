@@ -49,7 +49,7 @@ use syn::{DeriveInput, parse_macro_input};
 /// | `transparent` | a single-field variant that is its field's error, nested codes and all; implements `From` of the field's type |
 /// | `prefix = "…"` / `rename_all = "…"` | with `transparent`: rename the inner type's codes (`app:` + `malformed_json`) |
 /// | `codes(Variant = "…", …)` | with `transparent`: the code of each named variant of the inner type, taken verbatim |
-/// | `skip_from` | with `transparent`: no `From` impl of the field's type (the variant otherwise gets one, for `?`) |
+/// | `skip_from` | with `transparent`: no `From` impl of the field's type (the variant otherwise gets one, for `?`); on a variant whose only field is `#[api(violations)]`: no `From<errbook::Violations>` |
 /// | `other` | with `parse`, on a variant only: the catch-all for unknown codes, `Other(errbook::Unknown)` |
 /// | `alias = "…"` / `alias = N` | with `parse`, on a variant only: an older code still decoded into this variant (repeatable) |
 /// | `skip_parse` | with `parse`, on a variant only: the decoder never produces this variant |
@@ -61,7 +61,7 @@ use syn::{DeriveInput, parse_macro_input};
 /// | `field` / `field = "name"` | expose the field as an extra member of the body (any `serde::Serialize`) |
 /// | `none = "omit"` / `none = "null"` | how an exposed `Option` field that is `None` is written |
 /// | `default` / `default = "path::to::function"` | with `parse`: the value of a member the response does not have |
-/// | `violations` | an `errbook::Violations` field: what was wrong with the request, field by field, which each format writes in its own member (problem+json's `errors`, FastAPI's `detail` list, Google's `BadRequest`, `violations`); at most one per variant, with no other key |
+/// | `violations` | an `errbook::Violations` field: what was wrong with the request, field by field, which each format writes in its own member (problem+json's `errors`, FastAPI's `detail` list, Google's `BadRequest`, `violations`); at most one per variant, with no other key; a variant whose only field it is implements `From<errbook::Violations>` |
 /// | `source` | the internal cause, never in a body or message |
 /// | `status` | the `http::StatusCode` field that is the status, chosen at run time |
 /// | `retry_after` / `retry_after = "ms"` / `retry_after = "s"` | the delay sent as `Retry-After` |

@@ -26,12 +26,16 @@ pub mod violations;
 pub use integrations::actix;
 #[cfg(feature = "axum")]
 pub use integrations::axum;
+#[cfg(feature = "garde")]
+pub use integrations::garde;
 #[cfg(feature = "reqwest")]
 pub use integrations::reqwest as client;
 #[cfg(feature = "tracing")]
 use integrations::tracing as trace;
 #[cfg(feature = "utoipa")]
 pub use integrations::utoipa;
+#[cfg(feature = "validator")]
+pub use integrations::validator;
 
 #[doc(hidden)]
 pub mod __private;

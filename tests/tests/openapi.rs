@@ -1089,3 +1089,242 @@ fn the_chat_servers_document_describes_get_status() {
         validate(&spec, &schema, &body).unwrap_or_else(|err| panic!("{body}: {err}"));
     }
 }
+
+/// One form API per built-in format, each with a code that carries a list
+/// of violations and one that may carry one (`Option<Violations>`).
+macro_rules! form_errors {
+    ($($name:ident = $format:ident, $path:literal, $fn:ident;)*) => {$(
+        #[derive(Debug, ApiError)]
+        #[api(format = $format)]
+        enum $name {
+            /// The body does not pass its checks.
+            #[api(code = "INVALID_FORM", status = 422, message = "Your request is not valid.")]
+            Invalid {
+                #[api(violations)]
+                violations: errbook::Violations,
+            },
+            /// The query does not pass its checks, when it was checked.
+            #[api(code = "INVALID_QUERY", status = 400, message = "Bad query.", skip_from)]
+            InvalidQuery {
+                #[api(violations)]
+                violations: Option<errbook::Violations>,
+            },
+        }
+
+        #[utoipa::path(get, path = $path, responses((status = 200, description = "OK"), $name))]
+        #[allow(dead_code)]
+        fn $fn() {}
+    )*};
+}
+
+form_errors! {
+    NestedForm = nested, "/forms/nested", nested_form;
+    ProblemForm = problem, "/forms/problem", problem_form;
+    MatrixForm = matrix, "/forms/matrix", matrix_form;
+    DetailForm = detail, "/forms/detail", detail_form;
+    GoogleForm = google, "/forms/google", google_form;
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "errbook forms", version = "0.0.0"),
+    paths(nested_form, problem_form, matrix_form, detail_form, google_form)
+)]
+struct Forms;
+
+/// The schema of `path`'s response `status`, as JSON.
+fn form_schema(spec: &Spec, path: &str, status: &str) -> Value {
+    json(&response_schema(spec, path, status))
+}
+
+/// A list with every kind of location and extra members.
+fn many_violations() -> errbook::Violations {
+    use errbook::violations::{Pointer, Violation};
+    errbook::Violations::new()
+        .body(
+            Pointer::root().field("items").index(0).field("title"),
+            "missing",
+            "Field required",
+        )
+        .query("page", "int_parsing", "must be an integer")
+        .header("x-token", "missing", "Field required")
+        .with(
+            Violation::body(
+                Pointer::root().field("age"),
+                "greater_than",
+                "must be positive",
+            )
+            .extra("input", -1)
+            .extra("ctx", json!({"gt": 0})),
+        )
+}
+
+/// `error`'s body, with and without a request id, is valid against the
+/// schema of its status in `path`.
+fn assert_form_valid<E: ApiError>(spec: &Spec, path: &str, error: &E) {
+    let schema = response_schema(spec, path, error.status().as_str());
+    for context in [
+        Context::production(),
+        Context::production().with_instance("req-42"),
+    ] {
+        let body = serde_json::to_value(error.envelope().with_context(context)).unwrap();
+        validate(spec, &schema, &body).unwrap_or_else(|err| panic!("{path}: {body}: {err}"));
+    }
+}
+
+#[test]
+fn violations_have_their_formats_schema_in_the_responses_that_carry_them() {
+    let spec = load(&Forms::openapi());
+    let string = json!({"type": "string"});
+    let parameter = json!({"type": "string", "enum": ["path", "query", "header", "cookie"]});
+    let members = json!({
+        "type": "object",
+        "properties": {
+            "pointer": string, "parameter": string, "in": parameter,
+            "code": string, "message": string,
+        },
+        "required": ["code", "message"],
+    });
+
+    // nested and matrix: a `violations` member, required where the field
+    // is a `Violations`, optional where it is an `Option` of one.
+    for (path, list_of) in [
+        ("/forms/nested", "/properties/error"),
+        ("/forms/matrix", ""),
+    ] {
+        let invalid = form_schema(&spec, path, "422");
+        let body = invalid.pointer(list_of).unwrap();
+        assert_eq!(body["properties"]["violations"]["items"], members, "{path}");
+        assert_eq!(body["properties"]["violations"]["type"], "array");
+        assert!(
+            body["required"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("violations")),
+            "{path}"
+        );
+        let query = form_schema(&spec, path, "400");
+        let body = query.pointer(list_of).unwrap();
+        assert_eq!(body["properties"]["violations"]["items"], members, "{path}");
+        assert!(
+            !body["required"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("violations")),
+            "{path}"
+        );
+    }
+    // The example shows a violation.
+    let nested = form_schema(&spec, "/forms/nested", "422");
+    assert_eq!(
+        nested["examples"][0]["error"]["violations"],
+        json!([{"pointer": "/name", "code": "length", "message": "length must be at least 1"}])
+    );
+    let media = media_examples(&responses(&spec, "/forms/nested")["422"]);
+    assert_eq!(
+        media["INVALID_FORM"]["error"]["violations"][0]["pointer"],
+        "/name"
+    );
+
+    // problem+json: RFC 9457's `errors`.
+    let problem = form_schema(&spec, "/forms/problem", "422");
+    assert_eq!(
+        problem["properties"]["errors"]["items"],
+        json!({
+            "type": "object",
+            "properties": {
+                "detail": string, "pointer": string, "parameter": string, "in": parameter,
+                "code": string,
+            },
+            "required": ["detail", "code"],
+        })
+    );
+    assert!(
+        problem["required"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("errors"))
+    );
+    assert_eq!(
+        problem["examples"][0]["errors"],
+        json!([{"detail": "length must be at least 1", "pointer": "#/name", "code": "length"}])
+    );
+
+    // detail: FastAPI's list of `ValidationError`s; a `None` list leaves
+    // the message, so `detail` is either.
+    let fastapi = json!({
+        "type": "object",
+        "title": "ValidationError",
+        "properties": {
+            "type": string,
+            "loc": {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
+            "msg": string,
+            "input": {},
+            "ctx": {"type": "object"},
+        },
+        "required": ["type", "loc", "msg"],
+    });
+    let detail = form_schema(&spec, "/forms/detail", "422");
+    assert_eq!(detail["properties"]["detail"]["items"], fastapi);
+    assert_eq!(
+        detail["examples"][0],
+        json!({"detail": [{"type": "length", "loc": ["body", "name"], "msg": "length must be at least 1"}]})
+    );
+    let query = form_schema(&spec, "/forms/detail", "400");
+    let either = query["properties"]["detail"]["anyOf"].as_array().unwrap();
+    assert_eq!(either[0]["items"], fastapi);
+    assert_eq!(either[1], string);
+
+    // google: a `google.rpc.BadRequest` among the details.
+    let google = form_schema(&spec, "/forms/google", "422");
+    let details = &google["properties"]["error"]["properties"]["details"]["items"]["anyOf"];
+    let bad_request = details
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|detail| detail["properties"].get("fieldViolations").is_some())
+        .expect("a BadRequest detail");
+    assert_eq!(
+        bad_request["properties"]["fieldViolations"]["items"],
+        json!({
+            "type": "object",
+            "properties": {"field": string, "description": string, "reason": string},
+            "required": ["field", "description"],
+        })
+    );
+    assert_eq!(
+        google["examples"][0]["error"]["details"][1]["fieldViolations"],
+        json!([{"field": "name", "description": "length must be at least 1", "reason": "length"}])
+    );
+
+    // Real bodies, with every kind of location, extra members, and none.
+    macro_rules! check_bodies {
+        ($($name:ident $path:literal),*) => {$(
+            assert_form_valid(&spec, $path, &$name::Invalid { violations: many_violations() });
+            assert_form_valid(&spec, $path, &$name::Invalid { violations: errbook::Violations::new() });
+            assert_form_valid(&spec, $path, &$name::InvalidQuery { violations: Some(many_violations()) });
+            assert_form_valid(&spec, $path, &$name::InvalidQuery { violations: None });
+        )*};
+    }
+    check_bodies!(
+        NestedForm "/forms/nested",
+        ProblemForm "/forms/problem",
+        MatrixForm "/forms/matrix",
+        DetailForm "/forms/detail",
+        GoogleForm "/forms/google"
+    );
+    // The checker is not vacuous: an item without its code fails.
+    let mut body = serde_json::to_value(
+        NestedForm::Invalid {
+            violations: many_violations(),
+        }
+        .envelope(),
+    )
+    .unwrap();
+    body["error"]["violations"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("code");
+    let schema = response_schema(&spec, "/forms/nested", "422");
+    assert!(validate(&spec, &schema, &body).is_err());
+}

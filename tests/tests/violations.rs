@@ -249,3 +249,27 @@ fn a_body_without_a_list_reads_as_empty_and_a_broken_list_is_refused() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The variant whose only field is `#[api(violations)]` implements
+/// `From<Violations>`, so `?` turns a list into it.
+#[test]
+fn a_list_converts_with_question_mark() {
+    fn page(number: &str) -> Result<u32, FormError> {
+        match number.parse() {
+            Ok(number) => Ok(number),
+            Err(_) => Err(Violations::new().query("page", "int_parsing", "must be an integer"))?,
+        }
+    }
+    assert_eq!(page("2"), Ok(2));
+    let err = page("two").unwrap_err();
+    assert_eq!(
+        err,
+        FormError::Invalid {
+            violations: Violations::new().query("page", "int_parsing", "must be an integer")
+        }
+    );
+    assert_eq!(
+        body(&err, Detail),
+        r#"{"detail":[{"type":"int_parsing","loc":["query","page"],"msg":"must be an integer"}]}"#
+    );
+}

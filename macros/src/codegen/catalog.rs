@@ -42,6 +42,7 @@ const HAS_TEMPLATE: u32 = 1 << 8;
 const HAS_TITLE: u32 = 1 << 9;
 const HAS_DESCRIPTION: u32 = 1 << 10;
 const HAS_VIOLATIONS: u32 = 1 << 11;
+const VIOLATIONS_OPTION: u32 = 1 << 12;
 const STATUS_SHIFT: u32 = 16;
 
 const PART_ARG: u32 = 1;
@@ -328,8 +329,11 @@ impl Writer {
         if variant.deprecated {
             flags |= DEPRECATED;
         }
-        if variant.fields.iter().any(|f| f.violations.is_some()) {
+        if let Some(field) = variant.fields.iter().find(|f| f.violations.is_some()) {
             flags |= HAS_VIOLATIONS;
+            if field.option {
+                flags |= VIOLATIONS_OPTION;
+            }
         }
         self.words[at + FLAGS] = flags;
     }

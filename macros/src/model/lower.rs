@@ -422,6 +422,18 @@ pub(super) fn is_option(mut ty: &Type) -> bool {
 /// `Duration` (chrono's, time's) stays what it is; a type alias is not
 /// seen.
 pub(super) fn may_be_duration(ty: &Type) -> bool {
+    may_be(ty, "Duration")
+}
+
+/// Whether `ty` is written as `errbook::Violations` (by any path) or an
+/// `Option` of one, as [`may_be_duration`] tells a `Duration`.
+pub(super) fn may_be_violations(ty: &Type) -> bool {
+    may_be(ty, "Violations")
+}
+
+/// A path ending in `name` without generic arguments, or an `Option` of
+/// one.
+fn may_be(ty: &Type, name: &str) -> bool {
     let Type::Path(path) = ungroup(ty) else {
         return false;
     };
@@ -429,9 +441,9 @@ pub(super) fn may_be_duration(ty: &Type) -> bool {
         return false;
     };
     match &last.arguments {
-        syn::PathArguments::None => path.qself.is_none() && last.ident == "Duration",
+        syn::PathArguments::None => path.qself.is_none() && last.ident == name,
         syn::PathArguments::AngleBracketed(args) if last.ident == "Option" => {
-            matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 && may_be_duration(inner) && !is_option(inner))
+            matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 && may_be(inner, name) && !is_option(inner))
         }
         _ => false,
     }

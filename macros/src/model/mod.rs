@@ -69,6 +69,26 @@ impl Input {
         })
     }
 
+    /// The variants (or struct) whose one field is `#[api(violations)]`,
+    /// which get `From<errbook::Violations>`, for `?`: not under
+    /// `skip_from`, not when thiserror's `#[from]` writes a `From` of the
+    /// field, and only for a field written `Violations` or
+    /// `Option<Violations>` (any other type is refused on its own).
+    pub(crate) fn violations_conversions(&self) -> impl Iterator<Item = (&Variant, &Field)> {
+        self.variants.iter().filter_map(|variant| {
+            if variant.transparent.is_some() || variant.skip_from.is_some() {
+                return None;
+            }
+            let [field] = variant.fields.as_slice() else {
+                return None;
+            };
+            (field.violations.is_some()
+                && field.thiserror_from.is_none()
+                && lower::may_be_violations(&field.ty))
+            .then_some((variant, field))
+        })
+    }
+
     /// The fields whose `From` thiserror's `#[from]` writes.
     pub(crate) fn thiserror_conversions(&self) -> impl Iterator<Item = (&Variant, &Field)> {
         self.variants.iter().flat_map(|variant| {

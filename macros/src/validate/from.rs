@@ -9,15 +9,17 @@ use crate::codegen::type_string;
 use crate::generics::may_unify;
 use crate::model::{Input, Variant};
 
-/// `skip_from` needs `transparent`; no two variants convert from one type,
-/// since `?` could not choose between them: the error sits on the second
-/// one's field type, with the opt-out.
+/// `skip_from` needs `transparent` or a lone `violations` field; no two
+/// variants convert from one type, since `?` could not choose between
+/// them: the error sits on the second one's field type, with the opt-out.
 pub(super) fn check_from(input: &Input, errors: &mut Accumulator) {
     for variant in &input.variants {
-        if let (Some(span), None) = (variant.skip_from, variant.transparent) {
+        let converts = variant.transparent.is_some()
+            || matches!(variant.fields.as_slice(), [field] if field.violations.is_some());
+        if let (Some(span), false) = (variant.skip_from, converts) {
             errors.push(
                 darling::Error::custom(format!(
-                    "`skip_from` leaves out the `From` impl a `transparent` {noun} gets, and `{}` is not `transparent`; remove `skip_from`",
+                    "`skip_from` leaves out the `From` impl a `transparent` {noun} gets (or one whose only field is `#[api(violations)]`), and `{}` is neither; remove `skip_from`",
                     variant.ident,
                     noun = noun(input),
                 ))
@@ -25,6 +27,7 @@ pub(super) fn check_from(input: &Input, errors: &mut Accumulator) {
             );
         }
     }
+    check_violations_from(input, errors);
     let mut taken: Vec<(&Variant, &Type, bool)> = input
         .thiserror_conversions()
         .map(|(variant, field)| (variant, &field.ty, true))
@@ -52,4 +55,37 @@ pub(super) fn check_from(input: &Input, errors: &mut Accumulator) {
         };
         errors.push(darling::Error::custom(text).with_span(&field.ty));
     }
+}
+
+/// One variant converts from `errbook::Violations`: a second one whose
+/// only field is `#[api(violations)]` is refused on its field's type, with
+/// the opt-out, as is one beside thiserror's `#[from]` of a `Violations`.
+fn check_violations_from(input: &Input, errors: &mut Accumulator) {
+    let thiserror = input
+        .thiserror_conversions()
+        .find(|(_, field)| names_violations(&field.ty));
+    let mut first: Option<&Variant> = None;
+    for (variant, field) in input.violations_conversions() {
+        let text = match (thiserror, first) {
+            (Some((from, _)), _) => format!(
+                "thiserror's `#[from]` on `{}` already implements `From<Violations>` for `{}`, and `{}`, whose only field is `#[api(violations)]`, would implement it again; add `skip_from` to `{}`: `#[api(…, skip_from)]`",
+                from.ident, input.ident, variant.ident, variant.ident,
+            ),
+            (None, Some(first)) => format!(
+                "`{}` already converts from `errbook::Violations` (its only field is `#[api(violations)]`), and `?` cannot choose between two variants; add `skip_from` to one of them: `#[api(…, skip_from)]`",
+                first.ident,
+            ),
+            (None, None) => {
+                first = Some(variant);
+                continue;
+            }
+        };
+        errors.push(darling::Error::custom(text).with_span(&field.ty));
+    }
+}
+
+/// Whether `ty` is written `Violations`, by any path.
+fn names_violations(ty: &Type) -> bool {
+    matches!(ty, Type::Path(path) if path.qself.is_none()
+        && path.path.segments.last().is_some_and(|last| last.ident == "Violations" && last.arguments.is_none()))
 }

@@ -299,6 +299,13 @@ impl Entry {
         self.has(table::HAS_VIOLATIONS)
     }
 
+    /// Whether the list is an `Option<Violations>`, which a `None` leaves
+    /// out of the body.
+    #[cfg(feature = "utoipa")]
+    pub(crate) const fn violations_optional(self) -> bool {
+        self.has(table::VIOLATIONS_OPTION)
+    }
+
     /// The problem+json title (`#[api(title = "…")]`).
     #[inline]
     pub const fn title(self) -> Option<&'static str> {

@@ -11,9 +11,10 @@
 //! Layout of the words (the derive's `codegen/table.rs` writes the same):
 //!
 //! * word 0: the number of records `n`;
-//! * a record's word 0 is its flags (bits 0 to 11: nested, status varies or
+//! * a record's word 0 is its flags (bits 0 to 12: nested, status varies or
 //!   none, integer code, deprecated, retry unit, template, title,
-//!   description, violations) with the fixed status in its high half;
+//!   description, violations, violations in an `Option`) with the fixed
+//!   status in its high half;
 //! * words `1 + RECORD * i ..`: record `i`, one per variant in declaration
 //!   order (its item index), [`RECORD`] words each;
 //! * after the records: the parts of templates ([`PART`] words each) and
@@ -71,6 +72,10 @@ pub(crate) const HAS_DESCRIPTION: u32 = 1 << 10;
 /// (`#[api(violations)]`). Added with the violations model: a flag, so
 /// the record keeps its 21 words and older tables read as having none.
 pub(crate) const HAS_VIOLATIONS: u32 = 1 << 11;
+/// The list is an `Option<Violations>`: a `None` writes no list (the
+/// OpenAPI schema's member is then optional).
+#[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
+pub(crate) const VIOLATIONS_OPTION: u32 = 1 << 12;
 /// The fixed status is the high half of the flags.
 pub(crate) const STATUS_SHIFT: u32 = 16;
 

@@ -59,6 +59,8 @@ pub(super) struct Synthetic<F> {
     pub(super) status: http::StatusCode,
     pub(super) code: OwnedCode,
     pub(super) fields: Vec<(&'static str, Value)>,
+    /// The list of an entry that carries violations.
+    pub(super) violations: Option<crate::Violations>,
     pub(super) format: PhantomData<fn() -> F>,
 }
 
@@ -131,6 +133,10 @@ impl<F: Format + Default> ApiError for Synthetic<F> {
 
     fn doc(&self) -> Option<&'static str> {
         self.entry.description()
+    }
+
+    fn violations(&self) -> Option<&crate::Violations> {
+        self.violations.as_ref()
     }
 
     fn title(&self) -> Option<&'static str> {

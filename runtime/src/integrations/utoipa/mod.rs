@@ -67,6 +67,17 @@
 //!   variant's doc comment, with an example body (`examples`) and
 //!   `deprecated` for a `#[deprecated]` variant.
 //! - **`Retry-After`** as a response header when one of the codes sets it.
+//! - **The list of violations** of a code that carries one
+//!   (`#[api(violations)]`), where the format writes it, with the schema of
+//!   its shape: problem+json's `errors` (`{detail, pointer, parameter, in,
+//!   code}`), FastAPI's list of `ValidationError`s as `detail` (`{type,
+//!   loc, msg, input, ctx}`), a `google.rpc.BadRequest` detail
+//!   (`fieldViolations` of `{field, description, reason}`), nested's and
+//!   matrix's `violations` (`{pointer, parameter, in, code, message}`);
+//!   a format of your own gets the schema inferred from its example. The
+//!   member is required, or optional for an `Option<Violations>` field
+//!   (a `detail` body then holds the list or the message). The example
+//!   shows one violation.
 //!
 //! When a status has one code, its schema is the response's schema. When
 //! several codes share it, the schema is a `oneOf` with one alternative per
@@ -133,6 +144,7 @@ mod convert;
 mod examples;
 mod responses;
 mod schema;
+mod violations;
 
 use core::fmt;
 use std::collections::BTreeMap;

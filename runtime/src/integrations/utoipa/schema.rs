@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::CodeSchema;
 use super::convert::to_utoipa;
 use super::examples::{OwnedCode, Synthetic, example_of};
+use super::violations;
 use crate::catalog::{Catalog, Entry};
 use crate::{Context, Format};
 
@@ -49,15 +50,19 @@ pub(super) fn code_schema<F: Format + Default>(
             }
         })
         .collect();
-    let example_error = |code: OwnedCode, values: Vec<Value>| Synthetic::<F> {
+    let list = entry.has_violations().then(violations::example);
+    let example_list_error = |code: OwnedCode, values: Vec<Value>, list| Synthetic::<F> {
         entry,
         owner,
         status: http::StatusCode::from_u16(status.unwrap_or(VARIES_EXAMPLE_STATUS))
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
         code,
         fields: fields.iter().map(|f| f.name).zip(values).collect(),
+        violations: list,
         format: PhantomData,
     };
+    let example_error =
+        |code: OwnedCode, values: Vec<Value>| example_list_error(code, values, list.clone());
     let base_values = || fields.iter().map(|f| f.example.clone()).collect::<Vec<_>>();
     let code = OwnedCode::of(entry.code());
 
@@ -124,6 +129,19 @@ pub(super) fn code_schema<F: Format + Default>(
                     });
                 }
             }
+            // The list of violations: its shape's schema, where the format
+            // writes it.
+            if list.is_some() {
+                let sentinel =
+                    example_list_error(code.clone(), base_values(), Some(violations::sentinel()))
+                        .render(Context::production());
+                let without = (entry.violations_optional())
+                    .then(|| example_list_error(code.clone(), base_values(), None))
+                    .and_then(|error| error.render(Context::production()));
+                if let Some(sentinel) = &sentinel {
+                    mark_list(example, sentinel, without.as_ref(), &mut marks);
+                }
+            }
             // Members written for a request id: optional.
             let with_instance = example_error(code.clone(), base_values())
                 .render(Context::production().with_instance("string"));
@@ -158,6 +176,37 @@ pub(super) fn code_schema<F: Format + Default>(
         example: base.unwrap_or(Value::Null),
         schema,
     }
+}
+
+/// Marks the list of violations in `example`, found where `sentinel`
+/// (the example with [`violations::sentinel`]) has its message: the schema
+/// of its shape for a built-in format, inferred otherwise; optional, or
+/// either schema, when `without` (the example with no list, for an
+/// `Option<Violations>`) leaves it out or has another value there (a
+/// `detail` body's message).
+fn mark_list(example: &Value, sentinel: &Value, without: Option<&Value>, marks: &mut Marks) {
+    let mut found = None;
+    walk(sentinel, &mut String::new(), &mut |pointer, value| {
+        if found.is_none() && value.as_str() == Some(violations::SENTINEL) {
+            found = violations::list_pointer(sentinel, pointer);
+        }
+    });
+    let Some(pointer) = found else { return };
+    let Some(list) = example.pointer(&pointer) else {
+        return;
+    };
+    let schema = violations::shape_schema(list).unwrap_or_else(|| plain(list));
+    let schema = match without.map(|without| without.pointer(&pointer)) {
+        Some(None) => {
+            marks.optional.push(pointer.clone());
+            schema
+        }
+        Some(Some(other)) if other != list => {
+            serde_json::json!({ "anyOf": [schema, plain(other)] })
+        }
+        _ => schema,
+    };
+    marks.replaced.push((pointer, schema));
 }
 
 /// What [`infer`] does at some JSON Pointers of the example.
