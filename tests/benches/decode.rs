@@ -443,12 +443,19 @@ mod hand {
                 Err(err) => return Ok(unreadable(body, status, &err)),
             };
             let Ok(Text(message)) = serde_json::from_str::<Text<'_>>(detail.get()) else {
-                // A `detail` that is not a string: JSON of another shape.
+                // A `detail` that is not a string: JSON of another shape,
+                // whose list (FastAPI's 422) is kept as the member `detail`.
+                let mut members = Map::new();
+                if detail.get().starts_with('[')
+                    && let Ok(list) = serde_json::from_str::<Value>(detail.get())
+                {
+                    members.insert("detail".to_owned(), list);
+                }
                 return Ok(ChatError::Other {
                     code: None,
                     message: None,
                     status,
-                    members: Map::new(),
+                    members,
                     body: json_kept(body),
                 });
             };

@@ -74,6 +74,9 @@ pub struct Catalog {
     description: Option<&'static str>,
     domain: Option<&'static str>,
     docs: Option<&'static str>,
+    /// Where `docs`' placeholder is, worked out once, for reading a type
+    /// URI back to its code.
+    docs_split: crate::decode::Split,
     items: Source,
 }
 
@@ -130,6 +133,7 @@ impl Catalog {
             description: None,
             domain: None,
             docs: None,
+            docs_split: crate::decode::Split::NONE,
             items: Source::List(items),
         }
     }
@@ -148,6 +152,7 @@ impl Catalog {
             description: None,
             domain: None,
             docs: None,
+            docs_split: crate::decode::Split::NONE,
             items: Source::Table(table),
         }
     }
@@ -180,6 +185,7 @@ impl Catalog {
     #[must_use]
     pub const fn __docs(mut self, docs: &'static str) -> Self {
         self.docs = Some(docs);
+        self.docs_split = crate::decode::Split::of(docs);
         self
     }
 
@@ -215,6 +221,15 @@ impl Catalog {
     /// The type's `#[api(docs = "…/{code}")]`.
     pub const fn docs(&self) -> Option<&'static str> {
         self.docs
+    }
+
+    /// The `docs` template and where its placeholder is.
+    #[inline]
+    pub(crate) const fn docs_split(&self) -> Option<(&'static str, crate::decode::Split)> {
+        match self.docs {
+            Some(docs) => Some((docs, self.docs_split)),
+            None => None,
+        }
     }
 
     /// Entries and nested catalogs, in declaration order.

@@ -2,6 +2,7 @@
 //! as borrowed raw JSON in an inline buffer.
 
 use core::fmt;
+use core::mem::ManuallyDrop;
 use std::borrow::Cow;
 
 use serde_json::value::RawValue;
@@ -15,6 +16,9 @@ type Member<'a> = (Cow<'a, str>, &'a RawValue);
 /// The members of an error body that are not the format's own, in the
 /// body's order: each name with its value as borrowed raw JSON. A body's
 /// first few members are held without allocating.
+///
+/// Dropping it looks at the members there are: none, for most bodies, costs
+/// a comparison, where dropping every slot and the spill checked each.
 ///
 /// ```
 /// use errbook::decode::Members;
@@ -30,8 +34,27 @@ type Member<'a> = (Cow<'a, str>, &'a RawValue);
 #[derive(Clone, Default)]
 pub struct Members<'a> {
     len: usize,
-    inline: [Option<Member<'a>>; INLINE],
-    spill: Vec<Member<'a>>,
+    /// The first [`INLINE`] members; dropped by [`Members`]' `Drop`, up to
+    /// `len`.
+    inline: ManuallyDrop<[Option<Member<'a>>; INLINE]>,
+    /// The others; dropped by [`Members`]' `Drop` when `len` is above
+    /// [`INLINE`].
+    spill: ManuallyDrop<Vec<Member<'a>>>,
+}
+
+impl Drop for Members<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        if self.len == 0 {
+            return;
+        }
+        for slot in self.inline.iter_mut().take(self.len) {
+            *slot = None;
+        }
+        if self.len > INLINE {
+            drop(core::mem::take(&mut *self.spill));
+        }
+    }
 }
 
 impl<'a> Members<'a> {
@@ -84,7 +107,7 @@ impl<'a> Members<'a> {
         self.inline
             .iter()
             .map_while(Option::as_ref)
-            .chain(&self.spill)
+            .chain(self.spill.iter())
     }
 }
 

@@ -59,6 +59,7 @@ pub(crate) use pass::{
 };
 pub use raw::{Layout, Parts, RawCode};
 pub use received::Received;
+pub(crate) use type_uri::Split;
 pub use type_uri::code_of_type;
 pub use unknown::Unknown;
 
@@ -172,7 +173,8 @@ impl<'a> RawError<'a> {
 
     /// Replaces the code (a type URI) with the code it documents, and
     /// keeps where its entry was found.
-    #[inline]
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn set_documented(&mut self, documented: type_uri::Documented) {
         let type_uri::Documented { code, entry } = documented;
         // The URI's text is the entry's code: borrowed from the body, as

@@ -67,6 +67,7 @@ impl<'a> Scalar<'a> {
     }
 
     /// Whether this is a string, valid or not.
+    #[inline]
     pub(crate) fn is_string(&self) -> bool {
         match self {
             Scalar::Str(_) => true,
@@ -486,7 +487,7 @@ pub(crate) fn read_message<'a>(
     let text = match message {
         None | Some(Scalar::Null) => return Ok(None),
         Some(Scalar::Raw(raw)) if raw.get() == "null" => return Ok(None),
-        Some(message) => message.text(),
+        Some(message) => message.into_text(),
     };
     text.map(Some).ok_or_else(|| DecodeErrorKind::Member {
         name: key.to_owned(),

@@ -8,6 +8,70 @@ use crate::{Catalog, Code};
 
 const PLACEHOLDER: &str = "{code}";
 
+/// Where a `docs` template's `{code}` is: worked out once, when the
+/// catalog is built (`Catalog::__docs`), rather than for every body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Split {
+    /// No placeholder: the template makes no code's URL.
+    None,
+    /// One placeholder, after `prefix` bytes and before `suffix` bytes.
+    One {
+        /// The bytes before it.
+        prefix: usize,
+        /// The bytes after it.
+        suffix: usize,
+    },
+    /// More than one: the URI is matched with the whole template.
+    Several,
+}
+
+impl Split {
+    /// No template.
+    pub(crate) const NONE: Split = Split::None;
+
+    /// The placeholders of `template`, from the left, as
+    /// [`placeholders`] finds them.
+    pub(crate) const fn of(template: &str) -> Split {
+        let bytes = template.as_bytes();
+        let mut first = None;
+        let mut at = 0;
+        while at < bytes.len() {
+            if is_placeholder_at(bytes, at) {
+                if first.is_some() {
+                    return Split::Several;
+                }
+                first = Some(at);
+                at += PLACEHOLDER.len();
+            } else {
+                at += 1;
+            }
+        }
+        match first {
+            Some(at) => Split::One {
+                prefix: at,
+                suffix: bytes.len() - at - PLACEHOLDER.len(),
+            },
+            None => Split::None,
+        }
+    }
+}
+
+/// Whether `{code}` starts at byte `at` of `bytes`.
+const fn is_placeholder_at(bytes: &[u8], at: usize) -> bool {
+    let placeholder = PLACEHOLDER.as_bytes();
+    if bytes.len() - at < placeholder.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < placeholder.len() {
+        if bytes[at + i] != placeholder[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The code of `catalog` whose documentation URL is `uri`: the code (or
 /// one of its aliases) that the declaring type's `docs` template, with
 /// `{code}` replaced, makes into `uri`. `None` when no code's URL is
@@ -120,15 +184,19 @@ fn flat(catalog: &Catalog) -> Option<(&'static Table, &'static Catalog)> {
 /// `declaring`'s `docs` template makes into `uri`: [`code_of_type`] on a
 /// flat catalog; with `direct`, `None` when a code answers to `uri`
 /// itself. One pass over the records finds the URI, the text the
-/// template makes it from and that text as an integer.
-#[inline]
+/// template makes it from and that text as an integer. Inlined into its
+/// two callers, as [`code_at`] is into it: each call costs a frame of
+/// saved registers, a good part of a search of a few records.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn documented_in(
     table: &'static Table,
     declaring: &'static Catalog,
     uri: &str,
     direct: bool,
 ) -> Option<Documented> {
-    let range = code_at(declaring.docs()?, uri)?;
+    let (template, split) = declaring.docs_split()?;
+    let range = code_at(template, split, uri)?;
     let text = uri.get(range.clone())?;
     let int = integer(text);
     let (index, own) = table.find_documented(direct.then_some(uri), text, int)?;
@@ -198,11 +266,12 @@ impl<'u> Template<'u> {
         declaring: Option<&'static Catalog>,
         uri: &'u str,
     ) -> Option<Code<'static>> {
-        let template = declaring.unwrap_or_else(|| entry.catalog()).docs()?;
+        let (template, split) = declaring.unwrap_or_else(|| entry.catalog()).docs_split()?;
         let candidate = match self.last {
             Some((seen, candidate)) if core::ptr::eq(seen, template) => candidate,
             _ => {
-                let candidate = code_in(template, uri).map(|text| (text, text.parse::<i64>().ok()));
+                let candidate =
+                    code_in(template, split, uri).map(|text| (text, text.parse::<i64>().ok()));
                 self.last = Some((template, candidate));
                 candidate
             }
@@ -268,32 +337,39 @@ fn placeholder(template: &[u8], mut from: usize) -> Option<usize> {
     }
 }
 
-/// The code `template` makes into `uri`, if it makes it from one: every
-/// `{code}` of the template stands for the same text.
-fn code_in<'u>(template: &str, uri: &'u str) -> Option<&'u str> {
-    uri.get(code_at(template, uri)?)
+/// The code `template` (whose placeholders are where `split` says) makes
+/// into `uri`, if it makes it from one: every `{code}` of the template
+/// stands for the same text.
+fn code_in<'u>(template: &str, split: Split, uri: &'u str) -> Option<&'u str> {
+    uri.get(code_at(template, split, uri)?)
 }
 
 /// Where in `uri` the code [`code_in`] finds is.
-#[inline]
-fn code_at(template: &str, uri: &str) -> Option<Range<usize>> {
-    let bytes = template.as_bytes();
-    let first = placeholder(bytes, 0)?;
-    let rest = first + PLACEHOLDER.len();
-    if placeholder(bytes, rest).is_none() {
-        // One placeholder (the usual template): the URI less the text
-        // around it, which is not empty.
-        let (prefix, suffix) = (&bytes[..first], &bytes[rest..]);
-        let uri_bytes = uri.as_bytes();
-        if uri_bytes.len() <= prefix.len() + suffix.len()
-            || !uri_bytes.starts_with(prefix)
-            || !uri_bytes.ends_with(suffix)
-        {
-            return None;
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn code_at(template: &str, split: Split, uri: &str) -> Option<Range<usize>> {
+    match split {
+        // The usual template: the URI less the text around the placeholder,
+        // which is not empty.
+        Split::One { prefix, suffix } => {
+            let (bytes, uri_bytes) = (template.as_bytes(), uri.as_bytes());
+            let end = uri.len().checked_sub(suffix)?;
+            if end <= prefix
+                || uri_bytes.get(..prefix) != bytes.get(..prefix)
+                || uri_bytes.get(end..) != bytes.get(bytes.len().checked_sub(suffix)?..)
+            {
+                return None;
+            }
+            uri.get(prefix..end).map(|_| prefix..end)
         }
-        let range = prefix.len()..uri.len() - suffix.len();
-        return uri.get(range.clone()).map(|_| range);
+        Split::Several => code_at_several(template, uri),
+        Split::None => None,
     }
+}
+
+/// [`code_at`] for a template with several placeholders.
+fn code_at_several(template: &str, uri: &str) -> Option<Range<usize>> {
+    let first = placeholder(template.as_bytes(), 0)?;
     let count = placeholders(template).count();
     let literal = template.len() - count * PLACEHOLDER.len();
     let len = uri.len().checked_sub(literal)?;
@@ -320,7 +396,35 @@ fn code_at(template: &str, uri: &str) -> Option<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{code_in, find_byte};
+    use super::{PLACEHOLDER, Split, code_in, find_byte, placeholders};
+
+    #[test]
+    fn splits_a_template_where_the_scan_finds_its_placeholders() {
+        for template in [
+            "",
+            "{code}",
+            "https://e.com/probs/{code}",
+            "https://e.com/{code}.html",
+            "https://e.com/{code}#{code}",
+            "https://e.com/static",
+            "{{code}}",
+            "{code}{code}",
+            "https://e.com/{code",
+            "é{code}é",
+            "{cod{code}",
+        ] {
+            let found: Vec<usize> = placeholders(template).collect();
+            let expected = match found[..] {
+                [] => Split::None,
+                [at] => Split::One {
+                    prefix: at,
+                    suffix: template.len() - at - PLACEHOLDER.len(),
+                },
+                _ => Split::Several,
+            };
+            assert_eq!(Split::of(template), expected, "{template}");
+        }
+    }
 
     #[test]
     fn finds_the_first_byte_at_any_offset() {
@@ -380,7 +484,11 @@ mod tests {
             ("https://e.com/{code", "https://e.com/{code", None),
         ];
         for (template, uri, code) in cases {
-            assert_eq!(code_in(template, uri), code, "{template} {uri}");
+            assert_eq!(
+                code_in(template, Split::of(template), uri),
+                code,
+                "{template} {uri}"
+            );
         }
     }
 }

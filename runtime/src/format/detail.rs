@@ -54,6 +54,11 @@ impl Format for Detail {
             &mut found,
         )?;
         match found.message {
+            // The usual body: a string, as the pass read it.
+            Some(Scalar::Str(detail)) => {
+                parts.message = Some(detail);
+                Ok(())
+            }
             Some(detail) if detail.is_string() => {
                 parts.message = read_message(Some(detail), "detail")?;
                 Ok(())

@@ -173,20 +173,42 @@ impl Table {
     ) -> Option<(usize, Own)> {
         let records = self.records();
         // A string record without aliases, of another length than both, is
-        // passed over (not so when one is empty, which a range out of the
-        // text reads as, or when an integer record may answer).
-        let lengths = !text.is_empty() && uri.is_none_or(|uri| !uri.is_empty()) && int.is_none();
-        let text_len = text.len() as u64;
-        let uri_len = uri.map_or(u64::MAX, |uri| uri.len() as u64);
+        // passed over: its code answers to neither (not so when one is
+        // empty, which a range out of the text reads as). Every other
+        // string record without aliases is compared in the loop; a record
+        // with an integer code or aliases is looked at out of it.
+        let (text_len, uri_len) = (
+            text.len() as u64,
+            uri.map_or(u64::MAX, |uri| uri.len() as u64),
+        );
+        let lengths = text_len != 0 && uri_len != 0;
         let mut found = None;
         for index in 0..self.len() {
             let record = records.get(index).unwrap_or(&ZEROS);
-            let high = u64::from(word(record, CODE + 1));
-            if lengths
-                && (word(record, FLAGS) & (NESTED | CODE_INT)) | word(record, ALIASES + 1) == 0
-                && high != text_len
-                && high != uri_len
-            {
+            let flags = word(record, FLAGS);
+            if flags & NESTED != 0 {
+                if self.ends_search(record) {
+                    return found;
+                }
+                continue;
+            }
+            let high = word(record, CODE + 1);
+            if (flags & CODE_INT) | word(record, ALIASES + 1) == 0 {
+                // A string code without aliases, compared here: what
+                // `documented_here` does for it.
+                let low = word(record, CODE);
+                if lengths && u64::from(high) != text_len && u64::from(high) != uri_len {
+                    continue;
+                }
+                if found.is_none() && self.text_is(low, high, text) {
+                    found = Some((index, Own::Text));
+                    if uri.is_none() {
+                        return found;
+                    }
+                }
+                if uri.is_some_and(|uri| self.text_is(low, high, uri)) {
+                    return None;
+                }
                 continue;
             }
             if let ControlFlow::Break(result) =
@@ -199,8 +221,9 @@ impl Table {
     }
 
     /// [`find_documented`](Table::find_documented) at record `index`, with
-    /// what was `found` before it.
-    #[inline]
+    /// what was `found` before it: out of the loop, which most records
+    /// leave by their first words.
+    #[inline(never)]
     fn documented_here(
         &self,
         index: usize,
@@ -275,21 +298,22 @@ impl Table {
         skip: &[usize],
         accepts: impl Fn(u32, &Record) -> bool,
     ) -> Option<usize> {
+        // A record the words do not hold reads as zeros: no status, never
+        // accepted; the loop ends at the last record held.
         let records = self.records();
-        for index in 0..self.len() {
-            let record = records.get(index).unwrap_or(&ZEROS);
+        let held = records.get(..self.len()).unwrap_or(records);
+        let status = u32::from(status);
+        for (index, record) in held.iter().enumerate() {
             let flags = word(record, FLAGS);
-            if flags & NESTED != 0 {
-                if self.ends_search(record) {
+            if flags >> STATUS_SHIFT != status
+                || flags & (NESTED | STATUS_NONE | STATUS_VARIES) != 0
+            {
+                if flags & NESTED != 0 && self.ends_search(record) {
                     return None;
                 }
                 continue;
             }
-            if flags & (STATUS_NONE | STATUS_VARIES) == 0
-                && flags >> STATUS_SHIFT == u32::from(status)
-                && !skip.contains(&index)
-                && accepts(flags, record)
-            {
+            if !skip.contains(&index) && accepts(flags, record) {
                 return Some(index);
             }
         }
