@@ -83,14 +83,7 @@ where
     type Future = Boxed<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let body = web::Json::<Box<RawValue>>::from_request(request, payload);
-        Box::pin(async move {
-            let web::Json(body) = body.await?;
-            match Reader::new().read(body.get().as_bytes()) {
-                Ok(value) => Ok(Json::new(value)),
-                Err(error) => Err(E::from(Rejection::from(error)).into()),
-            }
-        })
+        read_body::<T, E, Self>(request, payload, |body| Reader::new().read(body), Json::new)
     }
 }
 
@@ -119,15 +112,37 @@ where
     type Future = Boxed<Self>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let body = web::Json::<Box<RawValue>>::from_request(request, payload);
-        Box::pin(async move {
-            let web::Json(body) = body.await?;
-            match Reader::new().read_valid(body.get().as_bytes()) {
-                Ok(value) => Ok(ValidJson::new(value)),
-                Err(error) => Err(E::from(Rejection::from(error)).into()),
-            }
-        })
+        read_body::<T, E, Self>(
+            request,
+            payload,
+            |body| Reader::new().read_valid(body),
+            ValidJson::new,
+        )
     }
+}
+
+/// The body as `web::Json` reads it (under the app's `JsonConfig`), then
+/// read into a `T` by `read`, and wrapped by `wrap`; a body `read` refuses
+/// is `E`'s rejection, with every problem found.
+fn read_body<T, E, W>(
+    request: &HttpRequest,
+    payload: &mut Payload,
+    read: fn(&[u8]) -> Result<T, crate::violations::json::JsonError>,
+    wrap: fn(T) -> W,
+) -> Boxed<W>
+where
+    T: 'static,
+    E: FromRejection + ResponseError + 'static,
+    W: 'static,
+{
+    let body = web::Json::<Box<RawValue>>::from_request(request, payload);
+    Box::pin(async move {
+        let web::Json(body) = body.await?;
+        match read(body.get().as_bytes()) {
+            Ok(value) => Ok(wrap(value)),
+            Err(error) => Err(E::from(Rejection::from(error)).into()),
+        }
+    })
 }
 
 /// actix-web's [`web::Query`] extractor, rejecting with your error type
