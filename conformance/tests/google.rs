@@ -11,13 +11,19 @@
 //! decode into the typed variants by `ErrorInfo.reason` (or the status name
 //! when there is no `ErrorInfo`); other reasons land in `other` and render
 //! back as received.
+//!
+//! Violations, both ways: errbook's `google.rpc.BadRequest` is read by gax
+//! with the same field violations, in order; a gax `BadRequest` decodes
+//! into the variant carrying a list, with each field path as a pointer, and
+//! renders back to the status gax sent.
 
 use std::fmt;
 
 use bytes::Bytes;
 use errbook::http::{HeaderValue, Response, StatusCode, header};
 use errbook::request::RequestContext;
-use errbook::{ApiError, Unknown};
+use errbook::violations::Pointer;
+use errbook::{ApiError, Unknown, Violations};
 use google_cloud_gax::error::rpc::{Code, Status, StatusDetails};
 use google_cloud_rpc::model::{
     BadRequest, DebugInfo, ErrorInfo, Help, RequestInfo, RetryInfo, bad_request, help,
@@ -411,4 +417,157 @@ fn debug_info_from_gax_is_kept_with_an_unknown_error() {
     let decoded = StorageError::from_response(&response).unwrap();
     assert_eq!(decoded.code(), "INTERNAL");
     assert_eq!(gax_reads(&decoded.to_response()), status);
+}
+
+// Violations
+
+/// A variant carrying violations, as Google's APIs answer an invalid
+/// request: `INVALID_ARGUMENT` with a `BadRequest`.
+#[derive(Debug, PartialEq, ApiError)]
+#[api(parse, format = google, domain = "library.example.com")]
+enum LibraryError {
+    #[api(code = "INVALID_BOOK", status = 400, message = "The book is invalid.")]
+    InvalidBook {
+        #[api(violations)]
+        violations: Violations,
+    },
+
+    #[api(other)]
+    Other(Unknown),
+}
+
+fn field_violation(field: &str, description: &str, reason: &str) -> bad_request::FieldViolation {
+    bad_request::FieldViolation::new()
+        .set_field(field)
+        .set_description(description)
+        .set_reason(reason)
+}
+
+#[test]
+fn gax_reads_the_field_violations_in_order() {
+    let error = LibraryError::InvalidBook {
+        violations: Violations::new()
+            .body(
+                Pointer::root().field("items").index(0).field("title"),
+                "missing",
+                "Field required",
+            )
+            .body(
+                Pointer::root().field("book").field("display-name"),
+                "empty",
+                "must not be empty",
+            )
+            .body(
+                Pointer::root()
+                    .field("authors")
+                    .index(2)
+                    .field("first name"),
+                "too_long",
+                "at most 40 characters",
+            )
+            .body(Pointer::root().field("título"), "missing", "Field required")
+            .body(Pointer::root().field("a`b"), "odd", "a backtick, doubled")
+            .query("page", "int_parsing", "must be an integer")
+            .header("x-token", "missing", "Field required"),
+    };
+    let response = error.to_response();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let status = gax_reads(&response);
+    assert_eq!(status.code, Code::InvalidArgument);
+    assert_eq!(status.message, "The book is invalid.");
+    // AIP-193's field paths: dotted names, `[i]` indices, a name that is
+    // no identifier in backticks (AIP-161); a parameter is its name.
+    let expected = BadRequest::new().set_field_violations([
+        field_violation("items[0].title", "Field required", "missing"),
+        field_violation("book.`display-name`", "must not be empty", "empty"),
+        field_violation(
+            "authors[2].`first name`",
+            "at most 40 characters",
+            "too_long",
+        ),
+        field_violation("`título`", "Field required", "missing"),
+        field_violation("`a``b`", "a backtick, doubled", "odd"),
+        field_violation("page", "must be an integer", "int_parsing"),
+        field_violation("`x-token`", "Field required", "missing"),
+    ]);
+    assert_eq!(
+        status.details,
+        [
+            error_info("INVALID_BOOK", "library.example.com", &[]),
+            StatusDetails::BadRequest(expected.clone()),
+        ]
+    );
+    // The detail errbook wrote is the one gax writes.
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(
+        body["error"]["details"][1],
+        serde_json::to_value(StatusDetails::BadRequest(expected)).unwrap()
+    );
+}
+
+#[test]
+fn a_gax_bad_request_decodes_into_the_variant_and_renders_back() {
+    let status = Status::default()
+        .set_code(Code::InvalidArgument)
+        .set_message("The book is invalid.")
+        .set_details([
+            error_info("INVALID_BOOK", "library.example.com", &[]),
+            StatusDetails::BadRequest(
+                BadRequest::new().set_field_violations([
+                    field_violation("items[0].title", "Field required", "missing"),
+                    field_violation("book.`display-name`", "must not be empty", "empty"),
+                    field_violation(
+                        "authors[12].`first name`",
+                        "at most 40 characters",
+                        "too_long",
+                    ),
+                    field_violation("labels.`a``b`", "a backtick, doubled", "odd"),
+                    field_violation("shelves[0][1]", "out of range", "range"),
+                    field_violation("", "The request is empty.", "empty"),
+                    // `reason` is recent; a server that leaves it out.
+                    bad_request::FieldViolation::new()
+                        .set_field("isbn")
+                        .set_description("not an ISBN-13"),
+                ]),
+            ),
+        ]);
+    let response = google_sends(&status);
+    let decoded = LibraryError::from_response(&response).unwrap();
+    assert_eq!(
+        decoded,
+        LibraryError::InvalidBook {
+            violations: Violations::new()
+                .body(
+                    Pointer::root().field("items").index(0).field("title"),
+                    "missing",
+                    "Field required",
+                )
+                .body(
+                    Pointer::root().field("book").field("display-name"),
+                    "empty",
+                    "must not be empty",
+                )
+                .body(
+                    Pointer::parse("/authors/12/first name").unwrap(),
+                    "too_long",
+                    "at most 40 characters",
+                )
+                .body(
+                    Pointer::parse("/labels/a`b").unwrap(),
+                    "odd",
+                    "a backtick, doubled"
+                )
+                .body(
+                    Pointer::parse("/shelves/0/1").unwrap(),
+                    "range",
+                    "out of range"
+                )
+                .body(Pointer::root(), "empty", "The request is empty.")
+                .body(Pointer::root().field("isbn"), "", "not an ISBN-13"),
+        }
+    );
+    // Rendered back, gax reads the status it sent.
+    let rendered = decoded.to_response();
+    assert_eq!(rendered.status(), response.status());
+    assert_eq!(gax_reads(&rendered), status);
 }

@@ -9,12 +9,17 @@
 //! among them, decode into the typed variants by their `type` URI; a type
 //! the enum does not know lands in `other` and renders back member for
 //! member.
+//!
+//! Violations, both ways: errbook's `errors` member is read by both peers
+//! exactly as written, and RFC 9457 §3's validation example, built with the
+//! peers' own types, decodes into a variant carrying a list, by its type.
 
 use std::collections::HashMap;
 
 use errbook::http::{HeaderValue, Response, StatusCode, Uri, header};
 use errbook::request::RequestContext;
-use errbook::{ApiError, Received, Unknown};
+use errbook::violations::Pointer;
+use errbook::{ApiError, Received, Unknown, Violations};
 use http_api_problem::HttpApiProblem;
 use problem_details::ProblemDetails;
 use serde_json::{Value, json};
@@ -499,4 +504,159 @@ fn about_blank_problems_without_a_code_keep_their_detail_and_members() {
         AccountError::from_response(&response).unwrap(),
         AccountError::Locked
     );
+}
+
+// Violations
+
+/// RFC 9457 §3's validation problem: its type is the documentation URL of
+/// the `validation-error` code.
+#[derive(Debug, PartialEq, ApiError)]
+#[api(parse, format = problem, docs = "https://example.net/{code}")]
+enum RequestError {
+    #[api(
+        code = "validation-error",
+        status = 422,
+        title = "Your request is not valid.",
+        message = "Your request is not valid."
+    )]
+    Validation {
+        #[api(violations)]
+        violations: Violations,
+    },
+
+    #[api(other)]
+    Other(Unknown),
+}
+
+/// The `errors` of RFC 9457 §3's example.
+fn rfc_errors() -> Value {
+    serde_json::from_str::<Value>(RFC_VALIDATION).unwrap()["errors"].clone()
+}
+
+#[test]
+fn both_peers_read_the_errors_member_as_written() {
+    let error = RequestError::Validation {
+        violations: Violations::new()
+            .body(
+                Pointer::root().field("age"),
+                "positive",
+                "must be a positive integer",
+            )
+            .body(
+                Pointer::root().field("profile").field("color"),
+                "enum",
+                "must be 'green', 'red' or 'blue'",
+            )
+            .body(
+                Pointer::root().field("a b/~").index(3).field("név"),
+                "odd",
+                "escaped, then percent-encoded",
+            )
+            .query("page", "int_parsing", "must be an integer")
+            .with(
+                errbook::Violation::new(
+                    errbook::Location::Header("x-token".into()),
+                    "missing",
+                    "Field required",
+                )
+                .extra("input", Value::Null),
+            ),
+    };
+    let response = error.to_response();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(content_type(&response), "application/problem+json");
+    let errors = json!([
+        {"detail": "must be a positive integer", "pointer": "#/age", "code": "positive"},
+        {"detail": "must be 'green', 'red' or 'blue'", "pointer": "#/profile/color", "code": "enum"},
+        {"detail": "escaped, then percent-encoded", "pointer": "#/a%20b~1~0/3/n%C3%A9v", "code": "odd"},
+        {"detail": "must be an integer", "parameter": "page", "in": "query", "code": "int_parsing"},
+        {"detail": "Field required", "parameter": "x-token", "in": "header", "code": "missing", "input": null},
+    ]);
+    let written: Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(written["errors"], errors);
+
+    let read = http_api_problem(&response);
+    assert_eq!(
+        read.type_url.as_deref(),
+        Some("https://example.net/validation-error")
+    );
+    assert_eq!(read.title.as_deref(), Some("Your request is not valid."));
+    assert_eq!(read.status, Some(StatusCode::UNPROCESSABLE_ENTITY));
+    assert_eq!(
+        read.get_value::<&str, Value>("errors"),
+        Some(errors.clone())
+    );
+
+    let read = problem_details(&response);
+    assert_eq!(
+        read.r#type.as_deref(),
+        Some(&Uri::from_static("https://example.net/validation-error"))
+    );
+    assert_eq!(read.title.as_deref(), Some("Your request is not valid."));
+    assert_eq!(read.extensions["errors"], errors);
+    // The members of each item in the order written.
+    let text = String::from_utf8(response.body().clone()).unwrap();
+    assert!(
+        text.contains(
+            r##"{"detail":"must be a positive integer","pointer":"#/age","code":"positive"}"##
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_rfc_validation_example_decodes_into_a_variant_with_its_violations() {
+    let expected = RequestError::Validation {
+        violations: Violations::new()
+            .body(
+                Pointer::root().field("age"),
+                "",
+                "must be a positive integer",
+            )
+            .body(
+                Pointer::parse("/profile/color").unwrap(),
+                "",
+                "must be 'green', 'red' or 'blue'",
+            ),
+    };
+    let by_problem_details = ProblemDetails::new()
+        .with_type(Uri::from_static("https://example.net/validation-error"))
+        .with_title("Your request is not valid.")
+        .with_extensions(json!({ "errors": rfc_errors() }));
+    let by_http_api_problem = HttpApiProblem::new(StatusCode::UNPROCESSABLE_ENTITY)
+        .type_url("https://example.net/validation-error")
+        .title("Your request is not valid.")
+        .value("errors", &rfc_errors());
+    let bodies = [
+        serde_json::to_vec(&by_problem_details).unwrap(),
+        by_http_api_problem.json_bytes(),
+        RFC_VALIDATION.as_bytes().to_vec(),
+    ];
+    for body in bodies {
+        let response = problem_response(StatusCode::UNPROCESSABLE_ENTITY, body);
+        let decoded = RequestError::from_response(&response).unwrap();
+        assert_eq!(decoded, expected);
+        let RequestError::Validation { violations } = &decoded else {
+            unreachable!()
+        };
+        let pointers: Vec<String> = violations
+            .iter()
+            .map(|v| match v.location() {
+                errbook::Location::Body(pointer) => pointer.as_str().to_owned(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(pointers, ["/age", "/profile/color"]);
+
+        // Rendered again, the list is the RFC's, member for member, and
+        // both peers read the problem's type and title back.
+        let rendered = decoded.to_response();
+        let written: Value = serde_json::from_slice(rendered.body()).unwrap();
+        assert_eq!(written["errors"], rfc_errors());
+        assert_eq!(
+            http_api_problem(&rendered).type_url,
+            by_http_api_problem.type_url
+        );
+        assert_eq!(problem_details(&rendered).title, by_problem_details.title);
+    }
 }

@@ -273,3 +273,126 @@ fn a_list_converts_with_question_mark() {
         r#"{"detail":[{"type":"int_parsing","loc":["query","page"],"msg":"must be an integer"}]}"#
     );
 }
+
+// What FastAPI 0.165.0 (pydantic 2.14.4, pydantic-core 2.50.5, Starlette
+// 1.10.0) sent, copied verbatim from the responses of `TestClient`.
+
+/// `POST /orders/7` with `{"items": [{"price": 3}, {"title": "b",
+/// "price": -1}, {"title": 5, "price": "x"}]}`, against `Order { items:
+/// list[Item] }`, `Item { title: str, price: float = Field(gt=0) }`.
+const FASTAPI_NESTED_422: &str = r#"{"detail":[{"type":"missing","loc":["body","items",0,"title"],"msg":"Field required","input":{"price":3}},{"type":"greater_than","loc":["body","items",1,"price"],"msg":"Input should be greater than 0","input":-1,"ctx":{"gt":0.0}},{"type":"string_type","loc":["body","items",2,"title"],"msg":"Input should be a valid string","input":5},{"type":"float_parsing","loc":["body","items",2,"price"],"msg":"Input should be a valid number, unable to parse string as a number","input":"x"}]}"#;
+
+/// `POST /orders/abc?page=two` against `shop_id: int` in the path and
+/// `page: int = Query()`.
+const FASTAPI_PATH_QUERY_422: &str = r#"{"detail":[{"type":"int_parsing","loc":["path","shop_id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"abc"},{"type":"int_parsing","loc":["query","page"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"two"}]}"#;
+
+/// `GET /feed?limit=500` against `x_token: str = Header()`, `session: str
+/// = Cookie()`, `limit: int = Query(le=100)`.
+const FASTAPI_HEADER_COOKIE_422: &str = r#"{"detail":[{"type":"less_than_equal","loc":["query","limit"],"msg":"Input should be less than or equal to 100","input":"500","ctx":{"le":100}},{"type":"missing","loc":["header","x-token"],"msg":"Field required","input":null},{"type":"missing","loc":["cookie","session"],"msg":"Field required","input":null}]}"#;
+
+/// `POST /polls` with `{"votes": {"0": "x", "yes": 1}}` against `Poll {
+/// votes: dict[str, int] }`: a member named `"0"`.
+const FASTAPI_DIGIT_KEY_422: &str = r#"{"detail":[{"type":"int_parsing","loc":["body","votes","0"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#;
+
+/// `GET /search?tag=1&tag=x` against `tag: list[int] = Query()`: an item
+/// of a repeated query parameter.
+const FASTAPI_QUERY_ITEM_422: &str = r#"{"detail":[{"type":"int_parsing","loc":["query","tag",1],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"},{"type":"missing","loc":["header","x-token"],"msg":"Field required","input":null},{"type":"missing","loc":["cookie","session"],"msg":"Field required","input":null}]}"#;
+
+/// `err` rendered in `format` and read back.
+fn back_in<F: errbook::Format + Copy>(format: F, err: &FastApiError) -> FastApiError {
+    let response = err.to_response_as(format);
+    <FastApiError as errbook::Parse>::from_parts_as(
+        format,
+        response.status(),
+        response.headers(),
+        response.body(),
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", F::NAME))
+}
+
+fn locations(err: &FastApiError) -> Vec<errbook::Location> {
+    let FastApiError::Validation { violations } = err else {
+        panic!("{err:?}");
+    };
+    violations.iter().map(|v| v.location().clone()).collect()
+}
+
+#[test]
+fn fastapi_nested_and_parameter_locations_decode_and_render_back_byte_for_byte() {
+    use errbook::Location;
+    let item =
+        |index, name| Location::Body(Pointer::root().field("items").index(index).field(name));
+    let cases = [
+        (
+            FASTAPI_NESTED_422,
+            vec![
+                item(0, "title"),
+                item(1, "price"),
+                item(2, "title"),
+                item(2, "price"),
+            ],
+        ),
+        (
+            FASTAPI_PATH_QUERY_422,
+            vec![
+                Location::Path("shop_id".into()),
+                Location::Query("page".into()),
+            ],
+        ),
+        (
+            FASTAPI_HEADER_COOKIE_422,
+            vec![
+                Location::Query("limit".into()),
+                Location::Header("x-token".into()),
+                Location::Cookie("session".into()),
+            ],
+        ),
+    ];
+    for (body, expected) in cases {
+        let err: FastApiError = unprocessable(body).unwrap();
+        assert_eq!(locations(&err), expected, "{body}");
+        assert_eq!(
+            String::from_utf8(err.to_response().into_body()).unwrap(),
+            body
+        );
+        // The same list in the other formats, read back by each.
+        assert_eq!(back_in(Nested, &err), err);
+        assert_eq!(back_in(Problem, &err), err);
+        assert_eq!(back_in(Matrix, &err), err);
+    }
+    let FastApiError::Validation { violations } = unprocessable(FASTAPI_NESTED_422).unwrap() else {
+        unreachable!()
+    };
+    // pydantic's float context, `0.0`, is kept as written.
+    assert_eq!(
+        violations.iter().nth(1).unwrap().get("ctx").unwrap().get(),
+        r#"{"gt":0.0}"#
+    );
+}
+
+/// What FastAPI's `loc` cannot say in errbook's terms, pinned.
+#[test]
+fn fastapi_locations_errbook_reads_differently_or_not_at_all() {
+    // A member named with digits is a string in pydantic's `loc`; a
+    // pointer does not tell a name from an index, so it comes back a
+    // number: the same pointer, not the same bytes.
+    let err: FastApiError = unprocessable(FASTAPI_DIGIT_KEY_422).unwrap();
+    assert_eq!(
+        locations(&err),
+        [errbook::Location::Body(
+            Pointer::root().field("votes").field("0")
+        )]
+    );
+    assert_eq!(
+        String::from_utf8(err.to_response().into_body()).unwrap(),
+        FASTAPI_DIGIT_KEY_422.replace(r#""votes","0""#, r#""votes",0"#)
+    );
+    // An item of a repeated query parameter has no `Location`: the list
+    // does not fit the variant, and the body is kept.
+    let error = unprocessable::<FastApiError>(FASTAPI_QUERY_ITEM_422).unwrap_err();
+    assert!(
+        error.to_string().contains("`loc` is not a location"),
+        "{error}"
+    );
+    assert_eq!(error.body(), FASTAPI_QUERY_ITEM_422.as_bytes());
+}

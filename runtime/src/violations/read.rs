@@ -61,12 +61,17 @@ fn item(members: Vec<(String, Box<RawValue>)>, shape: Shape) -> Result<Violation
                 }
                 _ => return Err("neither a `pointer` nor a `parameter` with its `in`".into()),
             };
-            let message = text(if shape == Shape::Problem {
-                "detail"
+            let (message, code) = if shape == Shape::Problem {
+                // RFC 9457's own example has no `code`: it reads as empty.
+                let code = match take("code") {
+                    None => String::new(),
+                    Some(_) => text("code")?,
+                };
+                (text("detail")?, code)
             } else {
-                "message"
-            })?;
-            (location, text("code")?, message)
+                (text("message")?, text("code")?)
+            };
+            (location, code, message)
         }
         Shape::FastApi => {
             let location = match take("loc") {
@@ -78,15 +83,21 @@ fn item(members: Vec<(String, Box<RawValue>)>, shape: Shape) -> Result<Violation
             (location, text("type")?, text("msg")?)
         }
         Shape::Google => {
-            let field = text("field")?;
+            // Protobuf's JSON mapping leaves out a member with its default
+            // value, `""` (gax does: a violation of the whole request has no
+            // `field`), and `reason` is recent: an absent member is empty.
+            let optional = |name: &str| match take(name) {
+                None => Ok(String::new()),
+                Some(_) => text(name),
+            };
+            let field = optional("field")?;
             let pointer = Pointer::from_field_path(&field)
                 .ok_or_else(|| format!("`field` is not a field path: {field:?}"))?;
-            // `reason` is recent in `FieldViolation`; older servers leave it out.
-            let reason = match take("reason") {
-                None => String::new(),
-                Some(_) => text("reason")?,
-            };
-            (Location::Body(pointer), reason, text("description")?)
+            (
+                Location::Body(pointer),
+                optional("reason")?,
+                optional("description")?,
+            )
         }
     };
     let mut violation = Violation::new(location, code, message);

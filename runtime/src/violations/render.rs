@@ -13,7 +13,8 @@ use super::{Location, Violation, Violations};
 pub(crate) enum Shape {
     /// nested and matrix: `{"pointer":"/age","code":…,"message":…,…}`.
     Members,
-    /// problem+json (RFC 9457 §3): `{"detail":…,"pointer":"#/age","code":…,…}`.
+    /// problem+json (RFC 9457 §3): `{"detail":…,"pointer":"#/age","code":…,…}`,
+    /// without `code` when it is empty.
     Problem,
     /// FastAPI: `{"type":…,"loc":["body","age"],"msg":…,"input":…,"ctx":…}`.
     FastApi,
@@ -122,7 +123,10 @@ impl Serialize for Item<'_> {
             Shape::Problem => {
                 map.serialize_entry("detail", &violation.message)?;
                 location(&mut map, &violation.location, true)?;
-                map.serialize_entry("code", &violation.code)?;
+                // An empty code is none, as in RFC 9457's example.
+                if !violation.code.is_empty() {
+                    map.serialize_entry("code", &violation.code)?;
+                }
             }
             Shape::FastApi => {
                 map.serialize_entry("type", &violation.code)?;

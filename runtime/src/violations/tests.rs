@@ -249,3 +249,53 @@ fn what_is_not_a_list_is_refused_with_why() {
         assert!(error.contains(why), "{json}: {error}");
     }
 }
+
+/// RFC 9457 §3's example list: items without a `code`, read with an
+/// empty one, and written back without it.
+#[test]
+fn a_problem_item_without_a_code_reads_and_writes_back_without_one() {
+    let rfc = r##"[{"detail":"must be a positive integer","pointer":"#/age"},{"detail":"must be 'green', 'red' or 'blue'","pointer":"#/profile/color"}]"##;
+    let violations = read(rfc, Shape::Problem).unwrap();
+    let items: Vec<&Violation> = violations.iter().collect();
+    assert_eq!(
+        items[1].location(),
+        &Location::Body(Pointer::root().field("profile").field("color"))
+    );
+    assert_eq!(items[0].code(), "");
+    assert_eq!(
+        serde_json::to_string(&List(&violations, Shape::Problem)).unwrap(),
+        rfc
+    );
+    // The other shapes still require one.
+    assert!(
+        read(r#"[{"pointer":"/a","message":"m"}]"#, Shape::Members)
+            .unwrap_err()
+            .contains("no `code`")
+    );
+}
+
+/// Protobuf's JSON mapping, which gax and Google's services write, leaves
+/// out a `FieldViolation` member with its default value: a violation of the
+/// whole request comes without `field`, one with no words without
+/// `description`.
+#[test]
+fn a_field_violation_without_its_default_members_reads_as_empty() {
+    let violations = read(
+        r#"[{"description":"empty","reason":"r"},{"field":"a"}]"#,
+        Shape::Google,
+    )
+    .unwrap();
+    let items: Vec<&Violation> = violations.iter().collect();
+    assert_eq!(items[0].location(), &Location::Body(Pointer::root()));
+    assert_eq!(items[0].message(), "empty");
+    assert_eq!(
+        items[1].location(),
+        &Location::Body(Pointer::root().field("a"))
+    );
+    assert_eq!((items[1].code(), items[1].message()), ("", ""));
+    assert!(
+        read(r#"[{"field":1}]"#, Shape::Google)
+            .unwrap_err()
+            .contains("`field` is not a string")
+    );
+}

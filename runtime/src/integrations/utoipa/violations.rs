@@ -94,7 +94,7 @@ fn items(shape: Shape) -> Value {
                 "in": parameter,
                 "code": string,
             },
-            "required": ["detail", "code"],
+            "required": ["detail"],
         }),
         Shape::FastApi => json!({
             "type": "object",
