@@ -1177,10 +1177,11 @@ fn violations_have_their_formats_schema_in_the_responses_that_carry_them() {
     let spec = load(&Forms::openapi());
     let string = json!({"type": "string"});
     let parameter = json!({"type": "string", "enum": ["path", "query", "header", "cookie"]});
+    let index = json!({"type": "integer", "minimum": 0});
     let members = json!({
         "type": "object",
         "properties": {
-            "pointer": string, "parameter": string, "in": parameter,
+            "pointer": string, "parameter": string, "in": parameter, "index": index,
             "code": string, "message": string,
         },
         "required": ["code", "message"],
@@ -1234,6 +1235,7 @@ fn violations_have_their_formats_schema_in_the_responses_that_carry_them() {
             "type": "object",
             "properties": {
                 "detail": string, "pointer": string, "parameter": string, "in": parameter,
+                "index": index,
                 "code": string,
             },
             // RFC 9457's own example has no `code`.

@@ -347,6 +347,14 @@ fn fastapi_nested_and_parameter_locations_decode_and_render_back_byte_for_byte()
                 Location::Cookie("session".into()),
             ],
         ),
+        (
+            FASTAPI_QUERY_ITEM_422,
+            vec![
+                Location::item(Location::Query("tag".into()), 1).unwrap(),
+                Location::Header("x-token".into()),
+                Location::Cookie("session".into()),
+            ],
+        ),
     ];
     for (body, expected) in cases {
         let err: FastApiError = unprocessable(body).unwrap();
@@ -387,12 +395,36 @@ fn fastapi_locations_errbook_reads_differently_or_not_at_all() {
         String::from_utf8(err.to_response().into_body()).unwrap(),
         FASTAPI_DIGIT_KEY_422.replace(r#""votes","0""#, r#""votes",0"#)
     );
-    // An item of a repeated query parameter has no `Location`: the list
-    // does not fit the variant, and the body is kept.
-    let error = unprocessable::<FastApiError>(FASTAPI_QUERY_ITEM_422).unwrap_err();
-    assert!(
-        error.to_string().contains("`loc` is not a location"),
-        "{error}"
+}
+
+/// An item of a parameter that carries a list, in each format's words:
+/// FastAPI's `["query","tag",1]`, `"parameter","in","index"` in
+/// problem+json and the nested envelope, `tag[1]` for Google.
+#[test]
+fn an_item_of_a_list_parameter_in_every_format() {
+    use errbook::Location;
+    let tag = Location::item(Location::Query("tag".into()), 1).unwrap();
+    assert_eq!(tag.parameter(), Some(("query", "tag")));
+    assert_eq!(tag.index(), Some(1));
+    assert_eq!(
+        tag.to_loc(),
+        vec![serde_json::json!("query"), "tag".into(), 1.into()]
     );
-    assert_eq!(error.body(), FASTAPI_QUERY_ITEM_422.as_bytes());
+    assert_eq!(tag.to_field_path(), "tag[1]");
+    assert_eq!(Location::from_loc(&tag.to_loc()), Some(tag.clone()));
+    // Only a parameter has items.
+    assert_eq!(Location::item(Location::Body(Pointer::root()), 0), None);
+    assert_eq!(Location::item(tag.clone(), 0), None);
+
+    let err: FastApiError = unprocessable(FASTAPI_QUERY_ITEM_422).unwrap();
+    let problem = String::from_utf8(err.to_response_as(Problem).into_body()).unwrap();
+    assert!(
+        problem.contains(r#"{"detail":"Input should be a valid integer, unable to parse string as an integer","parameter":"tag","in":"query","index":1,"code":"int_parsing","input":"x"}"#),
+        "{problem}"
+    );
+    let nested = String::from_utf8(err.to_response_as(Nested).into_body()).unwrap();
+    assert!(
+        nested.contains(r#""parameter":"tag","in":"query","index":1,"code":"int_parsing""#),
+        "{nested}"
+    );
 }

@@ -138,6 +138,12 @@ fn location(carries: Carries) -> BoxedStrategy<Location> {
             3 => body,
             2 => (select(&["path", "query", "header", "cookie"][..]), name())
                 .prop_map(|(kind, name)| Location::from_parameter(kind, name).unwrap()),
+            // An item of a parameter that carries a list.
+            1 => (select(&["query", "header"][..]), name(), 0..1_000usize).prop_map(
+                |(kind, name, index)| {
+                    Location::item(Location::from_parameter(kind, name).unwrap(), index).unwrap()
+                }
+            ),
         ]
         .boxed(),
     }
@@ -262,7 +268,8 @@ proptest! {
     }
 
     /// What Google cannot carry is dropped, and nothing else: a parameter
-    /// comes back as a body member of its name, without extras.
+    /// comes back as a body member of its name (an item of one, that
+    /// member's item), without extras.
     #[test]
     fn google_keeps_all_but_what_it_cannot_carry(violations in violations(Carries::Everything)) {
         let err = Form::Invalid { violations: violations.clone() };
@@ -272,7 +279,13 @@ proptest! {
             .map(|v| {
                 let pointer = match v.location() {
                     Location::Body(pointer) => pointer.clone(),
-                    other => Pointer::root().field(other.parameter().unwrap().1),
+                    other => {
+                        let pointer = Pointer::root().field(other.parameter().unwrap().1);
+                        match other.index() {
+                            Some(index) => pointer.index(index),
+                            None => pointer,
+                        }
+                    }
                 };
                 Violation::body(pointer, v.code(), v.message())
             })

@@ -50,6 +50,15 @@ pub enum Location {
     Header(String),
     /// A cookie.
     Cookie(String),
+    /// An item of a parameter that carries a list (`?tag=1&tag=x`), by its
+    /// index: FastAPI's `["query", "tag", 1]`. `parameter` is a parameter
+    /// location (not a body one, nor an item).
+    Item {
+        /// The parameter.
+        parameter: Box<Location>,
+        /// The item's index in the parameter's list.
+        index: usize,
+    },
 }
 
 impl Location {
@@ -68,6 +77,27 @@ impl Location {
             Location::Query(name) => Some(("query", name)),
             Location::Header(name) => Some(("header", name)),
             Location::Cookie(name) => Some(("cookie", name)),
+            Location::Item { parameter, .. } => parameter.parameter(),
+        }
+    }
+
+    /// The index of an [`Item`](Location::Item) in its parameter's list.
+    pub fn index(&self) -> Option<usize> {
+        match self {
+            Location::Item { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
+    /// Item `index` of the parameter location `parameter`; `None` when
+    /// `parameter` is a body location or an item.
+    pub fn item(parameter: Location, index: usize) -> Option<Self> {
+        match parameter {
+            Location::Body(_) | Location::Item { .. } => None,
+            parameter => Some(Location::Item {
+                parameter: Box::new(parameter),
+                index,
+            }),
         }
     }
 
@@ -90,7 +120,9 @@ impl Location {
     pub fn to_loc(&self) -> Vec<Value> {
         let Location::Body(pointer) = self else {
             let (kind, name) = self.parameter().unwrap_or(("query", ""));
-            return vec![Value::from(kind), Value::from(name)];
+            let mut loc = vec![Value::from(kind), Value::from(name)];
+            loc.extend(self.index().map(Value::from));
+            return loc;
         };
         let mut loc = vec![Value::from("body")];
         loc.extend(pointer.tokens().map(|token| match token {
@@ -102,8 +134,9 @@ impl Location {
 
     /// A location from FastAPI's `loc`; `None` when it is not one (an
     /// empty list, a first item other than `body`, `path`, `query`,
-    /// `header`, `cookie`, a parameter without exactly one name, an item
-    /// neither a string nor a non-negative integer).
+    /// `header`, `cookie`, a parameter without exactly one name (and at
+    /// most one index after it), an item neither a string nor a
+    /// non-negative integer).
     pub fn from_loc(loc: &[Value]) -> Option<Self> {
         let (first, rest) = loc.split_first()?;
         match first.as_str()? {
@@ -120,18 +153,28 @@ impl Location {
             }
             kind => match rest {
                 [Value::String(name)] => Location::from_parameter(kind, name.as_str()),
+                [Value::String(name), Value::Number(index)] => Location::item(
+                    Location::from_parameter(kind, name.as_str())?,
+                    usize::try_from(index.as_u64()?).ok()?,
+                ),
                 _ => None,
             },
         }
     }
 
     /// An AIP-193 field path (`items[0].title`); a parameter is its name
-    /// (in backticks when it is no identifier: `` `x-token` ``).
+    /// (in backticks when it is no identifier: `` `x-token` ``), an item
+    /// of one its name and index (`tag[1]`).
     pub fn to_field_path(&self) -> String {
         match self {
             Location::Body(pointer) => pointer.to_field_path(),
             _ => self.parameter().map_or_else(String::new, |(_, name)| {
-                Pointer::root().field(name).to_field_path()
+                let pointer = Pointer::root().field(name);
+                match self.index() {
+                    Some(index) => pointer.index(index),
+                    None => pointer,
+                }
+                .to_field_path()
             }),
         }
     }

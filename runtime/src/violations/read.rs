@@ -56,8 +56,16 @@ fn item(members: Vec<(String, Box<RawValue>)>, shape: Shape) -> Result<Violation
                     .ok_or_else(|| format!("`pointer` is not a JSON pointer: {pointer:?}"))?,
                 ),
                 (None, Some(Value::String(name)), Some(Value::String(kind))) => {
-                    Location::from_parameter(kind, name.as_str())
-                        .ok_or_else(|| format!("`in` is not a parameter's place: {kind:?}"))?
+                    let parameter = Location::from_parameter(kind, name.as_str())
+                        .ok_or_else(|| format!("`in` is not a parameter's place: {kind:?}"))?;
+                    match take("index") {
+                        None => parameter,
+                        Some(index) => index
+                            .as_u64()
+                            .and_then(|index| usize::try_from(index).ok())
+                            .and_then(|index| Location::item(parameter, index))
+                            .ok_or_else(|| format!("`index` is not an index: {index}"))?,
+                    }
                 }
                 _ => return Err("neither a `pointer` nor a `parameter` with its `in`".into()),
             };

@@ -31,8 +31,8 @@ impl Shape {
     /// left out.
     pub(crate) fn own(self) -> &'static [&'static str] {
         match self {
-            Shape::Members => &["pointer", "parameter", "in", "code", "message"],
-            Shape::Problem => &["detail", "pointer", "parameter", "in", "code"],
+            Shape::Members => &["pointer", "parameter", "in", "index", "code", "message"],
+            Shape::Problem => &["detail", "pointer", "parameter", "in", "index", "code"],
             Shape::FastApi => &["type", "loc", "msg"],
             Shape::Google => &["field", "description", "reason"],
         }
@@ -157,7 +157,7 @@ impl Serialize for Item<'_> {
 }
 
 /// `"pointer":…` for the body (a URI fragment for problem+json), or
-/// `"parameter":…,"in":…`.
+/// `"parameter":…,"in":…` (and `"index":…` for an item of one).
 fn location<M: SerializeMap>(
     map: &mut M,
     location: &Location,
@@ -171,7 +171,11 @@ fn location<M: SerializeMap>(
         _ => {
             let (kind, name) = location.parameter().unwrap_or(("query", ""));
             map.serialize_entry("parameter", name)?;
-            map.serialize_entry("in", kind)
+            map.serialize_entry("in", kind)?;
+            match location.index() {
+                Some(index) => map.serialize_entry("index", &index),
+                None => Ok(()),
+            }
         }
     }
 }

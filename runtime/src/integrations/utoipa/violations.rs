@@ -56,10 +56,10 @@ pub(super) fn shape_schema(list: &Value) -> Option<Value> {
 fn description(shape: Shape) -> &'static str {
     match shape {
         Shape::Members => {
-            "What was wrong with the request, one item per violation: `pointer`, an RFC 6901 JSON pointer into the request body, or `parameter` and `in` for a path, query, header or cookie parameter."
+            "What was wrong with the request, one item per violation: `pointer`, an RFC 6901 JSON pointer into the request body, or `parameter` and `in` for a path, query, header or cookie parameter (and `index` for an item of one that carries a list)."
         }
         Shape::Problem => {
-            "What was wrong with the request, one item per violation (RFC 9457 §3): `pointer`, an RFC 6901 JSON pointer into the request body as a URI fragment (`#/age`), or `parameter` and `in` for a path, query, header or cookie parameter."
+            "What was wrong with the request, one item per violation (RFC 9457 §3): `pointer`, an RFC 6901 JSON pointer into the request body as a URI fragment (`#/age`), or `parameter` and `in` for a path, query, header or cookie parameter (and `index` for an item of one that carries a list)."
         }
         Shape::FastApi => {
             "What was wrong with the request, one item per violation, as FastAPI writes its `RequestValidationError`."
@@ -73,6 +73,7 @@ fn description(shape: Shape) -> &'static str {
 fn items(shape: Shape) -> Value {
     let string = json!({"type": "string"});
     let parameter = json!({"type": "string", "enum": ["path", "query", "header", "cookie"]});
+    let index = json!({"type": "integer", "minimum": 0});
     match shape {
         Shape::Members => json!({
             "type": "object",
@@ -80,6 +81,7 @@ fn items(shape: Shape) -> Value {
                 "pointer": string,
                 "parameter": string,
                 "in": parameter,
+                "index": index,
                 "code": string,
                 "message": string,
             },
@@ -92,6 +94,7 @@ fn items(shape: Shape) -> Value {
                 "pointer": string,
                 "parameter": string,
                 "in": parameter,
+                "index": index,
                 "code": string,
             },
             "required": ["detail"],
