@@ -90,6 +90,13 @@ pub(crate) trait Names {
     /// into [`Found::extra_text`] (a string borrowed, an integer, `null`,
     /// or any other value), rather than kept raw in [`Found::extra`].
     const EXTRA_TEXT: bool = false;
+    /// Whether the strict pass keeps a message that is not a string raw
+    /// ([`Scalar::Raw`]), for a format that keeps the raw JSON of such a
+    /// message (FastAPI's 422 list) without a second parse. The value's
+    /// first byte is looked at in the body, after the member's name; a
+    /// name with escapes, whose place is not known, leaves the message
+    /// read as the others are.
+    const MESSAGE_RAW: bool = false;
     /// The layout these names are from: its wrapper, format and shape.
     fn layout(&self) -> &Layout<'_>;
     /// Whether `name` is the wrapper's.
@@ -201,6 +208,7 @@ pub(crate) fn sort_by<'a, N: Names>(
         members: members.as_deref_mut(),
         found: &mut *found,
         raw: false,
+        json,
     };
     let wrapped = if let Ok(wrapped) = pass(json, strict) {
         wrapped
@@ -214,6 +222,7 @@ pub(crate) fn sort_by<'a, N: Names>(
             members,
             found,
             raw: true,
+            json,
         };
         pass(json, raw).map_err(|err| json_error(&err, names.layout()))?
     };
@@ -259,6 +268,8 @@ struct Sorter<'s, 'a, N> {
     found: &'s mut Found<'a>,
     /// Whether the code and the message are kept raw.
     raw: bool,
+    /// The whole body, for [`Names::MESSAGE_RAW`].
+    json: &'a str,
 }
 
 /// A code or message member: its value, or its raw JSON.
@@ -285,11 +296,13 @@ impl<'a, N: Names> Visitor<'a> for Sorter<'_, 'a, N> {
             mut members,
             found,
             raw,
+            json,
         } = self;
         while let Some(Key(name)) = map.next_key()? {
             if found.code.is_none() && names.is_code(&name) {
                 found.code = Some(scalar(raw, &mut map)?);
             } else if found.message.is_none() && names.is_message(&name) {
+                let raw = raw || (N::MESSAGE_RAW && !string_after(json, borrowed(&name)));
                 found.message = Some(scalar(raw, &mut map)?);
             } else if N::EXTRA_TEXT && found.extra_text.is_none() && names.is_extra(&name) {
                 found.extra_text = Some(scalar(raw, &mut map)?);
@@ -343,6 +356,37 @@ impl<'a, N: Names> Visitor<'a> for Wrapped<'_, 'a, N> {
             }
         }
         Ok(sorter.is_none())
+    }
+}
+
+/// Whether the value of the member whose name is `name` (its text between
+/// the quotes, borrowed from `json`) is a string: its first byte after the
+/// name's closing quote, the colon and any whitespace is a quote. A name
+/// not borrowed (`None`: it has escapes) says yes.
+#[inline]
+fn string_after(json: &str, name: Option<&str>) -> bool {
+    let Some(name) = name else {
+        return true;
+    };
+    let Some(at) = name.as_ptr().addr().checked_sub(json.as_ptr().addr()) else {
+        return true;
+    };
+    let mut rest = json
+        .as_bytes()
+        .get(at + name.len() + 1..)
+        .unwrap_or_default();
+    while let [b' ' | b'\t' | b'\n' | b'\r' | b':', tail @ ..] = rest {
+        rest = tail;
+    }
+    rest.first().is_none_or(|first| *first == b'"')
+}
+
+/// The text of `name` when it is borrowed.
+#[inline]
+fn borrowed<'n>(name: &Cow<'n, str>) -> Option<&'n str> {
+    match name {
+        Cow::Borrowed(name) => Some(name),
+        Cow::Owned(_) => None,
     }
 }
 
