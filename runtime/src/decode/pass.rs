@@ -368,13 +368,22 @@ fn string_after(json: &str, name: Option<&str>) -> bool {
     let Some(name) = name else {
         return true;
     };
-    let Some(at) = name.as_ptr().addr().checked_sub(json.as_ptr().addr()) else {
-        return true;
-    };
-    let mut rest = json
-        .as_bytes()
-        .get(at + name.len() + 1..)
-        .unwrap_or_default();
+    let at = name
+        .as_ptr()
+        .addr()
+        .wrapping_sub(json.as_ptr().addr())
+        .saturating_add(name.len() + 1);
+    match json.as_bytes().get(at..) {
+        // The usual body: no whitespace around the colon.
+        Some([b':', first, ..]) if !matches!(first, b' ' | b'\t' | b'\n' | b'\r') => *first == b'"',
+        Some(rest) => string_after_space(rest),
+        None => true,
+    }
+}
+
+/// [`string_after`] for a value with whitespace before it.
+#[cold]
+fn string_after_space(mut rest: &[u8]) -> bool {
     while let [b' ' | b'\t' | b'\n' | b'\r' | b':', tail @ ..] = rest {
         rest = tail;
     }
