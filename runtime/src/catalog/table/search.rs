@@ -388,7 +388,7 @@ mod tests {
         for len in 0..text.len() {
             let a = &text[..len];
             assert!(same_bytes(a, a));
-            assert!(!same_bytes(a, &text[..len + 1]));
+            assert!(!same_bytes(a, &text[..=len]));
             for at in 0..len {
                 let mut b = a.to_vec();
                 b[at] ^= 0x20;
