@@ -97,6 +97,13 @@ pub(crate) trait Names {
     /// name with escapes, whose place is not known, leaves the message
     /// read as the others are.
     const MESSAGE_RAW: bool = false;
+    /// The body the names are read in, for [`Names::MESSAGE_RAW`]'s look
+    /// at the message's value: without it, the message is read as the
+    /// others are.
+    #[inline]
+    fn json(&self) -> Option<&str> {
+        None
+    }
     /// The layout these names are from: its wrapper, format and shape.
     fn layout(&self) -> &Layout<'_>;
     /// Whether `name` is the wrapper's.
@@ -208,7 +215,6 @@ pub(crate) fn sort_by<'a, N: Names>(
         members: members.as_deref_mut(),
         found: &mut *found,
         raw: false,
-        json,
     };
     let wrapped = if let Ok(wrapped) = pass(json, strict) {
         wrapped
@@ -222,7 +228,6 @@ pub(crate) fn sort_by<'a, N: Names>(
             members,
             found,
             raw: true,
-            json,
         };
         pass(json, raw).map_err(|err| json_error(&err, names.layout()))?
     };
@@ -268,8 +273,6 @@ struct Sorter<'s, 'a, N> {
     found: &'s mut Found<'a>,
     /// Whether the code and the message are kept raw.
     raw: bool,
-    /// The whole body, for [`Names::MESSAGE_RAW`].
-    json: &'a str,
 }
 
 /// A code or message member: its value, or its raw JSON.
@@ -296,13 +299,12 @@ impl<'a, N: Names> Visitor<'a> for Sorter<'_, 'a, N> {
             mut members,
             found,
             raw,
-            json,
         } = self;
         while let Some(Key(name)) = map.next_key()? {
             if found.code.is_none() && names.is_code(&name) {
                 found.code = Some(scalar(raw, &mut map)?);
             } else if found.message.is_none() && names.is_message(&name) {
-                let raw = raw || (N::MESSAGE_RAW && !string_after(json, borrowed(&name)));
+                let raw = raw || (N::MESSAGE_RAW && !string_after(names.json(), borrowed(&name)));
                 found.message = Some(scalar(raw, &mut map)?);
             } else if N::EXTRA_TEXT && found.extra_text.is_none() && names.is_extra(&name) {
                 found.extra_text = Some(scalar(raw, &mut map)?);
@@ -362,10 +364,10 @@ impl<'a, N: Names> Visitor<'a> for Wrapped<'_, 'a, N> {
 /// Whether the value of the member whose name is `name` (its text between
 /// the quotes, borrowed from `json`) is a string: its first byte after the
 /// name's closing quote, the colon and any whitespace is a quote. A name
-/// not borrowed (`None`: it has escapes) says yes.
+/// not borrowed (`None`: it has escapes), or no `json`, says yes.
 #[inline]
-fn string_after(json: &str, name: Option<&str>) -> bool {
-    let Some(name) = name else {
+fn string_after(json: Option<&str>, name: Option<&str>) -> bool {
+    let (Some(json), Some(name)) = (json, name) else {
         return true;
     };
     let at = name

@@ -6,7 +6,7 @@ use serde::de::DeserializeSeed;
 use serde_json::value::RawValue;
 
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Members, Parts, ReadScalar, Scalar, Unread, body_text,
+    DecodeErrorKind, Found, Layout, Members, Names, Parts, ReadScalar, Scalar, Unread, body_text,
     read_message, sort_by,
 };
 use crate::violations::render::{List, Shape};
@@ -51,12 +51,15 @@ impl Format for Detail {
     #[inline]
     fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         let mut found = Found::default();
-        sort_by(
-            body_text(body)?,
-            &DetailNames,
-            Some(&mut parts.members),
-            &mut found,
-        )?;
+        let json = body_text(body)?;
+        // The usual body's `detail` is a string, read as such; any other
+        // body's `detail` is looked at first, and kept raw if it is not a
+        // string (FastAPI's 422 list), without a second parse.
+        if json.starts_with(r#"{"detail":""#) {
+            sort_by(json, &DetailNames, Some(&mut parts.members), &mut found)?;
+        } else {
+            sort_by(json, &Peek(json), Some(&mut parts.members), &mut found)?;
+        }
         match found.message {
             // The usual body: a string, as the pass read it.
             Some(Scalar::Str(detail)) => {
@@ -69,8 +72,8 @@ impl Format for Detail {
             }
             // FastAPI's 422: a list of violations, kept as the member
             // `detail` for the variant that carries them. The pass keeps a
-            // `detail` that is not a string raw (`MESSAGE_RAW`), unless its
-            // name has escapes.
+            // `detail` that is not a string raw ([`Peek`]), unless its name
+            // has escapes.
             Some(Scalar::Raw(detail))
                 if let Some(list) = detail_list(body, Some(detail), &parts.members) =>
             {
@@ -176,5 +179,47 @@ super::literal_names! {
     message: ["detail"],
     extra: [],
     own: ["details"],
-    message_raw: true,
+}
+
+/// [`DetailNames`] in the body `.0`, with the message kept raw when it is
+/// not a string ([`Names::MESSAGE_RAW`]).
+struct Peek<'j>(&'j str);
+
+impl Names for Peek<'_> {
+    const MESSAGE_RAW: bool = true;
+
+    #[inline]
+    fn json(&self) -> Option<&str> {
+        Some(self.0)
+    }
+
+    #[inline]
+    fn layout(&self) -> &Layout<'_> {
+        DetailNames.layout()
+    }
+
+    #[inline]
+    fn is_wrapper(&self, name: &str) -> bool {
+        DetailNames.is_wrapper(name)
+    }
+
+    #[inline]
+    fn is_code(&self, name: &str) -> bool {
+        DetailNames.is_code(name)
+    }
+
+    #[inline]
+    fn is_message(&self, name: &str) -> bool {
+        DetailNames.is_message(name)
+    }
+
+    #[inline]
+    fn is_extra(&self, name: &str) -> bool {
+        DetailNames.is_extra(name)
+    }
+
+    #[inline]
+    fn is_own(&self, name: &str) -> bool {
+        DetailNames.is_own(name)
+    }
 }

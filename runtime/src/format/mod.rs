@@ -247,15 +247,13 @@ macro_rules! literal_names {
         message: [$($message:literal),*],
         extra: [$($extra:literal),*],
         own: [$($own:literal),*]
-        $(, extra_text: $text:expr)?
-        $(, message_raw: $raw:expr)? $(,)?
+        $(, extra_text: $text:expr)? $(,)?
     ) => {
         $(#[$meta])*
         pub(crate) struct $name;
 
         impl crate::decode::Names for $name {
             $(const EXTRA_TEXT: bool = $text;)?
-            $(const MESSAGE_RAW: bool = $raw;)?
 
             #[inline]
             fn layout(&self) -> &crate::decode::Layout<'_> {
