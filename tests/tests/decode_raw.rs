@@ -239,6 +239,40 @@ fn hostile_input_is_an_error_that_names_the_problem() {
         list.member_raw("detail").unwrap().get(),
         r#"[{"loc":["body"],"msg":"field required"}]"#
     );
+    // The list kept wherever `detail` stands and however it is spaced,
+    // under a name with escapes, and (the last one) when `detail` repeats
+    // after a first value that is neither a string, an integer nor `null`.
+    for (body, list) in [
+        ("{ \"detail\" :\n\t[ 1 , 2 ] }", "[ 1 , 2 ]"),
+        (r#"{"a":1,"detail":[]}"#, "[]"),
+        (r#"{"det\u0061il":[1]}"#, "[1]"),
+        (r#"{"detail":[1],"detail":[2]}"#, "[2]"),
+        (r#"{"detail":1.5,"detail":[2]}"#, "[2]"),
+        (r#"{"detail":{},"detail":[2]}"#, "[2]"),
+    ] {
+        let raw = read(Detail, 422, body);
+        assert_eq!(raw.message(), None, "{body}");
+        assert_eq!(raw.member_raw("detail").unwrap().get(), list, "{body}");
+    }
+    assert_eq!(
+        read(Detail, 410, r#"{"detail" : "caf\u00e9"}"#).message(),
+        Some("café")
+    );
+    for other in [
+        &br#"{"detail":5,"detail":[2]}"#[..],
+        br#"{"detail":null,"detail":[2]}"#,
+        br#"{"detail":null}"#,
+        br#"{"detail":true}"#,
+        br#"{"detail":1e400}"#,
+    ] {
+        assert!(matches!(
+            fail(Detail, other),
+            DecodeErrorKind::Shape {
+                format: "detail",
+                ..
+            }
+        ));
+    }
     for other in [&br#"{"detail":{"loc":[]}}"#[..], br#"{"detail":7}"#] {
         assert!(matches!(
             fail(Detail, other),

@@ -90,6 +90,20 @@ pub(crate) trait Names {
     /// into [`Found::extra_text`] (a string borrowed, an integer, `null`,
     /// or any other value), rather than kept raw in [`Found::extra`].
     const EXTRA_TEXT: bool = false;
+    /// Whether the strict pass keeps a message that is not a string raw
+    /// ([`Scalar::Raw`]), for a format that keeps the raw JSON of such a
+    /// message (FastAPI's 422 list) without a second parse. The value's
+    /// first byte is looked at in the body, after the member's name; a
+    /// name with escapes, whose place is not known, leaves the message
+    /// read as the others are.
+    const MESSAGE_RAW: bool = false;
+    /// The body the names are read in, for [`Names::MESSAGE_RAW`]'s look
+    /// at the message's value: without it, the message is read as the
+    /// others are.
+    #[inline]
+    fn json(&self) -> Option<&str> {
+        None
+    }
     /// The layout these names are from: its wrapper, format and shape.
     fn layout(&self) -> &Layout<'_>;
     /// Whether `name` is the wrapper's.
@@ -290,6 +304,7 @@ impl<'a, N: Names> Visitor<'a> for Sorter<'_, 'a, N> {
             if found.code.is_none() && names.is_code(&name) {
                 found.code = Some(scalar(raw, &mut map)?);
             } else if found.message.is_none() && names.is_message(&name) {
+                let raw = raw || (N::MESSAGE_RAW && !string_after(names.json(), borrowed(&name)));
                 found.message = Some(scalar(raw, &mut map)?);
             } else if N::EXTRA_TEXT && found.extra_text.is_none() && names.is_extra(&name) {
                 found.extra_text = Some(scalar(raw, &mut map)?);
@@ -343,6 +358,46 @@ impl<'a, N: Names> Visitor<'a> for Wrapped<'_, 'a, N> {
             }
         }
         Ok(sorter.is_none())
+    }
+}
+
+/// Whether the value of the member whose name is `name` (its text between
+/// the quotes, borrowed from `json`) is a string: its first byte after the
+/// name's closing quote, the colon and any whitespace is a quote. A name
+/// not borrowed (`None`: it has escapes), or no `json`, says yes.
+#[inline]
+fn string_after(json: Option<&str>, name: Option<&str>) -> bool {
+    let (Some(json), Some(name)) = (json, name) else {
+        return true;
+    };
+    let at = name
+        .as_ptr()
+        .addr()
+        .wrapping_sub(json.as_ptr().addr())
+        .saturating_add(name.len() + 1);
+    match json.as_bytes().get(at..) {
+        // The usual body: no whitespace around the colon.
+        Some([b':', first, ..]) if !matches!(first, b' ' | b'\t' | b'\n' | b'\r') => *first == b'"',
+        Some(rest) => string_after_space(rest),
+        None => true,
+    }
+}
+
+/// [`string_after`] for a value with whitespace before it.
+#[cold]
+fn string_after_space(mut rest: &[u8]) -> bool {
+    while let [b' ' | b'\t' | b'\n' | b'\r' | b':', tail @ ..] = rest {
+        rest = tail;
+    }
+    rest.first().is_none_or(|first| *first == b'"')
+}
+
+/// The text of `name` when it is borrowed.
+#[inline]
+fn borrowed<'n>(name: &Cow<'n, str>) -> Option<&'n str> {
+    match name {
+        Cow::Borrowed(name) => Some(name),
+        Cow::Owned(_) => None,
     }
 }
 

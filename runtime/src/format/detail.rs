@@ -2,8 +2,12 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::{Context, Format, NoneAs, json};
 use crate::ApiError;
+use serde::de::DeserializeSeed;
+use serde_json::value::RawValue;
+
 use crate::decode::{
-    DecodeErrorKind, Found, Layout, Parts, Scalar, Unread, body_text, read_message, sort_by,
+    DecodeErrorKind, Found, Layout, Members, Names, Parts, ReadScalar, Scalar, Unread, body_text,
+    read_message, sort_by,
 };
 use crate::violations::render::{List, Shape};
 
@@ -47,12 +51,15 @@ impl Format for Detail {
     #[inline]
     fn decode_into<'a>(&self, body: &'a [u8], parts: &mut Parts<'a>) -> Result<(), Unread> {
         let mut found = Found::default();
-        sort_by(
-            body_text(body)?,
-            &DetailNames,
-            Some(&mut parts.members),
-            &mut found,
-        )?;
+        let json = body_text(body)?;
+        // The usual body's `detail` is a string, read as such; any other
+        // body's `detail` is looked at first, and kept raw if it is not a
+        // string (FastAPI's 422 list), without a second parse.
+        if json.starts_with(r#"{"detail":""#) {
+            sort_by(json, &DetailNames, Some(&mut parts.members), &mut found)?;
+        } else {
+            sort_by(json, &Peek(json), Some(&mut parts.members), &mut found)?;
+        }
         match found.message {
             // The usual body: a string, as the pass read it.
             Some(Scalar::Str(detail)) => {
@@ -64,8 +71,16 @@ impl Format for Detail {
                 Ok(())
             }
             // FastAPI's 422: a list of violations, kept as the member
-            // `detail` for the variant that carries them.
-            Some(Scalar::Other) if let Some(list) = detail_list(body) => {
+            // `detail` for the variant that carries them. The pass keeps a
+            // `detail` that is not a string raw ([`Peek`]), unless its name
+            // has escapes.
+            Some(Scalar::Raw(detail))
+                if let Some(list) = detail_list(body, Some(detail), &parts.members) =>
+            {
+                parts.members.push("detail", list);
+                Ok(())
+            }
+            Some(Scalar::Other) if let Some(list) = detail_list(body, None, &parts.members) => {
                 parts.members.push("detail", list);
                 Ok(())
             }
@@ -125,8 +140,27 @@ impl Format for Detail {
     }
 }
 
-/// The `detail` of a body whose `detail` is a list.
-fn detail_list(body: &[u8]) -> Option<&serde_json::value::RawValue> {
+/// The list to keep of a body whose first `detail` is not a string: the
+/// last `detail` member, when it is a list and the first is neither a
+/// string, an integer nor `null` ([`Scalar::Other`] to the strict pass).
+/// The usual body (one `detail`, a list, kept raw by the pass as `first`)
+/// is answered from `first` alone; another (more `detail` members, which
+/// the pass kept in `members`, or a first one not kept raw) is read again.
+fn detail_list<'a>(
+    body: &'a [u8],
+    first: Option<&'a RawValue>,
+    members: &Members<'a>,
+) -> Option<&'a RawValue> {
+    if let Some(first) = first {
+        let more = members.get("detail").is_some();
+        if !more && first.get().starts_with('[') {
+            return Some(first);
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(first.get());
+        if !more || !matches!(ReadScalar.deserialize(&mut deserializer), Ok(Scalar::Other)) {
+            return None;
+        }
+    }
     let members: crate::violations::read::Object<'_> = serde_json::from_slice(body).ok()?;
     let detail = *members.get("detail")?;
     detail.get().starts_with('[').then_some(detail)
@@ -145,4 +179,47 @@ super::literal_names! {
     message: ["detail"],
     extra: [],
     own: ["details"],
+}
+
+/// [`DetailNames`] in the body `.0`, with the message kept raw when it is
+/// not a string ([`Names::MESSAGE_RAW`]).
+struct Peek<'j>(&'j str);
+
+impl Names for Peek<'_> {
+    const MESSAGE_RAW: bool = true;
+
+    #[inline]
+    fn json(&self) -> Option<&str> {
+        Some(self.0)
+    }
+
+    #[inline]
+    fn layout(&self) -> &Layout<'_> {
+        DetailNames.layout()
+    }
+
+    #[inline]
+    fn is_wrapper(&self, name: &str) -> bool {
+        DetailNames.is_wrapper(name)
+    }
+
+    #[inline]
+    fn is_code(&self, name: &str) -> bool {
+        DetailNames.is_code(name)
+    }
+
+    #[inline]
+    fn is_message(&self, name: &str) -> bool {
+        DetailNames.is_message(name)
+    }
+
+    #[inline]
+    fn is_extra(&self, name: &str) -> bool {
+        DetailNames.is_extra(name)
+    }
+
+    #[inline]
+    fn is_own(&self, name: &str) -> bool {
+        DetailNames.is_own(name)
+    }
 }

@@ -29,6 +29,28 @@ fn word(record: &Record, index: usize) -> u32 {
     u32::from_le_bytes(record[index])
 }
 
+/// Whether `a` and `b` are the same bytes: eight at a time, the last eight
+/// overlapping the others, in place of a call to `bcmp` (whose call and
+/// set-up cost a code or message of a few words as much as the compare).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    let (Some(a_last), Some(b_last)) = (a.last_chunk::<8>(), b.last_chunk::<8>()) else {
+        // Under eight bytes.
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    };
+    let (a_words, _) = a.as_chunks::<8>();
+    let (b_words, _) = b.as_chunks::<8>();
+    a_words
+        .iter()
+        .zip(b_words)
+        .all(|(x, y)| u64::from_ne_bytes(*x) == u64::from_ne_bytes(*y))
+        && u64::from_ne_bytes(*a_last) == u64::from_ne_bytes(*b_last)
+}
+
 /// What the entry [`Table::find_documented`] finds answers to: its own
 /// code is the text, or the text as an integer, or neither (an alias is).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,7 +115,7 @@ impl Table {
                 .as_bytes()
                 .get(start as usize..)
                 .and_then(|rest| rest.get(..text.len()))
-                == Some(text.as_bytes())
+                .is_some_and(|bytes| same_bytes(bytes, text.as_bytes()))
     }
 
     /// Whether one of the `count` aliases from word `start` is `code`.
@@ -353,5 +375,25 @@ impl Table {
             || (self.words == other.words
                 && self.text == other.text
                 && self.nested.len() == other.nested.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_bytes;
+
+    #[test]
+    fn same_bytes_is_slice_equality() {
+        let text: Vec<u8> = (0..40u8).collect();
+        for len in 0..text.len() {
+            let a = &text[..len];
+            assert!(same_bytes(a, a));
+            assert!(!same_bytes(a, &text[..=len]));
+            for at in 0..len {
+                let mut b = a.to_vec();
+                b[at] ^= 0x20;
+                assert!(!same_bytes(a, &b), "{len} {at}");
+            }
+        }
     }
 }
