@@ -22,28 +22,53 @@ use crate::erased;
 /// provided methods through [`ApiError::__inner`], so that the derive
 /// writes one `match` to the inner error instead of one per method, and
 /// what [`ApiError::to_response`] renders.
+///
+/// The methods without arguments are one slot, [`ask`](Inner::ask), read
+/// through the inherent methods of `dyn Inner` (`entry`, `status`, …):
+/// one function per error type where one per method and type was a
+/// function each to compile, for the same call and one `match`.
 pub trait Inner: fmt::Debug {
-    fn entry(&self) -> Option<Entry>;
-    fn statics(&self) -> Statics<'_>;
-    fn status(&self) -> StatusCode;
+    fn ask(&self, what: Ask) -> Answer<'_>;
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
     fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
-    fn retry_after(&self) -> Option<Duration>;
-    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)>;
-    fn unknown(&self) -> Option<&crate::Unknown>;
-    fn violations(&self) -> Option<&crate::Violations>;
     fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop>;
 }
 
+/// Which of [`ApiError`]'s methods without arguments [`Inner::ask`] calls.
+#[derive(Clone, Copy, Debug)]
+pub enum Ask {
+    Entry,
+    Statics,
+    Status,
+    RetryAfter,
+    Source,
+    Unknown,
+    Violations,
+}
+
+/// What [`Inner::ask`] answers: the method's value, in the variant of the
+/// [`Ask`] it was asked.
+pub enum Answer<'a> {
+    Entry(Option<Entry>),
+    Statics(Statics<'a>),
+    Status(StatusCode),
+    RetryAfter(Option<Duration>),
+    Source(Option<&'a (dyn std::error::Error + 'static)>),
+    Unknown(Option<&'a crate::Unknown>),
+    Violations(Option<&'a crate::Violations>),
+}
+
 impl<E: ApiError> Inner for E {
-    fn entry(&self) -> Option<Entry> {
-        ApiError::entry(self)
-    }
-    fn statics(&self) -> Statics<'_> {
-        ApiError::__statics(self)
-    }
-    fn status(&self) -> StatusCode {
-        ApiError::status(self)
+    fn ask(&self, what: Ask) -> Answer<'_> {
+        match what {
+            Ask::Entry => Answer::Entry(ApiError::entry(self)),
+            Ask::Statics => Answer::Statics(ApiError::__statics(self)),
+            Ask::Status => Answer::Status(ApiError::status(self)),
+            Ask::RetryAfter => Answer::RetryAfter(ApiError::retry_after(self)),
+            Ask::Source => Answer::Source(ApiError::source_error(self)),
+            Ask::Unknown => Answer::Unknown(ApiError::unknown(self)),
+            Ask::Violations => Answer::Violations(ApiError::violations(self)),
+        }
     }
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         ApiError::fmt_message(self, f)
@@ -51,20 +76,56 @@ impl<E: ApiError> Inner for E {
     fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         ApiError::fmt_arg(self, slot, f)
     }
-    fn retry_after(&self) -> Option<Duration> {
-        ApiError::retry_after(self)
-    }
-    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        ApiError::source_error(self)
-    }
-    fn unknown(&self) -> Option<&crate::Unknown> {
-        ApiError::unknown(self)
-    }
-    fn violations(&self) -> Option<&crate::Violations> {
-        ApiError::violations(self)
-    }
     fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop> {
         ApiError::__visit_erased(self, visitor)
+    }
+}
+
+// `ask`'s answers, one method each. An answer of another variant than the
+// one asked cannot happen (the blanket impl is the only impl); it reads as
+// the method's default.
+impl dyn Inner + '_ {
+    pub fn entry(&self) -> Option<Entry> {
+        match self.ask(Ask::Entry) {
+            Answer::Entry(entry) => entry,
+            _ => None,
+        }
+    }
+    pub fn statics(&self) -> Statics<'_> {
+        match self.ask(Ask::Statics) {
+            Answer::Statics(statics) => statics,
+            _ => Statics::of(None),
+        }
+    }
+    pub fn status(&self) -> StatusCode {
+        match self.ask(Ask::Status) {
+            Answer::Status(status) => status,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self.ask(Ask::RetryAfter) {
+            Answer::RetryAfter(delay) => delay,
+            _ => None,
+        }
+    }
+    pub fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self.ask(Ask::Source) {
+            Answer::Source(source) => source,
+            _ => None,
+        }
+    }
+    pub fn unknown(&self) -> Option<&crate::Unknown> {
+        match self.ask(Ask::Unknown) {
+            Answer::Unknown(unknown) => unknown,
+            _ => None,
+        }
+    }
+    pub fn violations(&self) -> Option<&crate::Violations> {
+        match self.ask(Ask::Violations) {
+            Answer::Violations(violations) => violations,
+            _ => None,
+        }
     }
 }
 
