@@ -2,7 +2,7 @@
 
 use std::error::Error;
 
-use crate::violations::{Pointer, json};
+use crate::violations::{Pointer, codes, json};
 use crate::{ApiError, Violation, Violations};
 
 /// Requests the web framework rejects before a handler runs.
@@ -213,7 +213,7 @@ impl Rejection {
     /// `reason` as its message.
     pub fn malformed_json(reason: impl Into<String>) -> Self {
         let reason = reason.into();
-        let violation = Violation::body(Pointer::root(), "json_invalid", reason.clone());
+        let violation = Violation::body(Pointer::root(), codes::JSON_INVALID, reason.clone());
         Rejection::MalformedJson {
             reason,
             violations: Violations::new().with(violation),

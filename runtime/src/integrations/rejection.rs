@@ -4,7 +4,7 @@
 
 use serde_json::error::Category;
 
-use crate::violations::{Location, Pointer};
+use crate::violations::{Location, Pointer, codes};
 use crate::{Rejection, Violation, Violations};
 
 /// A JSON request body `serde_json` failed on, by its error category:
@@ -17,7 +17,7 @@ pub(crate) fn json(category: Category, reason: String) -> Rejection {
     match category {
         Category::Syntax | Category::Eof => Rejection::malformed_json(reason),
         Category::Data => {
-            let violation = Violation::body(Pointer::root(), "value_error", reason.clone());
+            let violation = Violation::body(Pointer::root(), codes::VALUE_ERROR, reason.clone());
             Rejection::InvalidBody {
                 reason,
                 violations: Violations::new().with(violation),
@@ -40,6 +40,8 @@ fn parse_error_of_type(type_name: &str) -> Option<(&'static str, &'static str)> 
     }
 }
 
+/// pydantic's code and message for a parameter that does not parse as an
+/// integer, a number or a boolean.
 const INT_PARSING: (&str, &str) = (
     "int_parsing",
     "Input should be a valid integer, unable to parse string as an integer",
@@ -66,13 +68,13 @@ fn parameter_violation(location: Location, type_name: Option<&str>, message: &st
             | "number too small to fit in target type" => INT_PARSING,
             "invalid float literal" => FLOAT_PARSING,
             "provided string was not `true` or `false`" => BOOL_PARSING,
-            _ if message.starts_with("missing field `") => ("missing", "Field required"),
+            _ if message.starts_with("missing field `") => codes::MISSING,
             _ => return None,
         })
     });
     match known {
         Some((code, text)) => Violation::new(location, code, text),
-        None => Violation::new(location, "value_error", message),
+        None => Violation::new(location, codes::VALUE_ERROR, message),
     }
 }
 

@@ -22,6 +22,7 @@
 //! assert_eq!(first.code(), "greater_than");
 //! ```
 
+pub(crate) mod codes;
 pub mod json;
 mod pointer;
 pub(crate) mod read;

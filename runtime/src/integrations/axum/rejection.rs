@@ -11,7 +11,7 @@ use http::StatusCode;
 use serde_json::error::Category;
 
 use crate::integrations::rejection::{invalid_path, invalid_query, json, query_error};
-use crate::violations::Pointer;
+use crate::violations::{Pointer, codes};
 use crate::{Rejection, Violation, Violations};
 
 /// The parser's own explanation, without axum's generic prefix ("Failed to
@@ -211,24 +211,20 @@ fn tracked_violation(error: &serde_path_to_error::Error<serde_json::Error>) -> V
             .map(|(name, _)| name.to_owned())
     };
     if let Some(name) = named("missing field `") {
-        return Violation::body(pointer.field(&name), "missing", "Field required");
+        return Violation::body(pointer.field(&name), codes::MISSING.0, codes::MISSING.1);
     }
     if let Some(name) = named("unknown field `") {
-        return Violation::body(
-            pointer.field(&name),
-            "extra_forbidden",
-            "Extra inputs are not permitted",
-        );
+        return Violation::body(pointer.field(&name), codes::EXTRA.0, codes::EXTRA.1);
     }
     let code = [
-        ("invalid type:", "invalid_type"),
-        ("invalid value:", "invalid_value"),
-        ("invalid length", "invalid_length"),
-        ("unknown variant", "enum"),
+        ("invalid type:", codes::INVALID_TYPE),
+        ("invalid value:", codes::INVALID_VALUE),
+        ("invalid length", codes::INVALID_LENGTH),
+        ("unknown variant", codes::ENUM),
     ]
     .iter()
     .find(|(prefix, _)| message.starts_with(prefix))
-    .map_or("value_error", |(_, code)| code);
+    .map_or(codes::VALUE_ERROR, |(_, code)| code);
     Violation::body(pointer, code, message)
 }
 

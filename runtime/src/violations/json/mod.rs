@@ -82,53 +82,10 @@ use core::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
-use super::{Location, Pointer, Validate, Violation, Violations};
+use super::{Location, Pointer, Validate, Violation, Violations, codes};
 use crate::Rejection;
 use de::{Node, Pass, Patch};
 use tree::Tree;
-
-/// The codes and messages of the violations found in a body.
-mod codes {
-    pub(super) const MISSING: (&str, &str) = ("missing", "Field required");
-    pub(super) const EXTRA: (&str, &str) = ("extra_forbidden", "Extra inputs are not permitted");
-    pub(super) const STRING: (&str, &str) = ("string_type", "Input should be a valid string");
-    pub(super) const INT: (&str, &str) = ("int_type", "Input should be a valid integer");
-    pub(super) const FLOAT: (&str, &str) = ("float_type", "Input should be a valid number");
-    pub(super) const BOOL: (&str, &str) = ("bool_type", "Input should be a valid boolean");
-    pub(super) const BYTES: (&str, &str) = ("bytes_type", "Input should be a valid bytes");
-    pub(super) const NONE: (&str, &str) = ("none_required", "Input should be None");
-    pub(super) const LIST: (&str, &str) = ("list_type", "Input should be a valid list");
-    pub(super) const TUPLE: (&str, &str) = ("tuple_type", "Input should be a valid tuple");
-    pub(super) const DICT: (&str, &str) = ("dict_type", "Input should be a valid dictionary");
-    pub(super) const MODEL: (&str, &str) = (
-        "model_attributes_type",
-        "Input should be a valid dictionary or object to extract fields from",
-    );
-    pub(super) const ENUM: &str = "enum";
-    pub(super) const JSON_INVALID: &str = "json_invalid";
-    pub(super) const VALUE_ERROR: &str = "value_error";
-    pub(super) const INVALID_TYPE: &str = "invalid_type";
-    pub(super) const INVALID_VALUE: &str = "invalid_value";
-    pub(super) const INVALID_LENGTH: &str = "invalid_length";
-
-    /// pydantic's message for an enum: `Input should be 'a', 'b' or 'c'`.
-    pub(super) fn one_of(expected: &[&str]) -> String {
-        let mut message = String::from("Input should be ");
-        for (at, variant) in expected.iter().enumerate() {
-            if at > 0 {
-                message.push_str(if at + 1 == expected.len() {
-                    " or "
-                } else {
-                    ", "
-                });
-            }
-            message.push('\'');
-            message.push_str(variant);
-            message.push('\'');
-        }
-        message
-    }
-}
 
 /// Why a body was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
