@@ -7,7 +7,9 @@ pub use crate::decode::{DecodeErrorKind, RawError};
 pub use crate::Code;
 pub use crate::catalog::rename::{self, Case, Rename};
 pub use crate::catalog::unique::duplicate;
-pub use crate::catalog::{Catalog, Entry, FieldInfo, RetryAfterUnit, Table, table_entry};
+pub use crate::catalog::{
+    Catalog, Entry, FieldInfo, RetryAfterUnit, Table, catalog_of, entry_of, find_entry_of,
+};
 #[cfg(feature = "utoipa")]
 pub use crate::duration::SchemaDuration;
 pub use crate::duration::{
@@ -182,3 +184,8 @@ impl ViolationsField for Option<crate::Violations> {
 pub fn read_violations<T: ViolationsField>(raw: &RawError<'_>) -> Result<T, DecodeErrorKind> {
     crate::violations::read::from_raw(raw).map(T::from_read)
 }
+
+/// A derived type's table without nested catalogs.
+pub const NO_NESTED: &[&Catalog] = &[];
+/// A derived type's table without exposed fields.
+pub const NO_FIELDS: &[FieldInfo] = &[];

@@ -45,7 +45,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
         input,
         delegates: &delegates,
     };
-    let table = catalog::inherent(input);
+    let (catalog, renamed) = catalog::catalog(input);
     let entry = methods.entry();
     let status = methods.status();
     let fmt_arg = methods.fmt_arg(&mut bounds);
@@ -61,7 +61,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let api_impl = wrap(&quote! {
         impl #impl_generics ::errbook::ApiError for #self_ty #where_clause {
             type Format = #format;
-            const CATALOG: &'static ::errbook::Catalog = Self::__ERRBOOK_CATALOG;
+            const CATALOG: &'static ::errbook::Catalog = #catalog;
             #entry
             #status
             #fmt_arg
@@ -95,14 +95,16 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             }
         })
     });
-    let table = super::wrap_inherent(&quote! {
-        impl #impl_generics #self_ty #where_clause {
-            #table
-        }
+    let renamed = (!renamed.is_empty()).then(|| {
+        super::wrap_inherent(&quote! {
+            impl #impl_generics #self_ty #where_clause {
+                #renamed
+            }
+        })
     });
     let predicates = where_clause.map(|w| &w.predicates).into_iter().flatten();
     quote! {
-        #table
+        #renamed
         #api_impl
         #display
         #error
@@ -234,7 +236,7 @@ impl Methods<'_> {
         } else {
             quote! {
                 let __index: ::core::primitive::usize = match self { #(#arms)* #rest };
-                ::errbook::__private::table_entry(&Self::__ERRBOOK_TABLE, __index)
+                ::errbook::__private::entry_of::<Self>(__index)
             }
         };
         quote! {

@@ -49,10 +49,11 @@ const PART_ARG: u32 = 1;
 const PART_SPEC: u32 = 2;
 const SLOT_SHIFT: u32 = 8;
 
-/// The catalog of the type, as private inherent items (`__ERRBOOK_*`)
-/// that the `ApiError` impl points to: an impl that fails (a type without
-/// `Debug`) is then one error, not one more for each item.
-pub(crate) fn inherent(input: &Input) -> TokenStream {
+/// The catalog of the type: the expression of the `ApiError` impl's
+/// `CATALOG`, one call with the table's literals (no constant of its own
+/// to check and evaluate beside it), and the private inherent items
+/// (`__ERRBOOK_*`) of the renamed copies of nested tables, if any.
+pub(crate) fn catalog(input: &Input) -> (TokenStream, TokenStream) {
     let type_name = input.ident.to_string();
     let mut table = Writer::new(input.variants.len());
     let mut nested = Vec::new();
@@ -87,25 +88,29 @@ pub(crate) fn inherent(input: &Input) -> TokenStream {
     // `transparent` variants is checked where it is used.
     let checked =
         input.generics.params.is_empty() || input.variants.iter().all(|v| v.transparent.is_none());
-    quote! {
-        const __ERRBOOK_TABLE: ::errbook::__private::Table = ::errbook::__private::Table::__new(
-            #text,
-            #words,
-            &[#(#nested),*],
-            &[#(#fields),*],
-            Self::__errbook_catalog,
-        );
-        const __ERRBOOK_CATALOG: &'static ::errbook::Catalog = &::errbook::__private::Catalog::__table(
+    let nested = if nested.is_empty() {
+        quote!(::errbook::__private::NO_NESTED)
+    } else {
+        quote!(&[#(#nested),*])
+    };
+    let fields = if fields.is_empty() {
+        quote!(::errbook::__private::NO_FIELDS)
+    } else {
+        quote!(&[#(#fields),*])
+    };
+    let catalog = quote! {
+        &::errbook::__private::Catalog::__derived(
             #type_name,
             ::core::module_path!(),
             #checked,
-            &Self::__ERRBOOK_TABLE,
-        )#description #domain #docs;
-        fn __errbook_catalog() -> &'static ::errbook::Catalog {
-            Self::__ERRBOOK_CATALOG
-        }
-        #(#renamed)*
-    }
+            #text,
+            #words,
+            #nested,
+            #fields,
+            ::errbook::__private::catalog_of::<Self>,
+        )#description #domain #docs
+    };
+    (catalog, quote!(#(#renamed)*))
 }
 
 /// The renamed copy of a `transparent` variant's inner table, built in

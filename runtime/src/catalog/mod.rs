@@ -47,7 +47,7 @@ pub use crate::retry_after::RetryAfterUnit;
 pub use entry::{Aliases, Entry, FieldInfo, FieldSchema, Part, Parts, Status, Template};
 pub(crate) use table::Own;
 #[doc(hidden)]
-pub use table::{Table, table_entry};
+pub use table::{Table, catalog_of, entry_of, find_entry_of, table_entry};
 
 mod entry;
 mod table;
@@ -84,6 +84,17 @@ pub struct Catalog {
 /// derived type's packed table.
 #[derive(Clone, Copy, Debug)]
 enum Source {
+    List(&'static [Item]),
+    Table(&'static Table),
+    /// A derived type's own table, held in its catalog: the derive writes
+    /// the catalog as one constant, with no constant of the table to
+    /// evaluate and check beside it.
+    Own(Table),
+}
+
+/// The table a [`Items`] walks: one that lives as long as its entries.
+#[derive(Clone, Copy, Debug)]
+enum Walked {
     List(&'static [Item]),
     Table(&'static Table),
 }
@@ -154,6 +165,32 @@ impl Catalog {
             docs: None,
             docs_split: crate::decode::Split::NONE,
             items: Source::Table(table),
+        }
+    }
+
+    /// A derived type's catalog, its table held in place: what the derive
+    /// writes as its type's `CATALOG`, one constant.
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __derived(
+        type_name: &'static str,
+        module: &'static str,
+        checked: bool,
+        text: &'static str,
+        words: &'static [u8],
+        nested: &'static [&'static Catalog],
+        fields: &'static [FieldInfo],
+        catalog: fn() -> &'static Catalog,
+    ) -> Self {
+        Catalog {
+            type_name,
+            module,
+            checked,
+            description: None,
+            domain: None,
+            docs: None,
+            docs_split: crate::decode::Split::NONE,
+            items: Source::Own(Table::__new(text, words, nested, fields, catalog)),
         }
     }
 
@@ -235,24 +272,39 @@ impl Catalog {
     /// Entries and nested catalogs, in declaration order.
     pub fn items(&self) -> Items {
         Items {
-            source: self.items,
+            source: self.walked(),
             next: 0,
         }
     }
 
     /// The number of items (entries and nested catalogs).
     pub(crate) const fn item_count(&self) -> usize {
-        match self.items {
+        match &self.items {
             Source::List(items) => items.len(),
             Source::Table(table) => table.len(),
+            Source::Own(table) => table.len(),
         }
     }
 
     /// The packed table of a derived type's catalog.
-    pub(crate) const fn table(&self) -> Option<&'static Table> {
-        match self.items {
+    pub(crate) const fn table(&'static self) -> Option<&'static Table> {
+        match &self.items {
             Source::Table(table) => Some(table),
+            Source::Own(table) => Some(table),
             Source::List(_) => None,
+        }
+    }
+
+    /// What [`items`](Self::items) walks: a table held in place is read
+    /// in the declaring catalog, which lives as long as its entries.
+    fn walked(&self) -> Walked {
+        match &self.items {
+            Source::List(items) => Walked::List(items),
+            Source::Table(table) => Walked::Table(table),
+            Source::Own(table) => match table.catalog().table() {
+                Some(table) => Walked::Table(table),
+                None => Walked::List(&[]),
+            },
         }
     }
 
@@ -261,45 +313,50 @@ impl Catalog {
     /// [`Entry::catalog`] says of each).
     #[inline]
     pub(crate) fn declaring(&self) -> Option<&'static Catalog> {
-        match self.items {
+        match &self.items {
             Source::Table(table) => Some(table.catalog()),
+            Source::Own(table) => Some(table.catalog()),
             Source::List(_) => None,
         }
     }
 
     /// Item `index`, when it is a nested catalog (for constant evaluation).
     pub(crate) const fn nested_at(&self, index: usize) -> Option<&'static Catalog> {
-        match self.items {
+        match &self.items {
             Source::List(items) if index < items.len() => match items[index] {
                 Item::Nested(catalog) => Some(catalog),
                 Item::Entry(_) => None,
             },
             Source::List(_) => None,
             Source::Table(table) => table.nested_at(index),
+            Source::Own(table) => table.nested_at(index),
         }
     }
 
     /// Item `index`, when it is an entry (for constant evaluation).
-    pub(crate) const fn entry_at(&self, index: usize) -> Option<Entry> {
-        match self.items {
+    pub(crate) const fn entry_at(&'static self, index: usize) -> Option<Entry> {
+        match &self.items {
             Source::List(items) if index < items.len() => match items[index] {
                 Item::Entry(entry) => Some(entry),
                 Item::Nested(_) => None,
             },
             Source::List(_) => None,
             Source::Table(table) => table.entry_at(index),
+            Source::Own(table) => table.entry_at(index),
         }
     }
 
     /// The code hash of item `index`, when it is an entry (for constant
     /// evaluation).
     pub(crate) const fn code_hash_at(&self, index: usize) -> Option<u64> {
-        match self.items {
+        match &self.items {
             Source::Table(table) => table.hash_at(index),
-            Source::List(_) => match self.entry_at(index) {
-                Some(entry) => Some(entry.code_hash()),
-                None => None,
+            Source::Own(table) => table.hash_at(index),
+            Source::List(items) if index < items.len() => match items[index] {
+                Item::Entry(entry) => Some(entry.code_hash()),
+                Item::Nested(_) => None,
             },
+            Source::List(_) => None,
         }
     }
 
@@ -338,7 +395,7 @@ impl Catalog {
 /// [`Catalog::items`].
 #[derive(Clone, Debug)]
 pub struct Items {
-    source: Source,
+    source: Walked,
     next: usize,
 }
 
@@ -348,8 +405,8 @@ impl Iterator for Items {
     #[inline]
     fn next(&mut self) -> Option<Item> {
         let item = match self.source {
-            Source::List(items) => items.get(self.next).copied(),
-            Source::Table(table) => table.item(self.next),
+            Walked::List(items) => items.get(self.next).copied(),
+            Walked::Table(table) => table.item(self.next),
         }?;
         self.next += 1;
         Some(item)

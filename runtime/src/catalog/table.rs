@@ -87,6 +87,7 @@ pub(crate) const SLOT_SHIFT: u32 = 8;
 /// A derived type's codes, packed; see the module documentation. Built by
 /// the derive, read through [`Catalog`] and [`Entry`].
 #[doc(hidden)]
+#[derive(Clone, Copy)]
 pub struct Table {
     text: &'static str,
     words: &'static [u8],
@@ -321,6 +322,33 @@ impl Table {
 #[inline]
 pub fn table_entry(table: &'static Table, index: usize) -> Option<Entry> {
     table.entry_at(index)
+}
+
+/// The entry of item `index` of `T`'s own table, if it is an entry.
+#[doc(hidden)]
+#[inline]
+pub fn entry_of<T: crate::ApiError + ?Sized>(index: usize) -> Option<Entry> {
+    match T::CATALOG.table() {
+        Some(table) => table.entry_at(index),
+        None => None,
+    }
+}
+
+/// `T`'s catalog: what a derived type's table holds to find the catalog
+/// that declares its entries.
+#[doc(hidden)]
+pub fn catalog_of<T: crate::ApiError + ?Sized>() -> &'static Catalog {
+    T::CATALOG
+}
+
+/// The item of `T`'s own table that `raw` is (see
+/// [`find_entry`](crate::parse::find_entry)).
+#[doc(hidden)]
+pub fn find_entry_of<T: crate::ApiError + ?Sized>(
+    skip: &[usize],
+    raw: &crate::decode::RawError<'_>,
+) -> Option<usize> {
+    crate::parse::find_entry(T::CATALOG.table()?, skip, raw)
 }
 
 impl core::fmt::Debug for Table {

@@ -174,10 +174,11 @@ pub(crate) fn documented(catalog: &Catalog, uri: &str) -> Option<Documented> {
 /// order, as a walk of its entries is.
 #[inline]
 fn flat(catalog: &Catalog) -> Option<(&'static Table, &'static Catalog)> {
-    let table = catalog
+    let declaring = catalog.declaring()?;
+    let table = declaring
         .table()
         .filter(|table| table.nested().iter().all(|nested| nested.item_count() == 0))?;
-    Some((table, catalog.declaring()?))
+    Some((table, declaring))
 }
 
 /// The first code of `table` (whose entries are `declaring`'s) that

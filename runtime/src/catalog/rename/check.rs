@@ -11,7 +11,12 @@ use crate::catalog::unique::{Message as Problem, same_str};
 /// not write; for `prefix` and `rename_all`, a nested type's codes (which
 /// they would not reach) and an integer code (which they cannot rename); a
 /// code renamed to nothing. `key` names the key the message is about.
-pub const fn check(inner: &Catalog, rename: &Rename, name: &str, key: &str) -> Option<Problem> {
+pub const fn check(
+    inner: &'static Catalog,
+    rename: &Rename,
+    name: &str,
+    key: &str,
+) -> Option<Problem> {
     let Some(table) = inner.table() else {
         return Some(
             Problem::new()
@@ -95,7 +100,7 @@ pub const fn check(inner: &Catalog, rename: &Rename, name: &str, key: &str) -> O
 
 /// What is wrong with `codes(variant = …)` for `inner` (named `name`):
 /// that `inner` has no variant `variant` with a code of its own.
-pub const fn check_variant(inner: &Catalog, name: &str, variant: &str) -> Option<Problem> {
+pub const fn check_variant(inner: &'static Catalog, name: &str, variant: &str) -> Option<Problem> {
     let Some(table) = inner.table() else {
         // `check` reports it.
         return None;

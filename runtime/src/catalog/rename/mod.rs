@@ -304,7 +304,12 @@ const fn put_word(words: &mut [u8], index: usize, value: u32) {
 
 /// Writes the renamed copy of `inner`'s table into `text` and `words`
 /// (either may be empty, to count), and returns the text's length.
-const fn build(inner: &Catalog, rename: &Rename, text: &mut [u8], words: &mut [u8]) -> usize {
+const fn build(
+    inner: &'static Catalog,
+    rename: &Rename,
+    text: &mut [u8],
+    words: &mut [u8],
+) -> usize {
     let Some(table) = inner.table() else {
         return 0;
     };
@@ -375,19 +380,19 @@ const fn build(inner: &Catalog, rename: &Rename, text: &mut [u8], words: &mut [u
 }
 
 /// The length of the renamed table's text.
-pub const fn text_len(inner: &Catalog, rename: &Rename) -> usize {
+pub const fn text_len(inner: &'static Catalog, rename: &Rename) -> usize {
     build(inner, rename, &mut [], &mut [])
 }
 
 /// The renamed table's text: the inner table's, then the new codes.
-pub const fn text<const N: usize>(inner: &Catalog, rename: &Rename) -> [u8; N] {
+pub const fn text<const N: usize>(inner: &'static Catalog, rename: &Rename) -> [u8; N] {
     let mut text = [0; N];
     build(inner, rename, &mut text, &mut []);
     text
 }
 
 /// The length of the renamed table's words: the inner table's.
-pub const fn words_len(inner: &Catalog) -> usize {
+pub const fn words_len(inner: &'static Catalog) -> usize {
     match inner.table() {
         Some(table) => table.bytes().len(),
         None => 0,
@@ -396,7 +401,7 @@ pub const fn words_len(inner: &Catalog) -> usize {
 
 /// The renamed table's words: the inner table's, each record's code,
 /// code JSON and hash replaced.
-pub const fn words<const N: usize>(inner: &Catalog, rename: &Rename) -> [u8; N] {
+pub const fn words<const N: usize>(inner: &'static Catalog, rename: &Rename) -> [u8; N] {
     let mut words = [0; N];
     build(inner, rename, &mut [], &mut words);
     words

@@ -13,8 +13,8 @@ use crate::Code;
 
 /// Where a code is declared, for the codes of a hash that occurs twice.
 #[derive(Clone, Copy)]
-pub struct Key<'a> {
-    catalog: &'a Catalog,
+pub struct Key {
+    catalog: &'static Catalog,
     index: usize,
     /// Which part of the check the code is in: a direct item of the one
     /// type checked (its own codes are [`OWN`]), or one of several roots.
@@ -43,7 +43,7 @@ pub(crate) const fn code_hash(code: &Code<'_>) -> u64 {
     hash
 }
 
-impl Key<'_> {
+impl Key {
     const fn code(&self) -> Code<'static> {
         match self.catalog.entry_at(self.index) {
             Some(entry) => entry.code(),
@@ -61,7 +61,7 @@ impl Key<'_> {
 
 /// The number of codes of `roots`, nested ones included. Fails constant
 /// evaluation for nesting deeper than [`MAX_DEPTH`].
-pub const fn count(roots: &[&Catalog]) -> usize {
+pub const fn count(roots: &[&'static Catalog]) -> usize {
     let mut total = 0;
     let mut i = 0;
     while i < roots.len() {
@@ -71,7 +71,7 @@ pub const fn count(roots: &[&Catalog]) -> usize {
     total
 }
 
-const fn count_in(catalog: &Catalog, depth: usize) -> usize {
+const fn count_in(catalog: &'static Catalog, depth: usize) -> usize {
     assert!(
         depth <= MAX_DEPTH,
         "`transparent` nesting is deeper than errbook's catalog walks (32 levels)"
@@ -121,7 +121,7 @@ pub const MAX_CODES: usize = SET / 2;
 // The set's 128 KiB live in constant evaluation's memory: the derive and
 // `assert_unique_codes!` call this in a constant only, never at run time.
 #[allow(clippy::large_stack_arrays)]
-pub const fn duplicate(roots: &[&Catalog]) -> Option<Message> {
+pub const fn duplicate(roots: &[&'static Catalog]) -> Option<Message> {
     let mut set = Set {
         slots: [0; SET],
         used: 0,
@@ -204,7 +204,7 @@ impl Found {
 
     /// Names the code of `hash`, held by `first` and `second`, in the
     /// message (or notes that there are more).
-    const fn add(&mut self, hash: u64, first: &Key<'_>, second: &Key<'_>) {
+    const fn add(&mut self, hash: u64, first: &Key, second: &Key) {
         if self.count == LISTED {
             self.more = true;
             return;
@@ -234,10 +234,10 @@ impl Found {
 /// the texts are equal, goes into `found`. Stops once `found` is full.
 /// `depth` is the catalog's nesting level, 1 for a root.
 const fn insert(
-    catalog: &Catalog,
+    catalog: &'static Catalog,
     depth: usize,
     set: &mut Set,
-    roots: &[&Catalog],
+    roots: &[&'static Catalog],
     found: &mut Found,
 ) {
     assert!(
@@ -301,7 +301,7 @@ const fn insert(
 
 /// A hash already in the set: the codes of `roots` with it are looked up,
 /// once per code, for `found`.
-const fn met_twice(hash: u64, roots: &[&Catalog], found: &mut Found) {
+const fn met_twice(hash: u64, roots: &[&'static Catalog], found: &mut Found) {
     let hash = if hash == 0 { 1 } else { hash };
     if !found.names(hash)
         && let Some((first, second)) = duplicate_with_hash(roots, hash)
@@ -317,7 +317,7 @@ const KEYS: usize = 64;
 /// The first two codes of `roots` with hash `hash` that are the same text:
 /// equal codes have equal hashes, and codes of equal hashes are almost
 /// always equal.
-const fn duplicate_with_hash<'a>(roots: &[&'a Catalog], hash: u64) -> Option<(Key<'a>, Key<'a>)> {
+const fn duplicate_with_hash(roots: &[&'static Catalog], hash: u64) -> Option<(Key, Key)> {
     let empty = Key {
         catalog: &Catalog::EMPTY,
         index: 0,
@@ -376,14 +376,14 @@ const fn duplicate_with_hash<'a>(roots: &[&'a Catalog], hash: u64) -> Option<(Ke
 
 /// The same variant of the same type, reached by two paths (a diamond):
 /// one code, not two.
-const fn same_declaration(a: &Key<'_>, b: &Key<'_>) -> bool {
+const fn same_declaration(a: &Key, b: &Key) -> bool {
     a.index == b.index && a.catalog.same_type(b.catalog)
 }
 
 /// Whether one part that checks its own codes holds both `keys[a]`'s and
 /// `keys[b]`'s declarations, so that its own check reports them (once) and
 /// this one need not: a type nesting a faulty type gives no second error.
-const fn reported_within(keys: &[Key<'_>], found: usize, a: usize, b: usize) -> bool {
+const fn reported_within(keys: &[Key], found: usize, a: usize, b: usize) -> bool {
     let mut i = 0;
     while i < found {
         let with_a = &keys[i];
@@ -405,7 +405,7 @@ const fn reported_within(keys: &[Key<'_>], found: usize, a: usize, b: usize) -> 
 /// Names the code of `first` and `second`, and both places, in a fixed
 /// order, so that the message does not depend on the order in which the
 /// walk met them.
-const fn write_pair(message: &mut Message, first: &Key<'_>, second: &Key<'_>) {
+const fn write_pair(message: &mut Message, first: &Key, second: &Key) {
     let (first, second) = if compare_names(first, second) <= 0 {
         (first, second)
     } else {
@@ -424,7 +424,7 @@ const fn write_pair(message: &mut Message, first: &Key<'_>, second: &Key<'_>) {
     message.append("` both have it");
 }
 
-const fn compare_names(a: &Key<'_>, b: &Key<'_>) -> i8 {
+const fn compare_names(a: &Key, b: &Key) -> i8 {
     match compare_bytes(
         a.catalog.type_name.as_bytes(),
         b.catalog.type_name.as_bytes(),
@@ -436,11 +436,11 @@ const fn compare_names(a: &Key<'_>, b: &Key<'_>) -> i8 {
 
 /// The keys of `catalog`'s codes whose hash is `hash` into `keys` from
 /// `at`; the index after the last.
-const fn keys_with<'a>(
-    catalog: &'a Catalog,
+const fn keys_with(
+    catalog: &'static Catalog,
     hash: u64,
     branch: (usize, bool),
-    keys: &mut [Key<'a>],
+    keys: &mut [Key],
     mut at: usize,
 ) -> usize {
     let mut i = 0;
@@ -493,7 +493,7 @@ const fn text<'a>(code: &'a Code<'_>, digits: &'a mut [u8; 20]) -> &'a [u8] {
 }
 
 /// Orders keys by the bytes of their code's text.
-const fn compare(a: &Key<'_>, b: &Key<'_>) -> i8 {
+const fn compare(a: &Key, b: &Key) -> i8 {
     compare_codes(&a.code(), &b.code())
 }
 
