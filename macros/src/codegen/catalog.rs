@@ -80,7 +80,7 @@ pub(crate) fn catalog(input: &Input) -> (TokenStream, TokenStream) {
     let description = input
         .description
         .as_ref()
-        .map(|d| quote!(.with_description(#d)));
+        .map_or_else(|| quote!(""), |d| quote!(#d));
     let domain = input.domain.as_ref().map(|d| quote!(.__domain(#d)));
     let docs = input.docs.as_ref().map(|d| quote!(.__docs(#d)));
     // The derive refuses a duplicate among a type's own codes, and checks
@@ -108,7 +108,8 @@ pub(crate) fn catalog(input: &Input) -> (TokenStream, TokenStream) {
             #nested,
             #fields,
             ::errbook::__private::catalog_of::<Self>,
-        )#description #domain #docs
+            #description,
+        )#domain #docs
     };
     (catalog, quote!(#(#renamed)*))
 }

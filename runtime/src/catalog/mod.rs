@@ -169,7 +169,8 @@ impl Catalog {
     }
 
     /// A derived type's catalog, its table held in place: what the derive
-    /// writes as its type's `CATALOG`, one constant.
+    /// writes as its type's `CATALOG`, one constant. `description` is the
+    /// type's doc comment, empty for none.
     #[doc(hidden)]
     #[allow(clippy::too_many_arguments)]
     pub const fn __derived(
@@ -181,12 +182,18 @@ impl Catalog {
         nested: &'static [&'static Catalog],
         fields: &'static [FieldInfo],
         catalog: fn() -> &'static Catalog,
+        description: &'static str,
     ) -> Self {
         Catalog {
             type_name,
             module,
             checked,
-            description: None,
+            // A doc comment is never empty: an empty one is none.
+            description: if description.is_empty() {
+                None
+            } else {
+                Some(description)
+            },
             domain: None,
             docs: None,
             docs_split: crate::decode::Split::NONE,
