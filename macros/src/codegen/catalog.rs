@@ -29,7 +29,8 @@ const DESCRIPTION: usize = 11;
 const PARTS: usize = 13;
 const ALIASES: usize = 15;
 const FIELDS: usize = 17;
-const HASH: usize = 19;
+// Words 19 and 20 (`HASH`) stay zero: a derived table's hashes are its
+// `hashes` slice; a renamed copy, built by the runtime, fills them.
 
 const NESTED: u32 = 1;
 const STATUS_VARIES: u32 = 1 << 2;
@@ -76,7 +77,7 @@ pub(crate) fn catalog(input: &Input) -> (TokenStream, TokenStream) {
             nested.push(quote!(#api::CATALOG));
         }
     }
-    let (text, words) = table.finish();
+    let (text, words, hashes) = table.finish();
     let description = input
         .description
         .as_ref()
@@ -105,6 +106,7 @@ pub(crate) fn catalog(input: &Input) -> (TokenStream, TokenStream) {
             #checked,
             #text,
             #words,
+            &[#(#hashes),*],
             #nested,
             #fields,
             ::errbook::__private::catalog_of::<Self>,
@@ -165,6 +167,9 @@ struct Writer {
     /// Strings already in `text`, with their place.
     strings: HashMap<String, (u32, u32)>,
     words: Vec<u32>,
+    /// Each record's code hash, 0 for a nested record: the table's
+    /// `hashes`, which its words leave out.
+    hashes: Vec<u64>,
 }
 
 impl Writer {
@@ -175,6 +180,7 @@ impl Writer {
             text: String::new(),
             strings: HashMap::new(),
             words,
+            hashes: vec![0; records],
         }
     }
 
@@ -212,9 +218,7 @@ impl Writer {
         match variant.code.as_ref().map(|c| &c.lit) {
             Some(CodeLit::Int(i)) => {
                 flags |= CODE_INT;
-                let (low, high) = hash_words(&i.to_string());
-                self.words[at + HASH] = low;
-                self.words[at + HASH + 1] = high;
+                self.hashes[record] = hash(&i.to_string());
                 self.set(at + CODE, int_words(*i));
                 let json = self.string(&i.to_string());
                 self.set(at + CODE_JSON, json);
@@ -224,9 +228,7 @@ impl Writer {
                     Some(CodeLit::Str(s)) => s.as_str(),
                     _ => "",
                 };
-                let (low, high) = hash_words(code);
-                self.words[at + HASH] = low;
-                self.words[at + HASH + 1] = high;
+                self.hashes[record] = hash(code);
                 let escaped = json_escape(code);
                 let json = self.string(&format!("\"{escaped}\""));
                 self.set(at + CODE_JSON, json);
@@ -344,24 +346,28 @@ impl Writer {
         self.words[at + FLAGS] = flags;
     }
 
-    /// The text and the words, as literals.
-    fn finish(self) -> (Literal, Literal) {
+    /// The text, the words and the hashes, as literals.
+    fn finish(self) -> (Literal, Literal, Vec<Literal>) {
         let bytes: Vec<u8> = self.words.iter().flat_map(|w| w.to_le_bytes()).collect();
-        (Literal::string(&self.text), Literal::byte_string(&bytes))
+        let hashes = self.hashes.into_iter().map(Literal::u64_suffixed);
+        (
+            Literal::string(&self.text),
+            Literal::byte_string(&bytes),
+            hashes.collect(),
+        )
     }
 }
 
-/// The FNV-1a hash (64 bits) of a code's text as its two words (low,
-/// high): the runtime's compile-time uniqueness check sorts codes by it.
-fn hash_words(text: &str) -> (u32, u32) {
+/// The FNV-1a hash (64 bits) of a code's text, for the runtime's
+/// compile-time uniqueness check; 1 for a hash of 0, which marks a nested
+/// record in the table's hashes.
+fn hash(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    // Truncation is the point: the low and the high half.
-    #[allow(clippy::cast_possible_truncation)]
-    (hash as u32, (hash >> 32) as u32)
+    hash.max(1)
 }
 
 /// An integer code as its two words (low, high).

@@ -179,6 +179,7 @@ impl Catalog {
         checked: bool,
         text: &'static str,
         words: &'static [u8],
+        hashes: &'static [u64],
         nested: &'static [&'static Catalog],
         fields: &'static [FieldInfo],
         catalog: fn() -> &'static Catalog,
@@ -197,7 +198,7 @@ impl Catalog {
             domain: None,
             docs: None,
             docs_split: crate::decode::Split::NONE,
-            items: Source::Own(Table::__new(text, words, nested, fields, catalog)),
+            items: Source::Own(Table::__new(text, words, hashes, nested, fields, catalog)),
         }
     }
 

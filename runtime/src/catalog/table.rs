@@ -54,7 +54,9 @@ pub(crate) const ALIASES: usize = 15;
 /// First index in the table's fields, and their number.
 pub(crate) const FIELDS: usize = 17;
 /// The 64-bit FNV-1a hash of the code's text (low, high word), for the
-/// compile-time uniqueness check.
+/// compile-time uniqueness check: in a renamed table only. A derived
+/// table leaves these words zero and has its hashes in one slice
+/// (`Table::hashes`), read in constant evaluation a few statements a code.
 pub(crate) const HASH: usize = 19;
 
 // Flags (word 0 of a record).
@@ -91,6 +93,11 @@ pub(crate) const SLOT_SHIFT: u32 = 8;
 pub struct Table {
     text: &'static str,
     words: &'static [u8],
+    /// A derived table's code hashes, one per record (0 for a nested
+    /// record; a code whose hash is 0 has 1), which the uniqueness check
+    /// reads in constant evaluation a few statements per code. Empty for
+    /// a renamed table, whose hashes are in its words' `HASH` fields.
+    hashes: &'static [u64],
     nested: &'static [&'static Catalog],
     fields: &'static [FieldInfo],
     catalog: fn() -> &'static Catalog,
@@ -104,6 +111,7 @@ impl Table {
     pub const fn __new(
         text: &'static str,
         words: &'static [u8],
+        hashes: &'static [u64],
         nested: &'static [&'static Catalog],
         fields: &'static [FieldInfo],
         catalog: fn() -> &'static Catalog,
@@ -111,6 +119,7 @@ impl Table {
         Table {
             text,
             words,
+            hashes,
             nested,
             fields,
             catalog,
@@ -136,6 +145,7 @@ impl Table {
             Some(from) => Table {
                 text,
                 words,
+                hashes: &[],
                 nested: from.nested,
                 fields: from.fields,
                 catalog,
@@ -144,6 +154,7 @@ impl Table {
             None => Table {
                 text,
                 words: &[],
+                hashes: &[],
                 nested: &[],
                 fields: &[],
                 catalog,
@@ -290,6 +301,12 @@ impl Table {
         self.words
     }
 
+    /// The code hashes of a derived table, one per record, 0 for a nested
+    /// record; empty for a renamed table.
+    pub(crate) const fn hashes(&self) -> &'static [u64] {
+        self.hashes
+    }
+
     /// The nested catalogs, one per nested record, in order.
     pub(crate) const fn nested(&self) -> &'static [&'static Catalog] {
         self.nested
@@ -301,6 +318,9 @@ impl Table {
         let at = Table::record(index);
         if index >= self.len() || self.word(at + FLAGS) & NESTED != 0 {
             return None;
+        }
+        if index < self.hashes.len() {
+            return Some(self.hashes[index]);
         }
         Some(self.bits(at + HASH))
     }

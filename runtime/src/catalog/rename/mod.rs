@@ -341,7 +341,15 @@ const fn build(
         let new = new_code(entry, rename);
         let flags = table.word(at + table::FLAGS);
         let (flags, code) = match new {
-            New::Keep => continue,
+            // A derived table's hashes are not in its words: the copy
+            // keeps the code's in its own.
+            New::Keep => {
+                if let Some(hash) = table.hash_at(index - 1) {
+                    put_word(words, at + table::HASH, hash as u32);
+                    put_word(words, at + table::HASH + 1, (hash >> 32) as u32);
+                }
+                continue;
+            }
             New::Int(value) => {
                 let bits = value.cast_unsigned();
                 (flags | table::CODE_INT, (bits as u32, (bits >> 32) as u32))
@@ -420,7 +428,7 @@ impl Table {
         if record % table::RECORD != 0
             || record / table::RECORD >= from.len()
             || of.len() != from.len()
-            || of.bits(at + table::HASH) != from.bits(at + table::HASH)
+            || of.hash_at(record / table::RECORD) != from.hash_at(record / table::RECORD)
             || of.word(at + table::FLAGS) != from.word(at + table::FLAGS)
         {
             return None;

@@ -244,6 +244,29 @@ const fn insert(
         depth <= MAX_DEPTH,
         "`transparent` nesting is deeper than errbook's catalog walks (32 levels)"
     );
+    if let Some(table) = catalog.table()
+        && !table.hashes().is_empty()
+    {
+        // A derived table: its hashes in one slice, 0 for each nested
+        // record, whose catalogs are `nested` in the same order. A few
+        // statements per code, each costing constant evaluation some
+        // thousands of instructions.
+        let (hashes, nested) = (table.hashes(), table.nested());
+        let (mut i, mut k) = (0, 0);
+        while i < hashes.len() && !found.more {
+            let hash = hashes[i];
+            if hash != 0 {
+                if set.met(hash) {
+                    met_twice(hash, roots, found);
+                }
+            } else if k < nested.len() {
+                insert(nested[k], depth + 1, set, roots, found);
+                k += 1;
+            }
+            i += 1;
+        }
+        return;
+    }
     if let Some(table) = catalog.table() {
         // The records read in place, with as few calls per record as can
         // be: each call is a frame to set up in constant evaluation, which

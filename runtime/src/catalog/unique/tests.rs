@@ -15,6 +15,7 @@ static INNER_TABLE: Table = Table::__new(
     &words::<{ size(2) }>("bBNeg", &[[0, 0, 1, 1, 1], [CODE_INT, NEG.0, NEG.1, 2, 3]]),
     &[],
     &[],
+    &[],
     || &INNER,
 );
 static INNER: Catalog = Catalog::__table("Inner", "tests", false, &INNER_TABLE);
@@ -29,6 +30,7 @@ static OUTER_TABLE: Table = Table::__new(
             [CODE_INT, 404, 0, 2, 1],
         ],
     ),
+    &[],
     &[&INNER],
     &[],
     || &OUTER,
@@ -72,6 +74,7 @@ static LEFT_TABLE: Table = Table::__new(
     &words::<{ size(2) }>("xXSeven", &[[0, 0, 1, 1, 1], [CODE_INT, 7, 0, 2, 5]]),
     &[],
     &[],
+    &[],
     || &LEFT,
 );
 static LEFT: Catalog = Catalog::__table("Left", "tests", false, &LEFT_TABLE);
@@ -79,6 +82,7 @@ static LEFT: Catalog = Catalog::__table("Left", "tests", false, &LEFT_TABLE);
 static RIGHT_TABLE: Table = Table::__new(
     "yY7SevenText",
     &words::<{ size(2) }>("yY7SevenText", &[[0, 0, 1, 1, 1], [0, 2, 1, 3, 9]]),
+    &[],
     &[],
     &[],
     || &RIGHT,
@@ -123,6 +127,7 @@ macro_rules! letters {
                 };
                 words::<{ size($codes.len()) }>($codes, &RECORDS)
             },
+            &[],
             &[],
             &[],
             || &$catalog,
