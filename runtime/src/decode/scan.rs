@@ -13,6 +13,9 @@
 
 use std::borrow::Cow;
 
+use serde::Deserialize as _;
+use serde::de::value::{BorrowedStrDeserializer, Error, MapAccessDeserializer};
+use serde::de::{DeserializeSeed, MapAccess};
 use serde_json::value::RawValue;
 
 use super::{Found, Members, Names, Scalar};
@@ -44,6 +47,46 @@ pub(super) fn sort<'a, N: Names>(
     scan.space();
     // Nothing after the value.
     (scan.at == json.len()).then_some(())
+}
+
+/// `json`, a JSON value the scan checked, as a borrowed [`RawValue`]:
+/// handed to `&RawValue`'s own `Deserialize`, as `serde_json`'s
+/// deserializer hands it a value it checked (a map of one entry, its key
+/// `serde_json`'s name for raw values, its value the text), which it takes
+/// without reading the text again. Should a later `serde_json` take raw
+/// values otherwise, the text is parsed, as before the scan; a test checks
+/// that it is not.
+#[inline]
+fn raw_value(json: &str) -> Option<&RawValue> {
+    <&RawValue>::deserialize(MapAccessDeserializer::new(Checked(Some(json))))
+        .ok()
+        .filter(|raw| raw.get().len() == json.len())
+        .or_else(|| serde_json::from_str(json).ok())
+}
+
+/// How `serde_json` names a raw value to its `Deserialize` implementation.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// The map of one entry [`raw_value`] hands over: the raw value's name
+/// and text.
+struct Checked<'a>(Option<&'a str>);
+
+impl<'a> MapAccess<'a> for Checked<'a> {
+    type Error = Error;
+
+    #[inline]
+    fn next_key_seed<K: DeserializeSeed<'a>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+        if self.0.is_none() {
+            return Ok(None);
+        }
+        seed.deserialize(BorrowedStrDeserializer::new(RAW_VALUE_TOKEN))
+            .map(Some)
+    }
+
+    #[inline]
+    fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        seed.deserialize(BorrowedStrDeserializer::new(self.0.take().unwrap_or_default()))
+    }
 }
 
 /// A position in the body.
@@ -254,7 +297,7 @@ impl<'a> Scan<'a> {
     fn raw(&mut self) -> Option<&'a RawValue> {
         let start = self.at;
         self.skip(0)?;
-        serde_json::from_str(self.json.get(start..self.at)?).ok()
+        raw_value(self.json.get(start..self.at)?)
     }
 
     /// A code or message member, as [`ReadScalar`](super::ReadScalar)

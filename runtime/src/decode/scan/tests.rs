@@ -494,3 +494,14 @@ fn finds_string_stops_at_every_offset() {
         }
     }
 }
+
+#[test]
+fn keeps_a_checked_value_without_parsing_it_again() {
+    // Text no parser takes: the value is handed over as it is (the scan
+    // hands over only what it checked), so it was not parsed again.
+    let raw = super::raw_value("[1,").unwrap();
+    assert_eq!(raw.get(), "[1,");
+    for json in ["7", r#""text""#, r#"[1, {"a": null}]"#, "{}"] {
+        assert_eq!(super::raw_value(json).unwrap().get(), json);
+    }
+}
