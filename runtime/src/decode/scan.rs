@@ -24,7 +24,8 @@ use super::{Found, Members, Names, Scalar};
 mod tests;
 
 /// The deepest nesting of arrays and objects the scan follows, inside the
-/// error object; `serde_json` refuses nesting at 128.
+/// error object (a recursion, whose stack this bounds); a deeper body is
+/// read by `serde_json`.
 const MAX_DEPTH: usize = 32;
 
 /// Reads `json` as the strict pass reads it with `names`, into `members`
