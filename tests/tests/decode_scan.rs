@@ -236,12 +236,19 @@ fn codes_and_messages_of_other_types() {
             "[\"A\"]",
             "error: member `errcode` has the wrong type: a code is a string or an integer",
         ),
-        ("1e400", "error: member `errcode` has the wrong type: a code is a string or an integer"),
+        (
+            "1e400",
+            "error: member `errcode` has the wrong type: a code is a string or an integer",
+        ),
     ] {
         let body = format!(r#"{{"errcode":{code}}}"#);
         let escaped = with_escape(&body, "details");
         assert_eq!(parts(Matrix, 400, body.as_bytes()), expected, "{body}");
-        assert_eq!(parts(Matrix, 400, escaped.as_bytes()), expected, "{escaped}");
+        assert_eq!(
+            parts(Matrix, 400, escaped.as_bytes()),
+            expected,
+            "{escaped}"
+        );
     }
     for message in ["7", "true", "{}", "[]"] {
         let body = format!(r#"{{"errcode":"A","error":{message}}}"#);
@@ -268,7 +275,11 @@ fn type_uris_plain_escaped_and_unusual() {
     ] {
         assert_eq!(decoded(Problem, 403, body.as_bytes()), known, "{body}");
         let escaped = with_escape(body, "title");
-        assert_eq!(decoded(Problem, 403, escaped.as_bytes()), known, "{escaped}");
+        assert_eq!(
+            decoded(Problem, 403, escaped.as_bytes()),
+            known,
+            "{escaped}"
+        );
     }
     for (uri, value) in [
         (r#""https://example.com/probs/GONE""#, "Gone"),
@@ -293,7 +304,11 @@ fn type_uris_plain_escaped_and_unusual() {
         let body = format!(r#"{{"type":{uri},"title":"Gone"}}"#);
         assert_eq!(decoded(Problem, 410, body.as_bytes()), value, "{body}");
         let escaped = with_escape(&body, "instance");
-        assert_eq!(decoded(Problem, 410, escaped.as_bytes()), value, "{escaped}");
+        assert_eq!(
+            decoded(Problem, 410, escaped.as_bytes()),
+            value,
+            "{escaped}"
+        );
     }
     // A problem with the fixed message and no type: found by status.
     let body = r#"{"title":"Gone","status":410,"detail":"This channel is gone."}"#;
@@ -320,10 +335,7 @@ fn bytes_that_are_not_utf8_are_not_json() {
             panic!("kept as text");
         };
         assert_eq!(unknown.json(), None);
-        assert_eq!(
-            unknown.text(),
-            Some(String::from_utf8_lossy(body).as_ref())
-        );
+        assert_eq!(unknown.text(), Some(String::from_utf8_lossy(body).as_ref()));
     }
 }
 
@@ -354,7 +366,10 @@ fn bodies_the_scan_gives_up_on_read_as_before() {
             r#"{"errcode":"A\u0042","error":"tab\tted"}"#,
             r#"code Some("AB"), message Some("tab\tted"), members []"#,
         ),
-        (r#"["errcode"]"#, "error: the body is not a matrix error: expected {\"errcode\": …, \"error\": …}"),
+        (
+            r#"["errcode"]"#,
+            "error: the body is not a matrix error: expected {\"errcode\": …, \"error\": …}",
+        ),
     ] {
         assert_eq!(parts(Matrix, 400, body.as_bytes()), expected, "{body}");
     }

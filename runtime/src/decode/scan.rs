@@ -76,7 +76,10 @@ impl<'a> MapAccess<'a> for Checked<'a> {
     type Error = Error;
 
     #[inline]
-    fn next_key_seed<K: DeserializeSeed<'a>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'a>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         if self.0.is_none() {
             return Ok(None);
         }
@@ -86,7 +89,9 @@ impl<'a> MapAccess<'a> for Checked<'a> {
 
     #[inline]
     fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        seed.deserialize(BorrowedStrDeserializer::new(self.0.take().unwrap_or_default()))
+        seed.deserialize(BorrowedStrDeserializer::new(
+            self.0.take().unwrap_or_default(),
+        ))
     }
 }
 
@@ -147,23 +152,20 @@ impl<'a> Scan<'a> {
         let start = self.at;
         let bytes = self.json.as_bytes().get(start..)?;
         let mut offset = 0;
+        // Eight bytes at a time, then the last few one by one.
         let stop = loop {
-            match bytes.get(offset..offset + 8).and_then(|word| word.first_chunk::<8>()) {
-                Some(word) => {
-                    let stops = string_stops(u64::from_le_bytes(*word));
-                    if stops != 0 {
-                        break offset + (stops.trailing_zeros() / 8) as usize;
-                    }
-                    offset += 8;
-                }
-                None => {
-                    let rest = bytes.get(offset..)?;
-                    let at = rest
-                        .iter()
-                        .position(|byte| matches!(byte, b'"' | b'\\' | 0..0x20))?;
-                    break offset + at;
-                }
+            let rest = bytes.get(offset..)?;
+            let Some(word) = rest.first_chunk::<8>() else {
+                let at = rest
+                    .iter()
+                    .position(|byte| matches!(byte, b'"' | b'\\' | 0..0x20))?;
+                break offset + at;
+            };
+            let stops = string_stops(u64::from_le_bytes(*word));
+            if stops != 0 {
+                break offset + (stops.trailing_zeros() / 8) as usize;
             }
+            offset += 8;
         };
         if bytes.get(stop) != Some(&b'"') {
             return None;

@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use serde_json::value::RawValue;
+
 use super::sort;
 use crate::decode::pass::strict;
 use crate::decode::{Dynamic, Found, Layout, Members, Names, Scalar};
@@ -94,7 +96,7 @@ fn show(found: &Found<'_>, members: &Members<'_>) -> String {
     scalar(&mut out, found.code.as_ref());
     scalar(&mut out, found.message.as_ref());
     scalar(&mut out, found.extra_text.as_ref());
-    let _ = write!(out, "{:?} | ", found.extra.map(|raw| raw.get()));
+    let _ = write!(out, "{:?} | ", found.extra.map(RawValue::get));
     for (name, value) in members.iter() {
         let _ = write!(out, "{name:?}={} ", value.get());
     }
@@ -105,7 +107,12 @@ fn show(found: &Found<'_>, members: &Members<'_>) -> String {
 /// same way.
 fn agrees<N: Names>(names: &N, json: &str, with_members: bool) -> bool {
     let (mut members, mut found) = (Members::new(), Found::default());
-    let scanned = sort(json, names, with_members.then_some(&mut members), &mut found);
+    let scanned = sort(
+        json,
+        names,
+        with_members.then_some(&mut members),
+        &mut found,
+    );
     if scanned.is_none() {
         return false;
     }
@@ -133,7 +140,11 @@ fn agrees_everywhere(json: &str) -> usize {
     [
         agrees(&test::<false, false>(&NESTED, None, json), json, true),
         agrees(&test::<false, false>(&MATRIX, None, json), json, true),
-        agrees(&test::<true, false>(&PROBLEM, Some("type"), json), json, true),
+        agrees(
+            &test::<true, false>(&PROBLEM, Some("type"), json),
+            json,
+            true,
+        ),
         agrees(&test::<false, true>(&DETAIL, None, json), json, true),
         agrees(&test::<false, false>(&DETAIL, None, json), json, false),
         agrees(
@@ -172,7 +183,7 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        usize::try_from(self.next() % n as u64).unwrap_or_default()
     }
 
     /// Whether this piece of the body takes one of its flaws, one time in
@@ -200,8 +211,24 @@ impl Rng {
 }
 
 const NAMES: &[&str] = &[
-    "error", "code", "message", "errcode", "detail", "details", "type", "title", "status",
-    "instance", "id", "x", "", "cod", "codes", "é", "co\\u0064e", "err\\nor",
+    "error",
+    "code",
+    "message",
+    "errcode",
+    "detail",
+    "details",
+    "type",
+    "title",
+    "status",
+    "instance",
+    "id",
+    "x",
+    "",
+    "cod",
+    "codes",
+    "é",
+    "co\\u0064e",
+    "err\\nor",
 ];
 
 const STRINGS: &[&str] = &[
@@ -260,7 +287,9 @@ const NUMBERS: &[&str] = &[
     "1e-400",
 ];
 
-const LITERALS: &[&str] = &["true", "false", "null", "tru", "nul", "nulll", "NaN", "True"];
+const LITERALS: &[&str] = &[
+    "true", "false", "null", "tru", "nul", "nulll", "NaN", "True",
+];
 
 const SPACE: &[&str] = &["", "", "", " ", "\n  ", "\t", "\r\n", "\u{c}", "\u{a0}"];
 
@@ -405,13 +434,19 @@ fn reads_the_usual_bodies() {
             7,
         ),
         // Every layout but the nested one (no wrapper object) reads the others.
-        (r#"{"errcode":"USER_NOT_FOUND","error":"User 7 not found.","id":7}"#, 6),
+        (
+            r#"{"errcode":"USER_NOT_FOUND","error":"User 7 not found.","id":7}"#,
+            6,
+        ),
         (r#"{"detail":"This channel is gone."}"#, 6),
         (
             "{\n \"type\": \"https://example.com/probs/out-of-credit\",\n \"title\": \"You do not have enough credit.\",\n \"balance\": 30,\n \"accounts\": [\"/account/12345\",\n              \"/account/67890\"]\n}",
             6,
         ),
-        (r#"{"detail":[{"type":"missing","loc":["body","name"],"msg":"Field required","input":{}}]}"#, 6),
+        (
+            r#"{"detail":[{"type":"missing","loc":["body","name"],"msg":"Field required","input":{}}]}"#,
+            6,
+        ),
         (r#" { "code" : -12 , "message" : null , "x" : [ ] } "#, 6),
     ] {
         assert_eq!(agrees_everywhere(json), readings, "{json}");
@@ -457,8 +492,16 @@ fn gives_up_where_it_is_not_sure() {
         let names = test::<false, false>(&MATRIX, None, &json);
         assert!(!agrees(&names, &json, true), "{depth}");
     }
-    let json = format!(r#"{{"errcode":"A","x":{}{}}}"#, "[".repeat(31), "]".repeat(31));
-    assert!(agrees(&test::<false, false>(&MATRIX, None, &json), &json, true));
+    let json = format!(
+        r#"{{"errcode":"A","x":{}{}}}"#,
+        "[".repeat(31),
+        "]".repeat(31)
+    );
+    assert!(agrees(
+        &test::<false, false>(&MATRIX, None, &json),
+        &json,
+        true
+    ));
     // A body without the wrapper, or whose wrapper is not an object.
     for json in [r#"{"code":"A"}"#, r#"{"error":"A"}"#, r#"{"error":[]}"#] {
         let names = test::<false, false>(&NESTED, None, json);
@@ -480,10 +523,7 @@ fn finds_string_stops_at_every_offset() {
                     }
                 }
                 let json = format!("\"{}\"", String::from_utf8(text).unwrap());
-                let mut scan = super::Scan {
-                    json: &json,
-                    at: 0,
-                };
+                let mut scan = super::Scan { json: &json, at: 0 };
                 let read = scan.string();
                 if stop == b'"' {
                     assert_eq!(read.map(str::len), Some(at), "{json:?}");
