@@ -154,18 +154,22 @@ impl<'a> Scan<'a> {
         let mut offset = 0;
         // Eight bytes at a time, then the last few one by one.
         let stop = loop {
-            let rest = bytes.get(offset..)?;
-            let Some(word) = rest.first_chunk::<8>() else {
-                let at = rest
+            if let Some(word) = bytes
+                .get(offset..offset + 8)
+                .and_then(<[u8]>::first_chunk::<8>)
+            {
+                let stops = string_stops(u64::from_le_bytes(*word));
+                if stops != 0 {
+                    break offset + (stops.trailing_zeros() / 8) as usize;
+                }
+                offset += 8;
+            } else {
+                let at = bytes
+                    .get(offset..)?
                     .iter()
                     .position(|byte| matches!(byte, b'"' | b'\\' | 0..0x20))?;
                 break offset + at;
-            };
-            let stops = string_stops(u64::from_le_bytes(*word));
-            if stops != 0 {
-                break offset + (stops.trailing_zeros() / 8) as usize;
             }
-            offset += 8;
         };
         if bytes.get(stop) != Some(&b'"') {
             return None;
