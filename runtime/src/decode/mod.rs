@@ -36,6 +36,7 @@ mod members;
 mod pass;
 mod raw;
 mod received;
+mod scan;
 mod type_uri;
 pub(crate) mod typed;
 mod unknown;

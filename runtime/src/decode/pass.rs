@@ -203,6 +203,8 @@ pub(crate) fn sort_with<'a>(
 /// strict pass fails the body is read again with every value kept raw, and
 /// whatever that finds (an error, or the value of the wrong type) is the
 /// answer. A body the strict pass reads, it reads exactly as the raw one.
+/// Before either, a byte scan (`scan::sort`) reads a body of the usual kind
+/// exactly as the strict pass does, or gives up and leaves it to them.
 #[inline]
 pub(crate) fn sort_by<'a, N: Names>(
     json: &'a str,
@@ -210,6 +212,14 @@ pub(crate) fn sort_by<'a, N: Names>(
     mut members: Option<&mut Members<'a>>,
     found: &mut Found<'a>,
 ) -> Result<(), Unread> {
+    // The usual body, read by a byte scan; any other from the start.
+    if super::scan::sort(json, names, members.as_deref_mut(), found).is_some() {
+        return Ok(());
+    }
+    if let Some(members) = members.as_deref_mut() {
+        *members = Members::new();
+    }
+    *found = Found::default();
     let strict = Sorter {
         names,
         members: members.as_deref_mut(),
@@ -239,6 +249,24 @@ pub(crate) fn sort_by<'a, N: Names>(
             json: true,
         })
     }
+}
+
+/// The strict pass alone, as [`sort_by`] runs it after the byte scan gives
+/// up: what the scan's tests compare it with.
+#[cfg(test)]
+pub(super) fn strict<'a, N: Names>(
+    json: &'a str,
+    names: &N,
+    members: Option<&mut Members<'a>>,
+    found: &mut Found<'a>,
+) -> Result<bool, serde_json::Error> {
+    let strict = Sorter {
+        names,
+        members,
+        found,
+        raw: false,
+    };
+    pass(json, strict)
 }
 
 /// One pass over `json` with `sorter`: `false` when the layout's wrapper
