@@ -257,7 +257,7 @@ pub trait ApiError: fmt::Debug {
     /// [`doc`](ApiError::doc), [`title`](ApiError::title),
     /// [`domain`](ApiError::domain), [`docs_template`](ApiError::docs_template)
     /// and [`has_status`](ApiError::has_status): those methods' answers, or,
-    /// for a derived type ([`__ENTRY_STATICS`](ApiError::__ENTRY_STATICS)),
+    /// for a derived type ([`__WRITTEN`](ApiError::__WRITTEN)),
     /// the entry's (the inner error's for a delegating variant), read in
     /// non-generic code without compiling the six methods for the type.
     #[doc(hidden)]
@@ -275,13 +275,35 @@ pub trait ApiError: fmt::Debug {
         }
     }
 
-    /// Whether [`code`](ApiError::code), [`doc`](ApiError::doc),
+    /// What the derive wrote, as the bits of `defaults::WRITES_*`: which
+    /// of [`status`](ApiError::status),
+    /// [`retry_after`](ApiError::retry_after),
+    /// [`source_error`](ApiError::source_error) and
+    /// [`violations`](ApiError::violations) the impl writes, and
+    /// `DERIVED`: [`code`](ApiError::code), [`doc`](ApiError::doc),
     /// [`title`](ApiError::title), [`domain`](ApiError::domain),
-    /// [`docs_template`](ApiError::docs_template) and
-    /// [`has_status`](ApiError::has_status) are the provided ones, read from
-    /// the entry: the derive says so, which never writes them.
+    /// [`docs_template`](ApiError::docs_template),
+    /// [`has_status`](ApiError::has_status), [`unknown`](ApiError::unknown)
+    /// and [`fmt_message`](ApiError::fmt_message) are the provided ones,
+    /// read from the entry (the derive never writes them). For what is
+    /// provided, a response takes the answer in errbook's non-generic code,
+    /// without compiling the provided method for the type. By default the
+    /// four are written and nothing is derived: every method is asked.
     #[doc(hidden)]
-    const __ENTRY_STATICS: bool = false;
+    const __WRITTEN: u8 = defaults::WRITES_ALL;
+
+    // `__WRITTEN`'s bits as constants of their own: a branch on a constant
+    // is settled per type, where one on a value computed from it is not.
+    #[doc(hidden)]
+    const __ENTRY_STATICS: bool = Self::__WRITTEN & defaults::DERIVED != 0;
+    #[doc(hidden)]
+    const __WRITES_STATUS: bool = Self::__WRITTEN & defaults::WRITES_STATUS != 0;
+    #[doc(hidden)]
+    const __WRITES_RETRY_AFTER: bool = Self::__WRITTEN & defaults::WRITES_RETRY_AFTER != 0;
+    #[doc(hidden)]
+    const __WRITES_SOURCE: bool = Self::__WRITTEN & defaults::WRITES_SOURCE != 0;
+    #[doc(hidden)]
+    const __WRITES_VIOLATIONS: bool = Self::__WRITTEN & defaults::WRITES_VIOLATIONS != 0;
 
     /// The error a `transparent` (or `other`) variant wraps, which the
     /// provided methods ask first. The derive writes it; `None` by

@@ -56,6 +56,15 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let inner = methods.inner();
     let format = super::format_type(input);
 
+    // Which of the four methods with provided answers the impl writes
+    // (the runtime's `defaults::WRITES_*` bits: 1, 2, 4, 8), and
+    // `DERIVED` (16): the rest are the provided ones.
+    let written = [&status, &retry_after, &source, &violations]
+        .iter()
+        .enumerate()
+        .filter(|(_, method)| !method.is_empty())
+        .fold(16u8, |bits, (bit, _)| bits | 1 << bit);
+    let written = proc_macro2::Literal::u8_unsuffixed(written);
     let generics = bounds.finish(&self_ty);
     let (impl_generics, _, where_clause) = generics.split_for_impl();
     let api_impl = wrap(&quote! {
@@ -70,7 +79,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             #source
             #violations
             #inner
-            const __ENTRY_STATICS: ::core::primitive::bool = true;
+            const __WRITTEN: ::core::primitive::u8 = #written;
         }
     });
     // Spanned on `display` (or `error`), so a second `Display` impl is

@@ -244,57 +244,43 @@ impl<'a> Scan<'a> {
         Some(())
     }
 
+    /// Skips an array's items (`close` `]`) or an object's members
+    /// (`close` `}`, each `keyed` by its name), the opening byte at
+    /// `self.at`, `depth` arrays and objects deep.
+    fn items(&mut self, close: u8, keyed: bool, depth: usize) -> Option<()> {
+        self.at += 1;
+        self.space();
+        if self.eat(close).is_some() {
+            return Some(());
+        }
+        loop {
+            if keyed {
+                self.key()?;
+            }
+            self.skip(depth + 1)?;
+            self.space();
+            match self.peek()? {
+                b',' => {
+                    self.at += 1;
+                    self.space();
+                }
+                byte if byte == close => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
     /// Skips a value, `depth` arrays and objects deep in the error object.
     fn skip(&mut self, depth: usize) -> Option<()> {
         match self.peek()? {
             b'"' => self.string().map(drop),
             b'-' | b'0'..=b'9' => self.number(),
             b't' | b'f' | b'n' => self.literal(),
-            b'[' if depth < MAX_DEPTH => {
-                self.at += 1;
-                self.space();
-                if self.eat(b']').is_some() {
-                    return Some(());
-                }
-                loop {
-                    self.skip(depth + 1)?;
-                    self.space();
-                    match self.peek()? {
-                        b',' => {
-                            self.at += 1;
-                            self.space();
-                        }
-                        b']' => {
-                            self.at += 1;
-                            return Some(());
-                        }
-                        _ => return None,
-                    }
-                }
-            }
-            b'{' if depth < MAX_DEPTH => {
-                self.at += 1;
-                self.space();
-                if self.eat(b'}').is_some() {
-                    return Some(());
-                }
-                loop {
-                    self.key()?;
-                    self.skip(depth + 1)?;
-                    self.space();
-                    match self.peek()? {
-                        b',' => {
-                            self.at += 1;
-                            self.space();
-                        }
-                        b'}' => {
-                            self.at += 1;
-                            return Some(());
-                        }
-                        _ => return None,
-                    }
-                }
-            }
+            b'[' if depth < MAX_DEPTH => self.items(b']', false, depth),
+            b'{' if depth < MAX_DEPTH => self.items(b'}', true, depth),
             _ => None,
         }
     }

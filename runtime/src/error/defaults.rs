@@ -34,6 +34,19 @@ pub trait Inner: fmt::Debug {
     fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop>;
 }
 
+/// [`ApiError::__WRITTEN`]'s bit for `status`.
+pub const WRITES_STATUS: u8 = 1;
+/// [`ApiError::__WRITTEN`]'s bit for `retry_after`.
+pub const WRITES_RETRY_AFTER: u8 = 2;
+/// [`ApiError::__WRITTEN`]'s bit for `source_error`.
+pub const WRITES_SOURCE: u8 = 4;
+/// [`ApiError::__WRITTEN`]'s bit for `violations`.
+pub const WRITES_VIOLATIONS: u8 = 8;
+/// [`ApiError::__WRITTEN`]'s bit for a derived type's provided methods.
+pub const DERIVED: u8 = 16;
+/// [`ApiError::__WRITTEN`]'s default: every method asked.
+pub const WRITES_ALL: u8 = WRITES_STATUS | WRITES_RETRY_AFTER | WRITES_SOURCE | WRITES_VIOLATIONS;
+
 /// Which of [`ApiError`]'s methods without arguments [`Inner::ask`] calls.
 #[derive(Clone, Copy, Debug)]
 pub enum Ask {
@@ -44,6 +57,7 @@ pub enum Ask {
     Source,
     Unknown,
     Violations,
+    Inner,
 }
 
 /// What [`Inner::ask`] answers: the method's value, in the variant of the
@@ -56,21 +70,54 @@ pub enum Answer<'a> {
     Source(Option<&'a (dyn std::error::Error + 'static)>),
     Unknown(Option<&'a crate::Unknown>),
     Violations(Option<&'a crate::Violations>),
+    Inner(Option<Wrapped<'a>>),
 }
 
 impl<E: ApiError> Inner for E {
     fn ask(&self, what: Ask) -> Answer<'_> {
         match what {
             Ask::Entry => Answer::Entry(ApiError::entry(self)),
+            // A derived type's are read from its entry, in non-generic
+            // code, without compiling `__statics` for the type.
+            Ask::Statics if E::__ENTRY_STATICS => {
+                Answer::Statics(statics(ApiError::__inner(self), ApiError::entry(self)))
+            }
             Ask::Statics => Answer::Statics(ApiError::__statics(self)),
+            // The provided answers of the methods the type does not write
+            // (the `if`s are settled per type).
+            Ask::Status if !E::__WRITES_STATUS => Answer::Status(match ApiError::__inner(self) {
+                Some(inner) => inner.status(),
+                None => entry_status(ApiError::entry(self)),
+            }),
             Ask::Status => Answer::Status(ApiError::status(self)),
+            Ask::RetryAfter if !E::__WRITES_RETRY_AFTER => {
+                Answer::RetryAfter(ApiError::__inner(self).and_then(Wrapped::retry_after))
+            }
             Ask::RetryAfter => Answer::RetryAfter(ApiError::retry_after(self)),
+            Ask::Source if !E::__WRITES_SOURCE => {
+                Answer::Source(ApiError::__inner(self).and_then(Wrapped::source_error))
+            }
             Ask::Source => Answer::Source(ApiError::source_error(self)),
+            // The derive never writes `unknown`: the provided one's answer,
+            // without compiling it for the type.
+            Ask::Unknown if E::__ENTRY_STATICS => {
+                Answer::Unknown(ApiError::__inner(self).and_then(Wrapped::unknown))
+            }
             Ask::Unknown => Answer::Unknown(ApiError::unknown(self)),
+            Ask::Violations if !E::__WRITES_VIOLATIONS => {
+                Answer::Violations(ApiError::__inner(self).and_then(Wrapped::violations))
+            }
             Ask::Violations => Answer::Violations(ApiError::violations(self)),
+            Ask::Inner => Answer::Inner(ApiError::__inner(self)),
         }
     }
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A derived type's message is the provided one: written here, in
+        // non-generic code, without compiling `fmt_message` and a `dyn Arg`
+        // table for the type (the `if` is settled per type).
+        if E::__ENTRY_STATICS {
+            return message_of(self, f);
+        }
         ApiError::fmt_message(self, f)
     }
     fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -84,7 +131,36 @@ impl<E: ApiError> Inner for E {
 // `ask`'s answers, one method each. An answer of another variant than the
 // one asked cannot happen (the blanket impl is the only impl); it reads as
 // the method's default.
+/// The provided [`ApiError::fmt_message`] of `error`: its inner error's
+/// message, or its entry's template filled in.
+fn message_of(error: &dyn Inner, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match error.inner() {
+        Some(inner) => inner.fmt_message(f),
+        None => write_message(error.entry(), &DynArgs(error), f),
+    }
+}
+
+/// A `dyn Inner`'s placeholders and status for [`write_message`]: one
+/// table for every type, where [`Args`] is one per type.
+struct DynArgs<'a>(&'a dyn Inner);
+
+impl Arg for DynArgs<'_> {
+    fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_arg(slot, f)
+    }
+    fn status(&self) -> StatusCode {
+        self.0.status()
+    }
+}
+
 impl dyn Inner + '_ {
+    /// The error a delegating variant wraps.
+    pub fn inner(&self) -> Option<Wrapped<'_>> {
+        match self.ask(Ask::Inner) {
+            Answer::Inner(inner) => inner,
+            _ => None,
+        }
+    }
     pub fn entry(&self) -> Option<Entry> {
         match self.ask(Ask::Entry) {
             Answer::Entry(entry) => entry,
