@@ -278,8 +278,10 @@ pub trait ApiError: fmt::Debug {
     /// What the derive wrote, as the bits of `defaults::WRITES_*`: which
     /// of [`status`](ApiError::status),
     /// [`retry_after`](ApiError::retry_after),
-    /// [`source_error`](ApiError::source_error) and
-    /// [`violations`](ApiError::violations) the impl writes, and
+    /// [`source_error`](ApiError::source_error),
+    /// [`violations`](ApiError::violations),
+    /// [`visit_fields`](ApiError::visit_fields) and
+    /// [`fmt_arg`](ApiError::fmt_arg) the impl writes, and
     /// `DERIVED`: [`code`](ApiError::code), [`doc`](ApiError::doc),
     /// [`title`](ApiError::title), [`domain`](ApiError::domain),
     /// [`docs_template`](ApiError::docs_template),
@@ -288,7 +290,7 @@ pub trait ApiError: fmt::Debug {
     /// read from the entry (the derive never writes them). For what is
     /// provided, a response takes the answer in errbook's non-generic code,
     /// without compiling the provided method for the type. By default the
-    /// four are written and nothing is derived: every method is asked.
+    /// six are written and nothing is derived: every method is asked.
     #[doc(hidden)]
     const __WRITTEN: u8 = defaults::WRITES_ALL;
 
@@ -304,6 +306,10 @@ pub trait ApiError: fmt::Debug {
     const __WRITES_SOURCE: bool = Self::__WRITTEN & defaults::WRITES_SOURCE != 0;
     #[doc(hidden)]
     const __WRITES_VIOLATIONS: bool = Self::__WRITTEN & defaults::WRITES_VIOLATIONS != 0;
+    #[doc(hidden)]
+    const __WRITES_FIELDS: bool = Self::__WRITTEN & defaults::WRITES_FIELDS != 0;
+    #[doc(hidden)]
+    const __WRITES_FMT_ARG: bool = Self::__WRITTEN & defaults::WRITES_FMT_ARG != 0;
 
     /// The error a `transparent` (or `other`) variant wraps, which the
     /// provided methods ask first. The derive writes it; `None` by

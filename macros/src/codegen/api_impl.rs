@@ -56,14 +56,20 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let inner = methods.inner();
     let format = super::format_type(input);
 
-    // Which of the four methods with provided answers the impl writes
-    // (the runtime's `defaults::WRITES_*` bits: 1, 2, 4, 8), and
-    // `DERIVED` (16): the rest are the provided ones.
-    let written = [&status, &retry_after, &source, &violations]
-        .iter()
-        .enumerate()
-        .filter(|(_, method)| !method.is_empty())
-        .fold(16u8, |bits, (bit, _)| bits | 1 << bit);
+    // Which of the methods with provided answers the impl writes, with
+    // the runtime's `defaults::WRITES_*` bits, and `DERIVED` (16): the
+    // rest are the provided ones.
+    let written = [
+        (&status, 1),
+        (&retry_after, 2),
+        (&source, 4),
+        (&violations, 8),
+        (&fields, 32),
+        (&fmt_arg, 64),
+    ]
+    .iter()
+    .filter(|(method, _)| !method.is_empty())
+    .fold(16u8, |bits, (_, bit)| bits | bit);
     let written = proc_macro2::Literal::u8_unsuffixed(written);
     let generics = bounds.finish(&self_ty);
     let (impl_generics, _, where_clause) = generics.split_for_impl();
@@ -245,7 +251,7 @@ impl Methods<'_> {
         } else {
             quote! {
                 let __index: ::core::primitive::usize = match self { #(#arms)* #rest };
-                ::errbook::__private::entry_of::<Self>(__index)
+                ::errbook::__private::entry_in(::errbook::__private::catalog_of::<Self>, __index)
             }
         };
         quote! {

@@ -344,31 +344,32 @@ pub fn table_entry(table: &'static Table, index: usize) -> Option<Entry> {
     table.entry_at(index)
 }
 
-/// The entry of item `index` of `T`'s own table, if it is an entry.
+/// The entry of item `index` of the table of `catalog()`, a derived type's
+/// catalog (its `catalog_of`), if it is an entry: one function for every
+/// type, where a generic one is one per type.
 #[doc(hidden)]
 #[inline]
-pub fn entry_of<T: crate::ApiError + ?Sized>(index: usize) -> Option<Entry> {
-    match T::CATALOG.table() {
-        Some(table) => table.entry_at(index),
-        None => None,
-    }
+pub fn entry_in(catalog: fn() -> &'static Catalog, index: usize) -> Option<Entry> {
+    catalog().table()?.entry_at(index)
 }
 
 /// `T`'s catalog: what a derived type's table holds to find the catalog
-/// that declares its entries.
+/// that declares its entries, and hands to [`entry_in`] and
+/// [`find_entry_in`].
 #[doc(hidden)]
 pub fn catalog_of<T: crate::ApiError + ?Sized>() -> &'static Catalog {
     T::CATALOG
 }
 
-/// The item of `T`'s own table that `raw` is (see
+/// The item of the table of `catalog()` that `raw` is (see
 /// [`find_entry`](crate::parse::find_entry)).
 #[doc(hidden)]
-pub fn find_entry_of<T: crate::ApiError + ?Sized>(
+pub fn find_entry_in(
+    catalog: fn() -> &'static Catalog,
     skip: &[usize],
     raw: &crate::decode::RawError<'_>,
 ) -> Option<usize> {
-    crate::parse::find_entry(T::CATALOG.table()?, skip, raw)
+    crate::parse::find_entry(catalog().table()?, skip, raw)
 }
 
 impl core::fmt::Debug for Table {

@@ -44,8 +44,17 @@ pub const WRITES_SOURCE: u8 = 4;
 pub const WRITES_VIOLATIONS: u8 = 8;
 /// [`ApiError::__WRITTEN`]'s bit for a derived type's provided methods.
 pub const DERIVED: u8 = 16;
+/// [`ApiError::__WRITTEN`]'s bit for `visit_fields`.
+pub const WRITES_FIELDS: u8 = 32;
+/// [`ApiError::__WRITTEN`]'s bit for `fmt_arg`.
+pub const WRITES_FMT_ARG: u8 = 64;
 /// [`ApiError::__WRITTEN`]'s default: every method asked.
-pub const WRITES_ALL: u8 = WRITES_STATUS | WRITES_RETRY_AFTER | WRITES_SOURCE | WRITES_VIOLATIONS;
+pub const WRITES_ALL: u8 = WRITES_STATUS
+    | WRITES_RETRY_AFTER
+    | WRITES_SOURCE
+    | WRITES_VIOLATIONS
+    | WRITES_FIELDS
+    | WRITES_FMT_ARG;
 
 /// Which of [`ApiError`]'s methods without arguments [`Inner::ask`] calls.
 #[derive(Clone, Copy, Debug)]
@@ -121,9 +130,19 @@ impl<E: ApiError> Inner for E {
         ApiError::fmt_message(self, f)
     }
     fn fmt_arg(&self, slot: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !E::__WRITES_FMT_ARG {
+            return match ApiError::__inner(self) {
+                Some(inner) => inner.fmt_arg(slot, f),
+                None => Ok(()),
+            };
+        }
         ApiError::fmt_arg(self, slot, f)
     }
     fn visit_erased(&self, visitor: &mut dyn erased::Visitor) -> Result<(), erased::Stop> {
+        // The provided `visit_fields` visits nothing.
+        if !E::__WRITES_FIELDS {
+            return Ok(());
+        }
         ApiError::__visit_erased(self, visitor)
     }
 }
