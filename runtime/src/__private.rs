@@ -8,7 +8,7 @@ pub use crate::Code;
 pub use crate::catalog::rename::{self, Case, Rename};
 pub use crate::catalog::unique::duplicate;
 pub use crate::catalog::{
-    Catalog, Entry, FieldInfo, RetryAfterUnit, Table, catalog_of, entry_in, find_entry_in,
+    Catalog, Entry, FieldInfo, RetryAfterUnit, Table, catalog_of, entry_in, find_entry_of,
 };
 #[cfg(feature = "utoipa")]
 pub use crate::duration::SchemaDuration;

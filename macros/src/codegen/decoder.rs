@@ -90,8 +90,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let lookup = (!found.is_empty()).then(|| {
         // One `return` for every arm: the arms are the variants' values.
         let lookup = quote! {
-            if let ::core::option::Option::Some(__index) = ::errbook::__private::find_entry_in(
-                ::errbook::__private::catalog_of::<Self>,
+            if let ::core::option::Option::Some(__index) = ::errbook::__private::find_entry_of::<Self>(
                 &[#(#skip),*],
                 __raw,
             ) {

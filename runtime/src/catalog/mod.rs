@@ -47,7 +47,7 @@ pub use crate::retry_after::RetryAfterUnit;
 pub use entry::{Aliases, Entry, FieldInfo, FieldSchema, Part, Parts, Status, Template};
 pub(crate) use table::Own;
 #[doc(hidden)]
-pub use table::{Table, catalog_of, entry_in, find_entry_in, table_entry};
+pub use table::{Table, catalog_of, entry_in, find_entry_of, table_entry};
 
 mod entry;
 mod table;

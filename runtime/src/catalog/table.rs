@@ -354,22 +354,22 @@ pub fn entry_in(catalog: fn() -> &'static Catalog, index: usize) -> Option<Entry
 }
 
 /// `T`'s catalog: what a derived type's table holds to find the catalog
-/// that declares its entries, and hands to [`entry_in`] and
-/// [`find_entry_in`].
+/// that declares its entries, and hands to [`entry_in`].
 #[doc(hidden)]
 pub fn catalog_of<T: crate::ApiError + ?Sized>() -> &'static Catalog {
     T::CATALOG
 }
 
-/// The item of the table of `catalog()` that `raw` is (see
-/// [`find_entry`](crate::parse::find_entry)).
+/// The item of `T`'s own table that `raw` is (see
+/// [`find_entry`](crate::parse::find_entry)): generic, one function per
+/// type that decodes, where a function pointer to the catalog would cost
+/// every decode an indirect call.
 #[doc(hidden)]
-pub fn find_entry_in(
-    catalog: fn() -> &'static Catalog,
+pub fn find_entry_of<T: crate::ApiError + ?Sized>(
     skip: &[usize],
     raw: &crate::decode::RawError<'_>,
 ) -> Option<usize> {
-    crate::parse::find_entry(catalog().table()?, skip, raw)
+    crate::parse::find_entry(T::CATALOG.table()?, skip, raw)
 }
 
 impl core::fmt::Debug for Table {
