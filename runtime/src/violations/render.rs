@@ -37,6 +37,13 @@ impl Shape {
             Shape::Google => &["field", "description", "reason"],
         }
     }
+
+    /// Whether an extra member `name` is written once, in its place among
+    /// the item's own (FastAPI's `input`, `ctx` and `url`): a later member
+    /// of that name is left out.
+    pub(crate) fn writes_once(self, name: &str) -> bool {
+        self == Shape::FastApi && PYDANTIC.contains(&name)
+    }
 }
 
 /// Writes `"<name>":[…]`, the error's violations in `shape`, into `map`
