@@ -80,3 +80,44 @@ fn a_fastapi_item_repeating_input_reads_back() {
         ]
     );
 }
+
+/// `decode_detail`, minimized: FastAPI's item writes `input`, `ctx` and
+/// `url` right after `msg`, then the other extra members; an item with
+/// another member before `url` was read in the body's order, rendered in
+/// the written one, and did not read back. It is read in the order it is
+/// written.
+#[test]
+fn a_fastapi_item_with_its_members_out_of_order_reads_back() {
+    let body = r#"{"detail":[{"type":"mng","loc":["body","title"],"msg":"equi Fd","sctx":{"ge":1},"url":"n"}]}"#;
+    assert_eq!(
+        reads_back(Detail, body),
+        [
+            ("url".to_owned(), r#""n""#.to_owned()),
+            ("sctx".to_owned(), r#"{"ge":1}"#.to_owned()),
+        ]
+    );
+    // A body FastAPI wrote is in that order already, and renders back
+    // byte for byte.
+    let fastapi = r#"{"detail":[{"type":"int_parsing","loc":["query","tag",1],"msg":"bad","input":"x","ctx":{"ge":1},"url":"u","extra":[]}]}"#;
+    let err = ChatError::from_parts_as(
+        Detail,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &HeaderMap::new(),
+        fastapi.as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        err.to_response_as(Detail).body().as_slice(),
+        fastapi.as_bytes()
+    );
+}
+
+/// `decode_google`, minimized: a `FieldViolation` has no members but
+/// `field`, `description` and `reason`, and renders none, but the decoder
+/// kept any other as an extra member, so the violation did not read back.
+/// It reads none.
+#[test]
+fn a_google_field_violation_reads_no_other_member() {
+    let body = r#"{"error":{"code":400,"message":"The request is not valid.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"chat:invalid","metadata":{}},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"items[0].title","reason":"required","dersciption":"must not be empty"}]}]}}"#;
+    assert_eq!(reads_back(errbook::format::Google, body), []);
+}

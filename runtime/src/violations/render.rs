@@ -38,11 +38,16 @@ impl Shape {
         }
     }
 
-    /// Whether an extra member `name` is written once, in its place among
-    /// the item's own (FastAPI's `input`, `ctx` and `url`): a later member
-    /// of that name is left out.
-    pub(crate) fn writes_once(self, name: &str) -> bool {
-        self == Shape::FastApi && PYDANTIC.contains(&name)
+    /// Where among FastAPI's `input`, `ctx` and `url` the item writes its
+    /// extra member `name`, when it is one of them: the first member of
+    /// each, after `msg` and in pydantic's order, before the other extra
+    /// members (a later one of the same name is left out).
+    pub(crate) fn pydantic(self, name: &str) -> Option<usize> {
+        if self == Shape::FastApi {
+            PYDANTIC.iter().position(|written| *written == name)
+        } else {
+            None
+        }
     }
 }
 
