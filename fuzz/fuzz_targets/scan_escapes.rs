@@ -102,6 +102,30 @@ fn escaped(json: &str, which: u8) -> Option<String> {
     Some(out)
 }
 
+/// `json`, valid JSON, with each string written as `serde_json` writes
+/// it (its escapes read): the same text for the two bodies, even where a
+/// number is too large for a `Value`.
+fn canon(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut start = None;
+    let mut escape = false;
+    for (at, c) in json.char_indices() {
+        match start {
+            None if c == '"' => start = Some(at),
+            None => out.push(c),
+            Some(_) if escape => escape = false,
+            Some(_) if c == '\\' => escape = true,
+            Some(from) if c == '"' => {
+                let text: String = serde_json::from_str(&json[from..=at]).unwrap();
+                out.push_str(&serde_json::to_string(&text).unwrap());
+                start = None;
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
 /// A decode error's kind without the parser's text (whose columns the
 /// escapes move).
 fn kind(kind: &DecodeErrorKind) -> String {
@@ -113,14 +137,15 @@ fn kind(kind: &DecodeErrorKind) -> String {
 }
 
 /// Parts as comparable text: the code, the message and the members as
-/// JSON values (a member whose number `Value` cannot hold as its text).
+/// JSON values (a member with a number `Value` cannot hold: its text, with
+/// its strings' escapes read).
 fn parts(parts: &Parts<'_>) -> String {
     let members: Vec<(String, String)> = parts
         .members
         .iter()
         .map(|(name, raw)| {
             let value = serde_json::from_str::<Value>(raw.get())
-                .map_or_else(|_| raw.get().to_owned(), |value| value.to_string());
+                .map_or_else(|_| canon(raw.get()), |value| value.to_string());
             (name.to_owned(), value)
         })
         .collect();
@@ -153,7 +178,7 @@ fn decoded<F: Format + Copy>(format: F, result: &Result<ChatError, DecodeError>)
         Ok(value) => {
             let response = value.to_response_as(format);
             let body = serde_json::from_slice::<Value>(response.body())
-                .map_or_else(|_| text(response.body()), |value| value.to_string());
+                .map_or_else(|_| canon(&text(response.body())), |value| value.to_string());
             format!("{} {body}", response.status())
         }
         Err(err) => format!("error: {}", kind(err.kind())),
