@@ -29,12 +29,29 @@ fn item(members: Vec<(String, Box<RawValue>)>, shape: Shape) -> Result<Violation
     let mut own: Vec<(String, Value)> = Vec::new();
     let mut extra: Vec<(String, Box<RawValue>)> = Vec::new();
     for (name, value) in members {
-        if shape.own().contains(&name.as_str()) && !own.iter().any(|(n, _)| *n == name) {
-            let value = serde_json::from_str(value.get()).map_err(|e| e.to_string())?;
-            own.push((name, value));
+        if shape.own().contains(&name.as_str()) {
+            // The first member of one of the item's own names is the
+            // item's; a later one is left out, as the item, which writes
+            // that name itself, would never write it back.
+            if !own.iter().any(|(n, _)| *n == name) {
+                let value = serde_json::from_str(value.get()).map_err(|e| e.to_string())?;
+                own.push((name, value));
+            }
+        } else if shape.pydantic(&name).is_some() && extra.iter().any(|(n, _)| *n == name) {
+            // Likewise a later `input`, `ctx` or `url` of FastAPI's item,
+            // of which the item writes the first.
+        } else if shape == Shape::Google {
+            // A `FieldViolation` has no other members: the item writes
+            // none, and reads none.
         } else {
             extra.push((name, value));
         }
+    }
+    // FastAPI's item writes `input`, `ctx` and `url` first, in pydantic's
+    // order, then the others: they are read in the order written, so that
+    // the violation reads back as itself (the sort is stable).
+    if shape == Shape::FastApi {
+        extra.sort_by_key(|(name, _)| shape.pydantic(name).unwrap_or(usize::MAX));
     }
     let take = |name: &str| own.iter().find(|(n, _)| n == name).map(|(_, v)| v);
     let text = |name: &str| -> Result<String, String> {

@@ -37,6 +37,18 @@ impl Shape {
             Shape::Google => &["field", "description", "reason"],
         }
     }
+
+    /// Where among FastAPI's `input`, `ctx` and `url` the item writes its
+    /// extra member `name`, when it is one of them: the first member of
+    /// each, after `msg` and in pydantic's order, before the other extra
+    /// members (a later one of the same name is left out).
+    pub(crate) fn pydantic(self, name: &str) -> Option<usize> {
+        if self == Shape::FastApi {
+            PYDANTIC.iter().position(|written| *written == name)
+        } else {
+            None
+        }
+    }
 }
 
 /// Writes `"<name>":[…]`, the error's violations in `shape`, into `map`
