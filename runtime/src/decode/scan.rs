@@ -244,6 +244,26 @@ impl<'a> Scan<'a> {
         Some(())
     }
 
+    /// After an item or member: whether another follows (a comma, and the
+    /// space after it, read), or the list ends (`close` read); `None` for
+    /// anything else.
+    #[inline]
+    fn more(&mut self, close: u8) -> Option<bool> {
+        self.space();
+        match self.peek()? {
+            b',' => {
+                self.at += 1;
+                self.space();
+                Some(true)
+            }
+            byte if byte == close => {
+                self.at += 1;
+                Some(false)
+            }
+            _ => None,
+        }
+    }
+
     /// Skips an array's items (`close` `]`) or an object's members
     /// (`close` `}`, each `keyed` by its name), the opening byte at
     /// `self.at`, `depth` arrays and objects deep.
@@ -258,17 +278,8 @@ impl<'a> Scan<'a> {
                 self.key()?;
             }
             self.skip(depth + 1)?;
-            self.space();
-            match self.peek()? {
-                b',' => {
-                    self.at += 1;
-                    self.space();
-                }
-                byte if byte == close => {
-                    self.at += 1;
-                    return Some(());
-                }
-                _ => return None,
+            if !self.more(close)? {
+                return Some(());
             }
         }
     }
@@ -375,17 +386,8 @@ impl<'a> Scan<'a> {
             } else {
                 self.skip(0)?;
             }
-            self.space();
-            match self.peek()? {
-                b',' => {
-                    self.at += 1;
-                    self.space();
-                }
-                b'}' => {
-                    self.at += 1;
-                    return Some(());
-                }
-                _ => return None,
+            if !self.more(b'}')? {
+                return Some(());
             }
         }
     }
@@ -411,17 +413,8 @@ impl<'a> Scan<'a> {
                 } else {
                     self.skip(1)?;
                 }
-                self.space();
-                match self.peek()? {
-                    b',' => {
-                        self.at += 1;
-                        self.space();
-                    }
-                    b'}' => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return None,
+                if !self.more(b'}')? {
+                    break;
                 }
             }
         }
