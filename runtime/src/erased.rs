@@ -138,12 +138,15 @@ impl<'a> DynError<'a> {
     /// `error`, erased.
     #[inline]
     pub fn new<E: ApiError>(error: &'a E) -> Self {
+        // Through the `dyn` table's answers, which take a derived type's
+        // provided ones in errbook's code (`Inner::ask`).
+        let error: &'a dyn Inner = error;
         DynError {
             error,
             entry: error.entry(),
             status: error.status(),
             unknown: error.unknown(),
-            statics: error.__statics(),
+            statics: error.statics(),
         }
     }
 }

@@ -256,15 +256,12 @@ pub trait ApiError: fmt::Debug {
     /// What this error says of its code, at once: [`code`](ApiError::code),
     /// [`doc`](ApiError::doc), [`title`](ApiError::title),
     /// [`domain`](ApiError::domain), [`docs_template`](ApiError::docs_template)
-    /// and [`has_status`](ApiError::has_status): those methods' answers, or,
-    /// for a derived type ([`__WRITTEN`](ApiError::__WRITTEN)),
-    /// the entry's (the inner error's for a delegating variant), read in
-    /// non-generic code without compiling the six methods for the type.
+    /// and [`has_status`](ApiError::has_status): those methods' answers.
+    /// A response asks a derived type's ([`__WRITTEN`](ApiError::__WRITTEN))
+    /// from its entry instead, in non-generic code, without compiling this
+    /// method or the six for the type.
     #[doc(hidden)]
     fn __statics(&self) -> defaults::Statics<'_> {
-        if Self::__ENTRY_STATICS {
-            return defaults::statics(self.__inner(), self.entry());
-        }
         defaults::Statics {
             code: self.code(),
             doc: self.doc(),

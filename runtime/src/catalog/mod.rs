@@ -149,8 +149,9 @@ impl Catalog {
         }
     }
 
-    #[doc(hidden)]
-    pub const fn __table(
+    /// A catalog over a table of its own, for the tests' hand-built tables.
+    #[cfg(test)]
+    pub(crate) const fn __table(
         type_name: &'static str,
         module: &'static str,
         checked: bool,
