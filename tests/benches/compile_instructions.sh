@@ -14,11 +14,15 @@
 # crate's own rustc, not its dependencies) and prints the instruction
 # counts and the ratios derived / hand-written. Incremental compilation is
 # off. The proc macros run inside rustc, so the derive's own work counts.
+#
+# The floor crates have the same types and nothing of the errors' code; the
+# last columns subtract the floor from both sides, to compare what the
+# errors' code itself costs.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 out=${1:-${TMPDIR:-/tmp}/errbook-compile-instructions}
-crates=(derived handwritten derived-parse composed-derived composed-handwritten)
+crates=(derived handwritten derived-parse floor composed-derived composed-handwritten composed-floor)
 
 cargo run -q --manifest-path "$root/Cargo.toml" --example gen_compile_bench -- "$out"
 mkdir -p "$out/counts"
@@ -54,19 +58,22 @@ count() {
 }
 
 echo "rustc: $(rustc --version); incremental off"
-printf '%-44s %-6s %14s %14s %7s\n' comparison command derived hand ratio
+printf '%-44s %-6s %14s %14s %7s %14s %9s\n' comparison command derived hand ratio floor "over it"
 declare -A counts
 for crate in "${crates[@]}"; do
   for command in check build; do
     counts[$crate.$command]=$(count "$command" "$crate")
   done
 done
-for pair in "derived handwritten" "derived-parse handwritten" "composed-derived composed-handwritten"; do
-  read -r derived hand <<<"$pair"
+for pair in "derived handwritten floor" "derived-parse handwritten floor" \
+  "composed-derived composed-handwritten composed-floor"; do
+  read -r derived hand floor <<<"$pair"
   for command in check build; do
     d=${counts[$derived.$command]}
     h=${counts[$hand.$command]}
-    printf '%-44s %-6s %14s %14s %6.2fx\n' "$derived / $hand" "$command" "$d" "$h" \
-      "$(awk -v d="$d" -v h="$h" 'BEGIN { print d / h }')"
+    f=${counts[$floor.$command]}
+    printf '%-44s %-6s %14s %14s %6.2fx %14s %8.2fx\n' "$derived / $hand" "$command" "$d" "$h" \
+      "$(awk -v d="$d" -v h="$h" 'BEGIN { print d / h }')" "$f" \
+      "$(awk -v d="$d" -v h="$h" -v f="$f" 'BEGIN { print (d - f) / (h - f) }')"
   done
 done
