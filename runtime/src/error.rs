@@ -47,10 +47,16 @@ pub trait ApiError: fmt::Debug {
     /// Every code of this type, the codes of `transparent` nested types
     /// included, in declaration order; see [`catalog`](crate::catalog).
     ///
-    /// The derive writes it. A hand-written impl that leaves it out has an
+    /// The derive gives it. A hand-written impl that leaves it out has an
     /// empty catalog, so its codes are neither documented nor checked for
     /// uniqueness.
-    const CATALOG: &'static Catalog = &Catalog::EMPTY;
+    const CATALOG: &'static Catalog = &Self::__CATALOG;
+
+    /// The catalog [`CATALOG`](ApiError::CATALOG) borrows by default, which
+    /// the derive writes by value: the borrow is made here, once, where a
+    /// borrow in each impl cost every derived type a check of its own.
+    #[doc(hidden)]
+    const __CATALOG: Catalog = Catalog::EMPTY;
 
     /// The catalog of this type: [`CATALOG`](ApiError::CATALOG).
     fn catalog() -> &'static Catalog

@@ -76,7 +76,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let api_impl = wrap(&quote! {
         impl #impl_generics ::errbook::ApiError for #self_ty #where_clause {
             type Format = #format;
-            const CATALOG: &'static ::errbook::Catalog = #catalog;
+            const __CATALOG: ::errbook::Catalog = #catalog;
             #entry
             #status
             #fmt_arg

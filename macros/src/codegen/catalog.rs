@@ -51,8 +51,11 @@ const PART_SPEC: u32 = 2;
 const SLOT_SHIFT: u32 = 8;
 
 /// The catalog of the type: the expression of the `ApiError` impl's
-/// `CATALOG`, one call with the table's literals (no constant of its own
-/// to check and evaluate beside it), and the private inherent items
+/// `__CATALOG`, one call with the table's literals (no constant of its own
+/// to check and evaluate beside it, and no borrow: `CATALOG` borrows it in
+/// errbook's provided constant, where a borrow in each impl had the const
+/// checker ask whether a `Catalog` may be mutated through it, once per
+/// type), and the private inherent items
 /// (`__ERRBOOK_*`) of the renamed copies of nested tables, if any.
 pub(crate) fn catalog(input: &Input) -> (TokenStream, TokenStream) {
     let type_name = input.ident.to_string();
@@ -100,7 +103,7 @@ pub(crate) fn catalog(input: &Input) -> (TokenStream, TokenStream) {
         quote!(&[#(#fields),*])
     };
     let catalog = quote! {
-        &::errbook::__private::Catalog::__derived(
+        ::errbook::__private::Catalog::__derived(
             #type_name,
             ::core::module_path!(),
             #checked,
