@@ -825,23 +825,34 @@ fn composed_floor() -> String {
          pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;\n",
     );
     for domain in DOMAINS {
-        let _ = writeln!(
-            out,
-            "\n/// {} errors.\n#[derive(Debug)]\npub enum {} {{",
-            domain.wrapper, domain.name
-        );
-        for &(name, _, _, _, payload) in domain.variants {
-            let _ = writeln!(out, "    {name}{},", fields(payload, false));
-        }
-        out.push_str("}\n");
+        domain_enum(&mut out, domain);
     }
+    app_enum(&mut out);
+    from_impls(&mut out);
+    out
+}
+
+/// A domain enum of the composed API without the derive, as the
+/// hand-written and floor crates declare it.
+fn domain_enum(out: &mut String, domain: &Domain) {
+    let _ = writeln!(
+        out,
+        "\n/// {} errors.\n#[derive(Debug)]\npub enum {} {{",
+        domain.wrapper, domain.name
+    );
+    for &(name, _, _, _, payload) in domain.variants {
+        let _ = writeln!(out, "    {name}{},", fields(payload, false));
+    }
+    out.push_str("}\n");
+}
+
+/// The composed API's `AppError` without the derive.
+fn app_enum(out: &mut String) {
     out.push_str("\n/// Every error of the API.\n#[derive(Debug)]\npub enum AppError {\n");
     for domain in DOMAINS {
         let _ = writeln!(out, "    {}({}),", domain.wrapper, domain.name);
     }
     out.push_str("}\n");
-    from_impls(&mut out);
-    out
 }
 
 /// The pattern matching a composed variant whatever it carries.
@@ -938,17 +949,10 @@ fn composed_handwritten() -> String {
          pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;\n"
     );
     for domain in DOMAINS {
+        domain_enum(&mut out, domain);
         let _ = writeln!(
             out,
-            "\n/// {} errors.\n#[derive(Debug)]\npub enum {} {{",
-            domain.wrapper, domain.name
-        );
-        for &(name, _, _, _, payload) in domain.variants {
-            let _ = writeln!(out, "    {name}{},", fields(payload, false));
-        }
-        let _ = writeln!(
-            out,
-            "}}\n\nimpl {} {{\n    /// The machine-readable code.\n    pub fn code(&self) -> &'static str {{\n        match self {{",
+            "\nimpl {} {{\n    /// The machine-readable code.\n    pub fn code(&self) -> &'static str {{\n        match self {{",
             domain.name
         );
         for &(name, code, _, _, payload) in domain.variants {
@@ -1002,11 +1006,8 @@ fn composed_handwritten() -> String {
         }
         out.push_str("        })\n    }\n}\n");
     }
-    out.push_str("\n/// Every error of the API.\n#[derive(Debug)]\npub enum AppError {\n");
-    for domain in DOMAINS {
-        let _ = writeln!(out, "    {}({}),", domain.wrapper, domain.name);
-    }
-    out.push_str("}\n\nimpl AppError {\n");
+    app_enum(&mut out);
+    out.push_str("\nimpl AppError {\n");
     for (method, returns) in [
         ("code", "&'static str"),
         ("status", "StatusCode"),
