@@ -121,3 +121,29 @@ fn a_google_field_violation_reads_no_other_member() {
     let body = r#"{"error":{"code":400,"message":"The request is not valid.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"chat:invalid","metadata":{}},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"items[0].title","reason":"required","dersciption":"must not be empty"}]}]}}"#;
     assert_eq!(reads_back(errbook::format::Google, body), []);
 }
+
+/// A member of an item's own (an extra one, `x`) given twice was kept twice
+/// and written back twice, under one name: a body with a repeated key,
+/// which JSON readers take as the last value or refuse. As for the body's
+/// members and the item's own names, the first counts.
+#[test]
+fn a_violation_item_repeating_an_extra_member_keeps_the_first() {
+    let body = r#"{"error":{"code":"chat:invalid","message":"Bad.","violations":[{"pointer":"/age","code":"positive","message":"low","x":1,"y":true,"x":2}]}}"#;
+    assert_eq!(
+        reads_back(Nested, body),
+        [
+            ("x".to_owned(), "1".to_owned()),
+            ("y".to_owned(), "true".to_owned()),
+        ]
+    );
+    let problem = r##"{"type":"about:blank","code":"chat:invalid","errors":[{"detail":"low","pointer":"#/age","x":"a","x":"b"}]}"##;
+    assert_eq!(
+        reads_back(Problem, problem),
+        [("x".to_owned(), r#""a""#.to_owned())]
+    );
+    let detail = r#"{"detail":[{"type":"missing","loc":["body","title"],"msg":"Field required","extra":1,"extra":2}]}"#;
+    assert_eq!(
+        reads_back(Detail, detail),
+        [("extra".to_owned(), "1".to_owned())]
+    );
+}

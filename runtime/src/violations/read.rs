@@ -1,7 +1,8 @@
 //! Reading a list back from each format's shape (see
 //! [`render`](super::render)): the items of a JSON array, each an object.
 //! Members an item does not name itself are kept, in order, as its extra
-//! members; an item that is not a violation refuses the list, with why.
+//! members (the first of a repeated name); an item that is not a violation
+//! refuses the list, with why.
 
 use core::fmt;
 
@@ -37,9 +38,10 @@ fn item(members: Vec<(String, Box<RawValue>)>, shape: Shape) -> Result<Violation
                 let value = serde_json::from_str(value.get()).map_err(|e| e.to_string())?;
                 own.push((name, value));
             }
-        } else if shape.pydantic(&name).is_some() && extra.iter().any(|(n, _)| *n == name) {
-            // Likewise a later `input`, `ctx` or `url` of FastAPI's item,
-            // of which the item writes the first.
+        } else if extra.iter().any(|(n, _)| *n == name) {
+            // Likewise a later extra member of a name already kept (FastAPI's
+            // `input`, `ctx` and `url` among them): the item writes each
+            // name once, so the first counts, as for a body's members.
         } else if shape == Shape::Google {
             // A `FieldViolation` has no other members: the item writes
             // none, and reads none.
