@@ -14,6 +14,29 @@ use super::render::Shape;
 use super::{Location, Pointer, Violation, Violations};
 use crate::decode::{DecodeErrorKind, RawError};
 
+/// Keeps the first member of each name in `members`, in their order. By
+/// one sort of their indices, where a lookup per member would be quadratic
+/// in an item's members, which the body decides.
+fn first_of_each(members: &mut Vec<(String, Box<RawValue>)>) {
+    if members.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    // Stable: of equal names, the first member comes first.
+    order.sort_by(|&a, &b| members[a].0.cmp(&members[b].0));
+    let mut keep = vec![true; members.len()];
+    for pair in order.windows(2) {
+        if members[pair[0]].0 == members[pair[1]].0 {
+            keep[pair[1]] = false;
+        }
+    }
+    let mut at = 0;
+    members.retain(|_| {
+        at += 1;
+        keep[at - 1]
+    });
+}
+
 /// The list in `json`, an array of items in `shape`.
 pub(crate) fn read(json: &str, shape: Shape) -> Result<Violations, String> {
     let items: Vec<Ordered> = serde_json::from_str(json).map_err(|e| e.to_string())?;
@@ -38,10 +61,6 @@ fn item(members: Vec<(String, Box<RawValue>)>, shape: Shape) -> Result<Violation
                 let value = serde_json::from_str(value.get()).map_err(|e| e.to_string())?;
                 own.push((name, value));
             }
-        } else if extra.iter().any(|(n, _)| *n == name) {
-            // Likewise a later extra member of a name already kept (FastAPI's
-            // `input`, `ctx` and `url` among them): the item writes each
-            // name once, so the first counts, as for a body's members.
         } else if shape == Shape::Google {
             // A `FieldViolation` has no other members: the item writes
             // none, and reads none.
@@ -49,6 +68,10 @@ fn item(members: Vec<(String, Box<RawValue>)>, shape: Shape) -> Result<Violation
             extra.push((name, value));
         }
     }
+    // Likewise a later extra member of a name already kept (FastAPI's
+    // `input`, `ctx` and `url` among them): the item writes each name
+    // once, so the first counts, as for a body's members.
+    first_of_each(&mut extra);
     // FastAPI's item writes `input`, `ctx` and `url` first, in pydantic's
     // order, then the others: they are read in the order written, so that
     // the violation reads back as itself (the sort is stable).
