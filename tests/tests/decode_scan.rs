@@ -385,3 +385,17 @@ fn bodies_the_scan_gives_up_on_read_as_before() {
         assert_eq!(read.starts_with("code"), ok, "{depth}: {read}");
     }
 }
+
+/// An unknown code's members: of a repeated name, the first counts, as for
+/// the code, the message and a known variant's fields.
+#[test]
+fn an_unknown_codes_repeated_member_keeps_the_first() {
+    let body = br#"{"errcode":"NEW","error":"New.","x":1,"y":true,"x":2}"#;
+    let err =
+        ChatError::from_parts_as(Matrix, StatusCode::BAD_REQUEST, &HeaderMap::new(), body).unwrap();
+    let ChatError::Other(unknown) = err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(unknown.members().get("x"), Some(&serde_json::json!(1)));
+    assert_eq!(unknown.members().len(), 2);
+}

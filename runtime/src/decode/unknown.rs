@@ -83,9 +83,15 @@ impl Unknown {
     pub fn from_raw(raw: &RawError<'_>) -> Self {
         let parts = raw.parts();
         // Every member kept as JSON: the one place the decoder builds
-        // values, for codes the client does not know.
+        // values, for codes the client does not know. Of a repeated name
+        // the first counts (the first a `Value` holds: one past `f64`'s
+        // range, such as `1e400`, is left out), as for the code, the
+        // message and a known variant's fields.
         let mut members = Map::new();
         for (name, raw) in parts.members.iter() {
+            if members.contains_key(name) {
+                continue;
+            }
             if let Ok(value) = serde_json::from_str::<Value>(raw.get()) {
                 members.insert(name.to_owned(), value);
             }
